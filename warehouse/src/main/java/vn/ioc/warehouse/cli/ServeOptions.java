@@ -1,0 +1,41 @@
+package vn.ioc.warehouse.cli;
+
+import picocli.CommandLine.Option;
+import vn.ioc.warehouse.server.ServerOptions;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Command-line options for serving the warehouse, shared by {@code warehouse start} and {@code demo}. */
+final class ServeOptions {
+    @Option(names = "--data", description = "data folder (default: ${DEFAULT-VALUE})", defaultValue = "var/clickhouse")
+    Path data;
+
+    @Option(names = "--port", description = "HTTP port (default: ${DEFAULT-VALUE})", defaultValue = "8123")
+    int port;
+
+    @Option(names = "--host", description = "address to listen on (default: ${DEFAULT-VALUE}); other than loopback needs configured passwords",
+            defaultValue = "127.0.0.1")
+    String host;
+
+    @Option(names = "--credentials", description = "properties file with ioc_writer=... and ioc_reader=... passwords")
+    Path credentials;
+
+    @Option(names = "--readers", description = "queries that run at once (default: ${DEFAULT-VALUE})", defaultValue = "8")
+    int readers;
+
+    @Option(names = "--writers", description = "writes that run at once (default: ${DEFAULT-VALUE})", defaultValue = "4")
+    int writers;
+
+    @Option(names = "--query-timeout", description = "default per-query time limit, ISO-8601 or seconds (default: ${DEFAULT-VALUE})",
+            defaultValue = "300")
+    String queryTimeout;
+
+    ServerOptions toServerOptions() {
+        ServerOptions defaults = ServerOptions.defaults(data);
+        Duration timeout = queryTimeout.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(queryTimeout)) : Duration.parse(queryTimeout);
+        return new ServerOptions(host, port, data, Optional.ofNullable(credentials), readers, writers, timeout,
+                defaults.connectionWait(), defaults.maxQueryBytes(), defaults.maxInsertBytes());
+    }
+}

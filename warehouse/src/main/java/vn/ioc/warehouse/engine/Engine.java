@@ -1,0 +1,192 @@
+package vn.ioc.warehouse.engine;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The ClickHouse engine (chDB) running inside this JVM, with pools of read and write connections.
+ * The engine starts once per process and must be closed before the JVM exits.
+ */
+public final class Engine implements AutoCloseable {
+    private final NativeChdb chdb;
+    private final EngineOptions options;
+    private final String version;
+    private final List<EngineConnection> all = new ArrayList<>();
+    private final BlockingQueue<EngineConnection> readers;
+    private final BlockingQueue<EngineConnection> writers;
+    private boolean closed;
+
+    private Engine(NativeChdb chdb, EngineOptions options) {
+        this.chdb = chdb;
+        this.options = options;
+        this.readers = new ArrayBlockingQueue<>(options.readers());
+        this.writers = new ArrayBlockingQueue<>(options.writers());
+        try {
+            for (int i = 0; i < options.writers(); i++) {
+                writers.add(connect(options, false));
+            }
+            for (int i = 0; i < options.readers(); i++) {
+                readers.add(connect(options, true));
+            }
+            try (Lease lease = acquire(Access.READ, Duration.ZERO)) {
+                this.version = lease.connection().execute(Statement.of("SELECT version()")).text().strip();
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Loads the library and starts the engine on the given storage folder. */
+    public static Engine start(EngineOptions options) {
+        requireNonNull(options, "options");
+        NativeChdb chdb;
+        try {
+            chdb = new NativeChdb(options.library());
+        } catch (IllegalArgumentException | UnsatisfiedLinkError e) {
+            throw new EngineUnavailableException("cannot load the engine library " + options.library()
+                    + " (" + e.getMessage() + "); delete it to have it fetched again", e);
+        }
+        // The JVM handles SIGSEGV and friends itself (e.g. as NullPointerException): chDB must not take them.
+        chdb.setSignalHandlersEnabled(false);
+        return new Engine(chdb, options);
+    }
+
+    public String version() {
+        return version;
+    }
+
+    /**
+     * Borrows a connection, waiting up to {@code wait} for one to be free.
+     *
+     * @throws EngineException TOO_MANY_SIMULTANEOUS_QUERIES when none frees up in time
+     */
+    public Lease acquire(Access access, Duration wait) {
+        BlockingQueue<EngineConnection> pool = access == Access.READ ? readers : writers;
+        try {
+            EngineConnection connection = pool.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+            if (connection == null) {
+                throw EngineException.of(202, "TOO_MANY_SIMULTANEOUS_QUERIES",
+                        "Too many simultaneous queries: all " + access.name().toLowerCase() + " connections stayed busy for " + wait.toSeconds() + " s");
+            }
+            return new Lease(this, connection, pool);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw EngineException.of(394, "QUERY_WAS_CANCELLED", "Interrupted while waiting for a connection");
+        }
+    }
+
+    /** Runs one statement on a pooled connection and holds its result. */
+    public QueryResult execute(Access access, Statement statement) {
+        try (Lease lease = acquire(access, Duration.ofMinutes(1))) {
+            return lease.connection().execute(statement);
+        }
+    }
+
+    /**
+     * Closes every connection and stops the engine's threads. Connections still leased are waited for
+     * briefly, so that a statement in flight finishes rather than being torn down under it.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        for (EngineConnection connection : List.copyOf(all)) {
+            BlockingQueue<EngineConnection> pool = connection.readOnly() ? readers : writers;
+            while (!pool.remove(connection) && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+                sleepBriefly();
+            }
+            connection.close();
+        }
+        chdb.shutdown();
+    }
+
+    /** Swaps a connection whose session state cannot be undone for a fresh one. */
+    private synchronized void replace(EngineConnection connection, BlockingQueue<EngineConnection> pool) {
+        all.remove(connection);
+        connection.close();
+        if (!closed) {
+            pool.add(connect(options, connection.readOnly()));
+        }
+    }
+
+    private EngineConnection connect(EngineOptions options, boolean readOnly) {
+        List<String> arguments = new ArrayList<>(List.of("clickhouse", "--path=" + options.storage(),
+                "--max_execution_time=" + Math.max(1, options.maxExecutionTime().toSeconds())));
+        if (readOnly) {
+            arguments.add("--readonly=2");
+        }
+        MemorySegment holder;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment argv = arena.allocate(ADDRESS, arguments.size());
+            for (int i = 0; i < arguments.size(); i++) {
+                argv.setAtIndex(ADDRESS, i, arena.allocateFrom(arguments.get(i)));
+            }
+            holder = chdb.connect(arguments.size(), argv);
+        }
+        if (holder.equals(MemorySegment.NULL)) {
+            throw new EngineUnavailableException("the engine could not open its storage at " + options.storage()
+                    + ": check that the folder is writable and not used by another engine");
+        }
+        EngineConnection connection = new EngineConnection(chdb, holder, readOnly);
+        all.add(connection);
+        return connection;
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A borrowed connection; closing the lease gives it back. */
+    public static final class Lease implements AutoCloseable {
+        private final Engine engine;
+        private final EngineConnection connection;
+        private final BlockingQueue<EngineConnection> pool;
+        private boolean returned;
+        private boolean discard;
+
+        private Lease(Engine engine, EngineConnection connection, BlockingQueue<EngineConnection> pool) {
+            this.engine = engine;
+            this.connection = connection;
+            this.pool = pool;
+        }
+
+        public EngineConnection connection() {
+            return connection;
+        }
+
+        /** The statement run changed session state (SET, USE, ...): give back a fresh connection instead. */
+        public void discard() {
+            discard = true;
+        }
+
+        @Override
+        public void close() {
+            if (!returned) {
+                returned = true;
+                if (discard) {
+                    engine.replace(connection, pool);
+                } else {
+                    pool.add(connection);
+                }
+            }
+        }
+    }
+}

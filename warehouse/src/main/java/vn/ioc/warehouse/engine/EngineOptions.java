@@ -1,0 +1,30 @@
+package vn.ioc.warehouse.engine;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * How to start the embedded engine.
+ *
+ * @param library          libchdb to load (see {@link EngineLibrary})
+ * @param storage          where the engine keeps its databases
+ * @param readers          connections for read-only queries, i.e. how many run at once
+ * @param writers          connections for writes and DDL
+ * @param maxExecutionTime default per-query time limit ({@code max_execution_time})
+ */
+public record EngineOptions(Path library, Path storage, int readers, int writers, Duration maxExecutionTime) {
+    public EngineOptions {
+        requireNonNull(library, "library");
+        requireNonNull(storage, "storage");
+        requireNonNull(maxExecutionTime, "maxExecutionTime");
+        if (readers < 1 || writers < 1) {
+            throw new IllegalArgumentException("the engine needs at least one reader and one writer connection");
+        }
+    }
+
+    public static EngineOptions defaults(Path library, Path storage) {
+        return new EngineOptions(library, storage, 8, 4, Duration.ofMinutes(5));
+    }
+}

@@ -1,0 +1,225 @@
+package vn.ioc.warehouse.server;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import vn.ioc.warehouse.engine.Access;
+import vn.ioc.warehouse.engine.Engine;
+import vn.ioc.warehouse.engine.EngineConnection;
+import vn.ioc.warehouse.engine.EngineException;
+import vn.ioc.warehouse.engine.InsertStream;
+import vn.ioc.warehouse.engine.QueryClass;
+import vn.ioc.warehouse.engine.QueryResult;
+import vn.ioc.warehouse.engine.QueryStatistics;
+import vn.ioc.warehouse.engine.Statement;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.System.Logger;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.InflaterInputStream;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * ClickHouse's HTTP query interface over the embedded engine: authenticates, splits the request into
+ * statement and data, routes reads to read-only connections and writes to write connections, and
+ * streams results back in the format asked for.
+ */
+final class QueryHandler implements HttpHandler {
+    private static final Logger LOG = System.getLogger(QueryHandler.class.getName());
+    /** How much of a request is read before deciding whether it is an INSERT with a data body. */
+    private static final int HEAD_BYTES = 1 << 20;
+
+    private final Engine engine;
+    private final WarehouseUsers users;
+    private final ServerOptions options;
+    private final String displayName;
+    private final String timezone;
+
+    QueryHandler(Engine engine, WarehouseUsers users, ServerOptions options, String displayName, String timezone) {
+        this.engine = requireNonNull(engine, "engine");
+        this.users = requireNonNull(users, "users");
+        this.options = requireNonNull(options, "options");
+        this.displayName = requireNonNull(displayName, "displayName");
+        this.timezone = requireNonNull(timezone, "timezone");
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        HttpResponse response = new HttpResponse(exchange, displayName, timezone);
+        try {
+            HttpQueryRequest request = HttpQueryRequest.parse(exchange);
+            response.describe(request);
+            WarehouseUsers.User user = users.authenticate(request.user(), request.password()).orElseThrow(() ->
+                    EngineException.of(516, "AUTHENTICATION_FAILED", request.user()
+                            + ": Authentication failed: password is incorrect, or there is no user with such name"));
+            if (!request.get() && !exchange.getRequestMethod().equalsIgnoreCase("POST")) {
+                throw EngineException.of(36, "BAD_ARGUMENTS", "HTTP method " + exchange.getRequestMethod() + " is not supported: use GET or POST");
+            }
+            run(exchange, request, user, response);
+            exchange.close();
+        } catch (EngineException e) {
+            answerError(exchange, response, e);
+        } catch (IOException e) {
+            // The client went away; the query was cancelled where it could be. Nothing left to say.
+            LOG.log(Logger.Level.DEBUG, "client connection lost: {0}", e.getMessage());
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.log(Logger.Level.ERROR, "unexpected failure serving a query", e);
+            answerError(exchange, response, EngineException.of(1002, "UNKNOWN_EXCEPTION", e.toString()));
+        }
+    }
+
+    private static void answerError(HttpExchange exchange, HttpResponse response, EngineException error) throws IOException {
+        response.fail(error);
+        exchange.close();
+    }
+
+    private void run(HttpExchange exchange, HttpQueryRequest request, WarehouseUsers.User user, HttpResponse response) throws IOException {
+        InputStream body = request.get() ? InputStream.nullInputStream() : requestBody(exchange, request);
+        byte[] head = head(request, body);
+        SqlText sql = SqlText.lex(new String(head, StandardCharsets.ISO_8859_1));
+        if (sql.isEmpty()) {
+            throw EngineException.of(62, "SYNTAX_ERROR", "Empty query");
+        }
+        ExternalAccessGuard.check(sql);
+        Access access = request.get() || request.readOnlyRequested() ? Access.READ : user.access();
+        Optional<SqlText.InsertWithData> insert = sql.insertWithData();
+        if (insert.isPresent()) {
+            requireWrite(access, request);
+            insert(request, insert.get(), head, body, response);
+            return;
+        }
+        byte[] statement = rest(head, body);
+        String text = new String(statement, StandardCharsets.UTF_8);
+        String format = sql.outputFormat().orElse(request.requestedFormat());
+        QueryClass queryClass;
+        try (Engine.Lease reader = engine.acquire(Access.READ, options.connectionWait())) {
+            EngineConnection.Classification classification = reader.connection().classify(text);
+            if (classification.statements() > 1) {
+                throw EngineException.of(62, "SYNTAX_ERROR", "Multi-statements are not allowed");
+            }
+            queryClass = classification.queryClass();
+            if (queryClass == QueryClass.READ_ONLY || queryClass == QueryClass.UNKNOWN) {
+                // UNKNOWN did not parse: the read-only engine gives the exact syntax error.
+                query(reader.connection(), request, text, format, response);
+                return;
+            }
+        }
+        requireWrite(access, request);
+        try (Engine.Lease writer = engine.acquire(Access.WRITE, options.connectionWait())) {
+            EngineConnection connection = writer.connection();
+            connection.prepare(request.database(), request.settings());
+            try {
+                QueryResult result = connection.execute(new Statement(text, request.requestedFormat(), request.parameters()));
+                response.write(format, result.statistics(), ByteBuffer.wrap(result.data()));
+                response.finish(format, result.statistics());
+            } finally {
+                if (queryClass == QueryClass.CONTROL) {
+                    writer.discard();
+                }
+            }
+        }
+    }
+
+    private void query(EngineConnection connection, HttpQueryRequest request, String text, String format,
+                       HttpResponse response) throws IOException {
+        connection.prepare(request.database(), request.settings());
+        Statement statement = new Statement(text, request.requestedFormat(), request.parameters());
+        Optional<StreamedFormat> streamed = StreamedFormat.of(format);
+        if (request.waitEndOfQuery() || streamed.isEmpty()) {
+            QueryResult result = connection.execute(statement);
+            response.write(format, result.statistics(), ByteBuffer.wrap(result.data()));
+            response.finish(format, result.statistics());
+            return;
+        }
+        QueryStatistics statistics;
+        try {
+            statistics = connection.stream(statement, chunk -> response.write(format, QueryStatistics.NONE, streamed.get().rowsOf(chunk)));
+        } catch (EngineException e) {
+            response.fail(e);
+            return;
+        }
+        response.finish(format, statistics);
+    }
+
+    private void insert(HttpQueryRequest request, SqlText.InsertWithData insert, byte[] head, InputStream body,
+                        HttpResponse response) throws IOException {
+        String statement = new String(insert.statement().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+        try (Engine.Lease writer = engine.acquire(Access.WRITE, options.connectionWait())) {
+            EngineConnection connection = writer.connection();
+            connection.prepare(request.database(), request.settings());
+            QueryStatistics statistics;
+            try (InsertStream stream = connection.insert(new Statement(statement, insert.format(), request.parameters()))) {
+                stream.append(head, insert.dataStart(), head.length - insert.dataStart());
+                long total = head.length - insert.dataStart();
+                byte[] chunk = new byte[HEAD_BYTES];
+                int n;
+                while ((n = body.readNBytes(chunk, 0, chunk.length)) > 0) {
+                    total += n;
+                    if (total > options.maxInsertBytes()) {
+                        throw EngineException.of(393, "QUERY_IS_TOO_LARGE", "the INSERT body exceeds the server's limit of "
+                                + options.maxInsertBytes() + " bytes; split it into several inserts");
+                    }
+                    stream.append(chunk, 0, n);
+                }
+                statistics = stream.finish();
+            }
+            response.finish(request.requestedFormat(), statistics);
+        }
+    }
+
+    private static void requireWrite(Access access, HttpQueryRequest request) {
+        if (access != Access.WRITE) {
+            throw EngineException.of(164, "READONLY", request.user() + ": Cannot execute query in readonly mode"
+                    + (request.get() ? " (GET requests are read-only: use POST)" : ""));
+        }
+    }
+
+    /** The start of the query text: the {@code query} parameter, a newline, then the body's first bytes. */
+    private static byte[] head(HttpQueryRequest request, InputStream body) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        if (request.queryParameter().isPresent()) {
+            head.write(request.queryParameter().get().getBytes(StandardCharsets.UTF_8));
+            head.write('\n');
+        }
+        head.write(body.readNBytes(HEAD_BYTES));
+        return head.toByteArray();
+    }
+
+    /** The whole statement: the head plus whatever of the body is left, within the size limit. */
+    private byte[] rest(byte[] head, InputStream body) throws IOException {
+        byte[] more = body.readNBytes(Math.toIntExact(Math.max(0, options.maxQueryBytes() - head.length + 1)));
+        if (head.length + more.length > options.maxQueryBytes()) {
+            throw EngineException.of(393, "QUERY_IS_TOO_LARGE", "the query text exceeds the server's limit of "
+                    + options.maxQueryBytes() + " bytes (data for an INSERT belongs after FORMAT <name>, where it may be larger)");
+        }
+        if (more.length == 0) {
+            return head;
+        }
+        byte[] all = new byte[head.length + more.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(more, 0, all, head.length, more.length);
+        return all;
+    }
+
+    private static InputStream requestBody(HttpExchange exchange, HttpQueryRequest request) throws IOException {
+        InputStream body = exchange.getRequestBody();
+        String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
+        if (encoding != null && !encoding.isBlank()) {
+            body = switch (encoding.strip().toLowerCase(Locale.ROOT)) {
+                case "gzip", "x-gzip" -> new GZIPInputStream(body);
+                case "deflate" -> new InflaterInputStream(body);
+                case "identity" -> body;
+                default -> throw EngineException.of(36, "BAD_ARGUMENTS", "Content-Encoding '" + encoding
+                        + "' is not supported: send gzip, deflate, or ClickHouse's own compression with decompress=1");
+            };
+        }
+        return request.decompressRequest() ? new CompressedBlockInputStream(body) : body;
+    }
+}
