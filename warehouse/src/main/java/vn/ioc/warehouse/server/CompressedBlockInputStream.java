@@ -64,7 +64,7 @@ final class CompressedBlockInputStream extends InputStream {
             return false;
         }
         if (head.length < CHECKSUM_SIZE + HEADER_SIZE) {
-            throw EngineException.of(432, "UNKNOWN_CODEC", "compressed request body ends inside a block header");
+            throw EngineException.of(271, "CANNOT_DECOMPRESS", "compressed request body ends inside a block header");
         }
         byte method = head[CHECKSUM_SIZE];
         int compressedSize = getInt(head, CHECKSUM_SIZE + 1);

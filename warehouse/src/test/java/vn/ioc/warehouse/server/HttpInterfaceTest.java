@@ -1,0 +1,207 @@
+package vn.ioc.warehouse.server;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPOutputStream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.ioc.warehouse.server.TestWarehouse.basic;
+import static vn.ioc.warehouse.server.TestWarehouse.post;
+import static vn.ioc.warehouse.server.TestWarehouse.send;
+import static vn.ioc.warehouse.server.TestWarehouse.uri;
+
+/** ClickHouse's HTTP interface as curl or any client sees it: raw requests, no driver in between. */
+class HttpInterfaceTest {
+    private static final String DB = "http_interface_test";
+    private static final String WRITER = WarehouseUsers.WRITER;
+    private static final String READER = WarehouseUsers.READER;
+
+    @BeforeAll
+    static void database() {
+        TestWarehouse.freshDatabase(DB);
+        ok(post(WRITER, "database=" + DB, "CREATE TABLE visits (commune String, day Date, n UInt32) ENGINE = MergeTree ORDER BY (commune, day)"));
+    }
+
+    private static HttpResponse<String> ok(HttpResponse<String> response) {
+        assertEquals(200, response.statusCode(), response.body());
+        return response;
+    }
+
+    private static String q(String sql) {
+        return "query=" + URLEncoder.encode(sql, StandardCharsets.UTF_8);
+    }
+
+    private static HttpResponse<String> get(String user, String urlQuery) {
+        return send(HttpRequest.newBuilder(uri(urlQuery)).header("Authorization", basic(user)).GET().build());
+    }
+
+    private static HttpResponse<String> postBytes(String user, String urlQuery, byte[] body, String... headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(urlQuery)).header("Authorization", basic(user))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder.build());
+    }
+
+    private static void assertError(HttpResponse<String> response, int status, int code) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals(String.valueOf(code), response.headers().firstValue("X-ClickHouse-Exception-Code").orElse(""), response.body());
+        assertTrue(response.body().startsWith("Code: " + code + ". DB::Exception: "), response.body());
+    }
+
+    @Test
+    void pingAnswersOk() {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("").resolve("/ping")).GET().build());
+        assertEquals(200, response.statusCode());
+        assertEquals("Ok.\n", response.body());
+    }
+
+    @Test
+    void getRunsReadOnlyQueriesWithServerHeaders() {
+        HttpResponse<String> response = ok(get(READER, q("SELECT 1 + 1")));
+        assertEquals("2\n", response.body());
+        assertEquals("TabSeparated", response.headers().firstValue("X-ClickHouse-Format").orElseThrow());
+        assertTrue(response.headers().firstValue("X-ClickHouse-Query-Id").isPresent());
+        assertTrue(response.headers().firstValue("X-ClickHouse-Timezone").isPresent());
+        assertTrue(response.headers().firstValue("X-ClickHouse-Summary").orElseThrow().contains("read_rows"));
+        assertError(get(WRITER, q("CREATE TABLE nope (a UInt8) ENGINE = Memory")), 403, 164);
+    }
+
+    @Test
+    void anonymousAndWrongPasswordsAreRefused() {
+        assertError(send(HttpRequest.newBuilder(uri(q("SELECT 1"))).GET().build()), 403, 516);
+        HttpResponse<String> wrong = send(HttpRequest.newBuilder(uri(q("SELECT 1") + "&user=ioc_writer&password=guess")).GET().build());
+        assertError(wrong, 403, 516);
+        HttpResponse<String> headers = send(HttpRequest.newBuilder(uri(q("SELECT 7")))
+                .header("X-ClickHouse-User", READER).header("X-ClickHouse-Key", TestWarehouse.server().users().password(READER)).GET().build());
+        assertEquals("7\n", ok(headers).body());
+    }
+
+    @Test
+    void formatsComeFromTheSqlTheHeaderOrTheParameter() {
+        assertEquals("{\"x\":1}\n", ok(get(READER, q("SELECT 1 AS x FORMAT JSONEachRow"))).body());
+        HttpResponse<String> header = send(HttpRequest.newBuilder(uri(q("SELECT 1 AS x")))
+                .header("Authorization", basic(READER)).header("X-ClickHouse-Format", "CSVWithNames").GET().build());
+        assertEquals("\"x\"\n1\n", ok(header).body());
+        assertEquals("CSVWithNames", header.headers().firstValue("X-ClickHouse-Format").orElseThrow());
+        HttpResponse<String> json = ok(get(READER, q("SELECT number FROM numbers(3)") + "&default_format=JSONCompact"));
+        assertTrue(json.body().contains("\"rows\": 3"), json.body());
+        assertTrue(json.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
+        assertError(get(READER, q("SELECT 1 FORMAT NoSuchFormat")), 404, 73);
+    }
+
+    @Test
+    void streamedRowFormatsKeepOneHeader() {
+        String body = ok(get(READER, q("SELECT number FROM numbers(300000) FORMAT TSVWithNames"))).body();
+        String[] lines = body.split("\n");
+        assertEquals(300_001, lines.length);
+        assertEquals("number", lines[0]);
+        assertEquals("299999", lines[lines.length - 1]);
+    }
+
+    @Test
+    void queryParametersAreBoundByTheEngine() {
+        String response = ok(get(READER, q("SELECT {x:UInt32} + 1, {name:String}") + "&param_x=41&param_name="
+                + URLEncoder.encode("Thành phố Huế' OR 1=1", StandardCharsets.UTF_8))).body();
+        assertEquals("42\tThành phố Huế\\' OR 1=1\n", response);
+        assertError(get(READER, q("SELECT {x:UInt32}") + "&param_x=notanumber"), 400, 457);
+    }
+
+    @Test
+    void insertsDataBodiesInManyFormats() throws IOException {
+        String table = "database=" + DB + "&";
+        ok(post(WRITER, table + q("INSERT INTO visits FORMAT CSV"), "Phường Ba Đình,2026-10-01,5\nXã Sóc Sơn,2026-10-01,7\n"));
+        ok(post(WRITER, table, "INSERT INTO visits FORMAT TSV\nPhường Ba Đình\t2026-10-02\t11\n"));
+        ok(post(WRITER, table, "INSERT INTO visits FORMAT JSONEachRow {\"commune\":\"Xã Sóc Sơn\",\"day\":\"2026-10-02\",\"n\":13}"));
+        byte[] parquet = postBytesRaw(READER, q("SELECT 'Đặc khu Phú Quốc' AS commune, toDate('2026-10-03') AS day, toUInt32(number) AS n FROM numbers(100) FORMAT Parquet"));
+        HttpResponse<String> inserted = ok(postBytes(WRITER, table + q("INSERT INTO visits FORMAT Parquet"), parquet));
+        assertTrue(inserted.headers().firstValue("X-ClickHouse-Summary").orElseThrow().contains("\"written_rows\":\"100\""),
+                inserted.headers().firstValue("X-ClickHouse-Summary").orElseThrow());
+        byte[] gzipped = gzip("Phường Ba Đình,2026-10-04,1\n".getBytes(StandardCharsets.UTF_8));
+        ok(postBytes(WRITER, table + q("INSERT INTO visits FORMAT CSV"), gzipped, "Content-Encoding", "gzip"));
+        assertEquals("Phường Ba Đình\t17\nXã Sóc Sơn\t20\nĐặc khu Phú Quốc\t4950\n",
+                ok(get(READER, table + q("SELECT commune, sum(n) FROM visits GROUP BY commune ORDER BY min(day), commune"))).body());
+    }
+
+    @Test
+    void readerCannotInsertAndBadDataIsReportedWithoutLoss() {
+        String table = "database=" + DB + "&";
+        assertError(post(READER, table + q("INSERT INTO visits FORMAT CSV"), "x,2026-10-01,1\n"), 403, 164);
+        HttpResponse<String> bad = post(WRITER, table + q("INSERT INTO visits FORMAT CSV"), "Xã A,not-a-date,1\n");
+        assertTrue(bad.statusCode() >= 400, bad.body());
+        assertTrue(bad.body().contains("DB::Exception"), bad.body());
+        assertEquals("0\n", ok(get(READER, table + q("SELECT count() FROM visits WHERE commune = 'Xã A'"))).body());
+    }
+
+    @Test
+    void settingsApplyToOneQueryOnly() {
+        assertError(get(READER, q("SELECT number FROM numbers(100)") + "&max_result_rows=10&result_overflow_mode=throw"), 500, 396);
+        assertEquals("100\n", ok(get(READER, q("SELECT count() FROM (SELECT number FROM numbers(100))"))).body());
+        assertEquals("0\n", ok(get(READER, q("SELECT getSetting('max_result_rows')"))).body());
+        assertError(get(READER, q("SELECT 1") + "&no_such_setting=1"), 400, 115);
+        assertEquals("1\n", ok(get(READER, q("SELECT 1"))).body());
+    }
+
+    @Test
+    void badRequestsGetClearErrorsAndTheServerKeepsServing() {
+        assertError(post(WRITER, "", ""), 400, 62);
+        assertError(post(WRITER, "", "SELECT 1; SELECT 2"), 400, 62);
+        assertError(get(READER, q("SELECT * FROM file('/etc/passwd', 'LineAsString')")), 403, 497);
+        assertError(get(READER, q("SELECT 1 INTO OUTFILE '/tmp/x'")), 403, 497);
+        assertError(postBytes(WRITER, "decompress=1", "this is not compressed".getBytes(StandardCharsets.UTF_8)), 400, 271);
+        assertError(get(READER, q("SELECT * FROM no_such_database.t")), 404, 81);
+        assertError(postBytes(WRITER, "", "SELECT 1".getBytes(StandardCharsets.UTF_8), "Content-Encoding", "br"), 400, 36);
+        assertEquals("1\n", ok(get(READER, q("SELECT 1"))).body());
+    }
+
+    @Test
+    void refusesOversizeQueryText() {
+        String huge = "SELECT '" + "x".repeat(65 << 20) + "'";
+        assertError(post(WRITER, "", huge), 413, 393);
+    }
+
+    @Test
+    void compressedResponsesUseClickHouseBlocks() throws IOException {
+        byte[] body = postBytesRaw(READER, q("SELECT number FROM numbers(5) FORMAT TSV") + "&compress=1");
+        try (InputStream in = new CompressedBlockInputStream(new java.io.ByteArrayInputStream(body))) {
+            assertEquals("0\n1\n2\n3\n4\n", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        ok(post(WRITER, "database=" + DB, "CREATE TABLE compressed_visits AS visits"));
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        try (CompressedBlockOutputStream out = new CompressedBlockOutputStream(compressed)) {
+            out.write("INSERT INTO compressed_visits FORMAT CSV\nXã Compressed,2026-10-05,3\n".getBytes(StandardCharsets.UTF_8));
+        }
+        ok(postBytes(WRITER, "database=" + DB + "&decompress=1", compressed.toByteArray()));
+        assertEquals("3\n", ok(get(READER, "database=" + DB + "&" + q("SELECT sum(n) FROM compressed_visits WHERE commune = 'Xã Compressed'"))).body());
+    }
+
+    private static byte[] postBytesRaw(String user, String urlQuery) {
+        try (var client = java.net.http.HttpClient.newHttpClient()) {
+            HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(uri(urlQuery)).header("Authorization", basic(user))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+            return response.body();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] gzip(byte[] data) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(data);
+        }
+        return out.toByteArray();
+    }
+}
