@@ -1,0 +1,158 @@
+package vn.ioc.warehouse.server;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.ioc.warehouse.WarehouseConnection;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** `ioc warehouse start` as its own process: storage that lasts, one server per folder, clean and hard stops. */
+class WarehouseProcessTest {
+
+    @Test
+    void storageSurvivesSigtermAndKillAndTheFolderHasOneOwner(@TempDir Path data) throws Exception {
+        int port = freePort();
+        Process first = start(data, port);
+        try {
+            WarehouseConnection writer = writer(data, port);
+            execute(writer, "CREATE DATABASE IF NOT EXISTS persisted");
+            execute(writer, "CREATE TABLE persisted.t (id UInt32, name String) ENGINE = MergeTree ORDER BY id");
+            execute(writer, "INSERT INTO persisted.t VALUES (1, 'Tỉnh Lào Cai'), (2, 'Tỉnh Điện Biên')");
+
+            Process second = start(data, freePort(), false);
+            String secondOutput = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(second.waitFor(60, TimeUnit.SECONDS));
+            assertNotEquals(0, second.exitValue());
+            assertTrue(secondOutput.contains("in use by another warehouse process"), secondOutput);
+            assertEquals(2, count(writer, "persisted.t"), "the refused second process must not disturb the first");
+        } finally {
+            first.destroy();
+        }
+        assertTrue(first.waitFor(60, TimeUnit.SECONDS), "SIGTERM must stop the warehouse");
+        assertEquals(143, first.exitValue());
+
+        Process restarted = start(data, port);
+        WarehouseConnection writer = writer(data, port);
+        assertEquals(2, count(writer, "persisted.t"));
+        execute(writer, "INSERT INTO persisted.t VALUES (3, 'Tỉnh Cao Bằng')");
+        restarted.destroyForcibly();
+        assertTrue(restarted.waitFor(60, TimeUnit.SECONDS));
+
+        Process recovered = start(data, port);
+        try {
+            assertEquals(3, count(writer, "persisted.t"), "after kill -9 a restart keeps every acknowledged insert");
+        } finally {
+            recovered.destroy();
+            recovered.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void refusesAFolderThatIsNotItsOwn(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("somebody-elses.txt"), "keep me");
+        Process process = start(folder, freePort(), false);
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertNotEquals(0, process.exitValue());
+        assertTrue(output.contains("is not an IOC warehouse"), output);
+        assertEquals("keep me", Files.readString(folder.resolve("somebody-elses.txt")));
+    }
+
+    @Test
+    void refusesANonLoopbackBindWithoutConfiguredPasswords(@TempDir Path data) throws Exception {
+        Process process = start(data, freePort(), false, "--host", "0.0.0.0");
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertNotEquals(0, process.exitValue());
+        assertTrue(output.contains("not loopback, without configured passwords"), output);
+    }
+
+    private static Process start(Path data, int port) throws IOException {
+        return start(data, port, true);
+    }
+
+    /** Starts `ioc warehouse start`; when {@code awaitReady}, returns once it printed its ready line. */
+    private static Process start(Path data, int port, boolean awaitReady, String... extra) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                "vn.ioc.warehouse.cli.Ioc", "warehouse", "start", "--data", data.toString(), "--port", Integer.toString(port),
+                "--readers", "2", "--writers", "1"));
+        command.addAll(List.of(extra));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().remove(WarehouseUsers.WRITER_PASSWORD_VARIABLE);
+        builder.environment().remove(WarehouseUsers.READER_PASSWORD_VARIABLE);
+        Process process = builder.start();
+        if (awaitReady) {
+            BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            StringBuilder seen = new StringBuilder();
+            String line;
+            while ((line = lines.readLine()) != null) {
+                seen.append(line).append('\n');
+                if (line.equals("ready: http://127.0.0.1:" + port)) {
+                    Thread.ofPlatform().daemon().start(() -> drain(lines));
+                    return process;
+                }
+            }
+            throw new AssertionError("the warehouse exited before it was ready:\n" + seen);
+        }
+        return process;
+    }
+
+    private static void drain(BufferedReader lines) {
+        try {
+            while (lines.readLine() != null) {
+                // keep the child's pipe from filling up
+            }
+        } catch (IOException ignored) {
+            // the child ended
+        }
+    }
+
+    private static WarehouseConnection writer(Path data, int port) throws IOException {
+        Properties credentials = new Properties();
+        try (Reader reader = Files.newBufferedReader(data.resolve("credentials.properties"))) {
+            credentials.load(reader);
+        }
+        return new WarehouseConnection("jdbc:clickhouse://127.0.0.1:" + port + "/default", WarehouseUsers.WRITER,
+                credentials.getProperty(WarehouseUsers.WRITER));
+    }
+
+    private static void execute(WarehouseConnection connection, String sql) throws SQLException {
+        try (Connection c = connection.open(); Statement statement = c.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static long count(WarehouseConnection connection, String table) throws SQLException {
+        try (Connection c = connection.open(); Statement statement = c.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count() FROM " + table)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
