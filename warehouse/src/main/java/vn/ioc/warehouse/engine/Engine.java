@@ -5,8 +5,8 @@ import java.lang.foreign.MemorySegment;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
@@ -21,15 +21,15 @@ public final class Engine implements AutoCloseable {
     private final EngineOptions options;
     private final String version;
     private final List<EngineConnection> all = new ArrayList<>();
-    private final BlockingQueue<EngineConnection> readers;
-    private final BlockingQueue<EngineConnection> writers;
+    private final BlockingDeque<EngineConnection> readers;
+    private final BlockingDeque<EngineConnection> writers;
     private boolean closed;
 
     private Engine(NativeChdb chdb, EngineOptions options) {
         this.chdb = chdb;
         this.options = options;
-        this.readers = new ArrayBlockingQueue<>(options.readers());
-        this.writers = new ArrayBlockingQueue<>(options.writers());
+        this.readers = new LinkedBlockingDeque<>(options.readers());
+        this.writers = new LinkedBlockingDeque<>(options.writers());
         try {
             for (int i = 0; i < options.writers(); i++) {
                 writers.add(connect(options, false));
@@ -71,9 +71,10 @@ public final class Engine implements AutoCloseable {
      * @throws EngineException TOO_MANY_SIMULTANEOUS_QUERIES when none frees up in time
      */
     public Lease acquire(Access access, Duration wait) {
-        BlockingQueue<EngineConnection> pool = access == Access.READ ? readers : writers;
+        BlockingDeque<EngineConnection> pool = access == Access.READ ? readers : writers;
         try {
-            EngineConnection connection = pool.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+            // Last in, first out: the most recently used connection has its session (database, settings) warm.
+            EngineConnection connection = pool.pollFirst(wait.toMillis(), TimeUnit.MILLISECONDS);
             if (connection == null) {
                 throw EngineException.of(202, "TOO_MANY_SIMULTANEOUS_QUERIES",
                         "Too many simultaneous queries: all " + access.name().toLowerCase() + " connections stayed busy for " + wait.toSeconds() + " s");
@@ -104,7 +105,7 @@ public final class Engine implements AutoCloseable {
         closed = true;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         for (EngineConnection connection : List.copyOf(all)) {
-            BlockingQueue<EngineConnection> pool = connection.readOnly() ? readers : writers;
+            BlockingDeque<EngineConnection> pool = connection.readOnly() ? readers : writers;
             while (!pool.remove(connection) && System.nanoTime() < deadline) {
                 Thread.onSpinWait();
                 sleepBriefly();
@@ -115,7 +116,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Swaps a connection whose session state cannot be undone for a fresh one. */
-    private synchronized void replace(EngineConnection connection, BlockingQueue<EngineConnection> pool) {
+    private synchronized void replace(EngineConnection connection, BlockingDeque<EngineConnection> pool) {
         all.remove(connection);
         connection.close();
         if (!closed) {
@@ -158,11 +159,11 @@ public final class Engine implements AutoCloseable {
     public static final class Lease implements AutoCloseable {
         private final Engine engine;
         private final EngineConnection connection;
-        private final BlockingQueue<EngineConnection> pool;
+        private final BlockingDeque<EngineConnection> pool;
         private boolean returned;
         private boolean discard;
 
-        private Lease(Engine engine, EngineConnection connection, BlockingQueue<EngineConnection> pool) {
+        private Lease(Engine engine, EngineConnection connection, BlockingDeque<EngineConnection> pool) {
             this.engine = engine;
             this.connection = connection;
             this.pool = pool;
@@ -184,7 +185,7 @@ public final class Engine implements AutoCloseable {
                 if (discard) {
                     engine.replace(connection, pool);
                 } else {
-                    pool.add(connection);
+                    pool.addFirst(connection);
                 }
             }
         }
