@@ -166,6 +166,23 @@ class HttpInterfaceTest {
     }
 
     @Test
+    void aQueryOverItsTimeLimitIsStoppedAndTheConnectionServesOn() {
+        assertError(get(READER, q("SELECT count() FROM numbers(1000000000000)") + "&max_execution_time=1"), 500, 159);
+        assertEquals("1\n", ok(get(READER, q("SELECT 1"))).body());
+    }
+
+    @Test
+    void malformedHttpIsRejectedAndTheServerKeepsServing() throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", TestWarehouse.server().port())) {
+            socket.getOutputStream().write("THIS IS NOT HTTP\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            socket.shutdownOutput();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            assertTrue(answer.isEmpty() || answer.startsWith("HTTP/1.1 4"), answer);
+        }
+        assertEquals("1\n", ok(get(READER, q("SELECT 1"))).body());
+    }
+
+    @Test
     void refusesOversizeQueryText() {
         String huge = "SELECT '" + "x".repeat(65 << 20) + "'";
         assertError(post(WRITER, "", huge), 413, 393);
