@@ -116,9 +116,7 @@ final class QueryHandler implements HttpHandler {
             EngineConnection connection = writer.connection();
             connection.prepare(request.database(), request.settings());
             try {
-                QueryResult result = connection.execute(new Statement(text, request.requestedFormat(), request.parameters()));
-                response.write(format, result.statistics(), ByteBuffer.wrap(result.data()));
-                response.finish(format, result.statistics());
+                respondWhole(response, format, connection.execute(new Statement(text, request.requestedFormat(), request.parameters())));
             } finally {
                 if (queryClass == QueryClass.CONTROL) {
                     writer.discard();
@@ -133,9 +131,7 @@ final class QueryHandler implements HttpHandler {
         Statement statement = new Statement(text, request.requestedFormat(), request.parameters());
         Optional<StreamedFormat> streamed = StreamedFormat.of(format);
         if (request.waitEndOfQuery() || streamed.isEmpty()) {
-            QueryResult result = connection.execute(statement);
-            response.write(format, result.statistics(), ByteBuffer.wrap(result.data()));
-            response.finish(format, result.statistics());
+            respondWhole(response, format, connection.execute(statement));
             return;
         }
         QueryStatistics statistics;
@@ -146,6 +142,11 @@ final class QueryHandler implements HttpHandler {
             return;
         }
         response.finish(format, statistics);
+    }
+
+    private static void respondWhole(HttpResponse response, String format, QueryResult result) throws IOException {
+        response.write(format, result.statistics(), ByteBuffer.wrap(result.data()));
+        response.finish(format, result.statistics());
     }
 
     private void insert(HttpQueryRequest request, SqlText.InsertWithData insert, byte[] head, InputStream body,

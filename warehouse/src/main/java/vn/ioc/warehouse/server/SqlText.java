@@ -2,7 +2,6 @@ package vn.ioc.warehouse.server;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -162,10 +161,6 @@ final class SqlText {
     private String word(int index) {
         Token token = tokens.get(index);
         return text.substring(token.start(), token.end());
-    }
-
-    String firstWord() {
-        return tokens.isEmpty() || tokens.get(0).kind() != Token.Kind.WORD ? "" : word(0).toUpperCase(Locale.ROOT);
     }
 
     private static int endOfLine(String text, int from) {
