@@ -4,7 +4,9 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +23,7 @@ public final class Engine implements AutoCloseable {
     private final EngineOptions options;
     private final String version;
     private final List<EngineConnection> all = new ArrayList<>();
+    private final Set<EngineConnection> dedicated = new HashSet<>();
     private final BlockingDeque<EngineConnection> readers;
     private final BlockingDeque<EngineConnection> writers;
     private boolean closed;
@@ -106,13 +109,30 @@ public final class Engine implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         for (EngineConnection connection : List.copyOf(all)) {
             BlockingDeque<EngineConnection> pool = connection.readOnly() ? readers : writers;
-            while (!pool.remove(connection) && System.nanoTime() < deadline) {
+            while (!dedicated.contains(connection) && !pool.remove(connection) && System.nanoTime() < deadline) {
                 Thread.onSpinWait();
                 sleepBriefly();
             }
             connection.close();
         }
         chdb.shutdown();
+    }
+
+    /** A connection of its own, outside the pools, for a client session that keeps state between requests. */
+    public synchronized EngineConnection openDedicated(Access access) {
+        if (closed) {
+            throw EngineException.of(1002, "UNKNOWN_EXCEPTION", "the engine is shutting down");
+        }
+        EngineConnection connection = connect(options, access == Access.READ);
+        dedicated.add(connection);
+        return connection;
+    }
+
+    public synchronized void closeDedicated(EngineConnection connection) {
+        dedicated.remove(connection);
+        if (all.remove(connection)) {
+            connection.close();
+        }
     }
 
     /** Swaps a connection whose session state cannot be undone for a fresh one. */

@@ -48,9 +48,19 @@ public final class EngineConnection {
      */
     public void prepare(String requestedDatabase, Map<String, String> settings) {
         if (!requestedDatabase.equals(database)) {
-            execute(Statement.of("USE " + quoteIdentifier(requestedDatabase)));
-            database = requestedDatabase;
+            use(requestedDatabase);
         }
+        applySettings(settings);
+    }
+
+    /** Makes {@code name} the session's current database. */
+    public void use(String name) {
+        execute(Statement.of("USE " + quoteIdentifier(name)));
+        database = name;
+    }
+
+    /** Sets what {@code settings} asks for and restores what an earlier call set and this one does not. */
+    public void applySettings(Map<String, String> settings) {
         List<String> assignments = new ArrayList<>();
         for (String name : applied.keySet()) {
             if (!settings.containsKey(name)) {

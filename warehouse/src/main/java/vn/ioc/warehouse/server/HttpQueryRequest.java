@@ -6,6 +6,7 @@ import vn.ioc.warehouse.engine.EngineException;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -19,9 +20,10 @@ import java.util.UUID;
  * credentials, database, formats, compression, query id, {@code param_*} values, and every other
  * parameter as a query-level setting.
  */
-record HttpQueryRequest(boolean get, String user, String password, String database, String requestedFormat,
+record HttpQueryRequest(boolean get, String user, String password, Optional<String> database, String requestedFormat,
                         boolean compressResponse, boolean decompressRequest, boolean httpCompression,
                         boolean waitEndOfQuery, boolean readOnlyRequested, String queryId, Optional<String> sessionId,
+                        Duration sessionTimeout, boolean sessionCheck,
                         Optional<String> queryParameter, Map<String, String> parameters, Map<String, String> settings) {
 
     /** URL parameters that steer the HTTP interface itself rather than the query. */
@@ -61,7 +63,7 @@ record HttpQueryRequest(boolean get, String user, String password, String databa
                 exchange.getRequestMethod().equalsIgnoreCase("GET"),
                 user == null ? "default" : user,
                 password == null ? "" : password,
-                firstOf(headers.getFirst("X-ClickHouse-Database"), url.get("database"), "default"),
+                Optional.ofNullable(firstOf(headers.getFirst("X-ClickHouse-Database"), url.get("database"))),
                 firstOf(headers.getFirst("X-ClickHouse-Format"), url.get("default_format"), "TabSeparated"),
                 isTrue(url.get("compress")),
                 isTrue(url.get("decompress")),
@@ -70,6 +72,8 @@ record HttpQueryRequest(boolean get, String user, String password, String databa
                 !readonly.equals("0"),
                 firstOf(headers.getFirst("X-ClickHouse-Query-Id"), url.get("query_id"), UUID.randomUUID().toString()),
                 Optional.ofNullable(url.get("session_id")).filter(s -> !s.isEmpty()),
+                sessionTimeout(url.get("session_timeout")),
+                isTrue(url.get("session_check")),
                 Optional.ofNullable(url.get("query")),
                 Map.copyOf(parameters),
                 Map.copyOf(settings));
@@ -94,6 +98,17 @@ record HttpQueryRequest(boolean get, String user, String password, String databa
             }
         }
         return parameters;
+    }
+
+    private static Duration sessionTimeout(String seconds) {
+        if (seconds == null || seconds.isEmpty()) {
+            return Sessions.DEFAULT_TIMEOUT;
+        }
+        try {
+            return Duration.ofSeconds(Long.parseLong(seconds));
+        } catch (NumberFormatException e) {
+            throw EngineException.of(36, "BAD_ARGUMENTS", "session_timeout must be a number of seconds, not '" + seconds + "'");
+        }
     }
 
     private static boolean isTrue(String value) {

@@ -37,13 +37,15 @@ final class QueryHandler implements HttpHandler {
 
     private final Engine engine;
     private final WarehouseUsers users;
+    private final Sessions sessions;
     private final ServerOptions options;
     private final String displayName;
     private final String timezone;
 
-    QueryHandler(Engine engine, WarehouseUsers users, ServerOptions options, String displayName, String timezone) {
+    QueryHandler(Engine engine, WarehouseUsers users, Sessions sessions, ServerOptions options, String displayName, String timezone) {
         this.engine = requireNonNull(engine, "engine");
         this.users = requireNonNull(users, "users");
+        this.sessions = requireNonNull(sessions, "sessions");
         this.options = requireNonNull(options, "options");
         this.displayName = requireNonNull(displayName, "displayName");
         this.timezone = requireNonNull(timezone, "timezone");
@@ -92,32 +94,46 @@ final class QueryHandler implements HttpHandler {
         Optional<SqlText.InsertWithData> insert = sql.insertWithData();
         if (insert.isPresent()) {
             requireWrite(access, request);
-            insert(request, insert.get(), head, body, response);
+        }
+        if (request.sessionId().isPresent()) {
+            try (Sessions.Hold session = sessions.acquire(user, request.sessionId().get(), request.sessionTimeout(), request.sessionCheck())) {
+                EngineConnection connection = session.connection();
+                request.database().ifPresent(connection::use);
+                connection.applySettings(request.settings());
+                if (insert.isPresent()) {
+                    insert(connection, request, insert.get(), head, body, response);
+                } else {
+                    String text = statementText(head, body);
+                    QueryClass queryClass = classify(connection, text);
+                    answer(connection, request, text, sql, queryClass, access, response);
+                }
+            }
             return;
         }
-        byte[] statement = rest(head, body);
-        String text = new String(statement, StandardCharsets.UTF_8);
-        String format = sql.outputFormat().orElse(request.requestedFormat());
+        if (insert.isPresent()) {
+            try (Engine.Lease writer = engine.acquire(Access.WRITE, options.connectionWait())) {
+                prepare(writer.connection(), request);
+                insert(writer.connection(), request, insert.get(), head, body, response);
+            }
+            return;
+        }
+        String text = statementText(head, body);
         QueryClass queryClass;
         try (Engine.Lease reader = engine.acquire(Access.READ, options.connectionWait())) {
-            EngineConnection.Classification classification = reader.connection().classify(text);
-            if (classification.statements() > 1) {
-                throw EngineException.of(62, "SYNTAX_ERROR", "Multi-statements are not allowed");
-            }
-            queryClass = classification.queryClass();
-            if (queryClass == QueryClass.READ_ONLY || queryClass == QueryClass.UNKNOWN) {
-                // UNKNOWN did not parse: the read-only engine gives the exact syntax error.
-                query(reader.connection(), request, text, format, response);
+            queryClass = classify(reader.connection(), text);
+            if (isRead(queryClass)) {
+                prepare(reader.connection(), request);
+                answer(reader.connection(), request, text, sql, queryClass, access, response);
                 return;
             }
         }
         requireWrite(access, request);
         try (Engine.Lease writer = engine.acquire(Access.WRITE, options.connectionWait())) {
-            EngineConnection connection = writer.connection();
-            connection.prepare(request.database(), request.settings());
+            prepare(writer.connection(), request);
             try {
-                respondWhole(response, format, connection.execute(new Statement(text, request.requestedFormat(), request.parameters())));
+                answer(writer.connection(), request, text, sql, queryClass, access, response);
             } finally {
+                // Outside a session, what SET, USE and the like change must not reach the next client.
                 if (queryClass == QueryClass.CONTROL) {
                     writer.discard();
                 }
@@ -125,13 +141,36 @@ final class QueryHandler implements HttpHandler {
         }
     }
 
-    private void query(EngineConnection connection, HttpQueryRequest request, String text, String format,
-                       HttpResponse response) throws IOException {
-        connection.prepare(request.database(), request.settings());
+    private static QueryClass classify(EngineConnection connection, String text) {
+        EngineConnection.Classification classification = connection.classify(text);
+        if (classification.statements() > 1) {
+            throw EngineException.of(62, "SYNTAX_ERROR", "Multi-statements are not allowed");
+        }
+        return classification.queryClass();
+    }
+
+    /** UNKNOWN did not parse: it runs as a read, so that the read-only engine reports the exact syntax error. */
+    private static boolean isRead(QueryClass queryClass) {
+        return queryClass == QueryClass.READ_ONLY || queryClass == QueryClass.UNKNOWN;
+    }
+
+    private static void prepare(EngineConnection connection, HttpQueryRequest request) {
+        connection.prepare(request.database().orElse("default"), request.settings());
+    }
+
+    /** Runs a statement that carries no data: reads are streamed where the format allows, the rest answered whole. */
+    private static void answer(EngineConnection connection, HttpQueryRequest request, String text, SqlText sql,
+                               QueryClass queryClass, Access access, HttpResponse response) throws IOException {
+        String format = sql.outputFormat().orElse(request.requestedFormat());
         Statement statement = new Statement(text, request.requestedFormat(), request.parameters());
         Optional<StreamedFormat> streamed = StreamedFormat.of(format);
-        if (request.waitEndOfQuery() || streamed.isEmpty()) {
-            respondWhole(response, format, connection.execute(statement));
+        if (!isRead(queryClass)) {
+            requireWrite(access, request);
+        }
+        if (!isRead(queryClass) || request.waitEndOfQuery() || streamed.isEmpty()) {
+            QueryResult result = connection.execute(statement);
+            response.write(format, result.statistics(), ByteBuffer.wrap(result.data()));
+            response.finish(format, result.statistics());
             return;
         }
         QueryStatistics statistics;
@@ -144,35 +183,26 @@ final class QueryHandler implements HttpHandler {
         response.finish(format, statistics);
     }
 
-    private static void respondWhole(HttpResponse response, String format, QueryResult result) throws IOException {
-        response.write(format, result.statistics(), ByteBuffer.wrap(result.data()));
-        response.finish(format, result.statistics());
-    }
-
-    private void insert(HttpQueryRequest request, SqlText.InsertWithData insert, byte[] head, InputStream body,
-                        HttpResponse response) throws IOException {
+    private void insert(EngineConnection connection, HttpQueryRequest request, SqlText.InsertWithData insert, byte[] head,
+                        InputStream body, HttpResponse response) throws IOException {
         String statement = new String(insert.statement().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
-        try (Engine.Lease writer = engine.acquire(Access.WRITE, options.connectionWait())) {
-            EngineConnection connection = writer.connection();
-            connection.prepare(request.database(), request.settings());
-            QueryStatistics statistics;
-            try (InsertStream stream = connection.insert(new Statement(statement, insert.format(), request.parameters()))) {
-                stream.append(head, insert.dataStart(), head.length - insert.dataStart());
-                long total = head.length - insert.dataStart();
-                byte[] chunk = new byte[HEAD_BYTES];
-                int n;
-                while ((n = body.readNBytes(chunk, 0, chunk.length)) > 0) {
-                    total += n;
-                    if (total > options.maxInsertBytes()) {
-                        throw EngineException.of(393, "QUERY_IS_TOO_LARGE", "the INSERT body exceeds the server's limit of "
-                                + options.maxInsertBytes() + " bytes; split it into several inserts");
-                    }
-                    stream.append(chunk, 0, n);
+        QueryStatistics statistics;
+        try (InsertStream stream = connection.insert(new Statement(statement, insert.format(), request.parameters()))) {
+            stream.append(head, insert.dataStart(), head.length - insert.dataStart());
+            long total = head.length - insert.dataStart();
+            byte[] chunk = new byte[HEAD_BYTES];
+            int n;
+            while ((n = body.readNBytes(chunk, 0, chunk.length)) > 0) {
+                total += n;
+                if (total > options.maxInsertBytes()) {
+                    throw EngineException.of(393, "QUERY_IS_TOO_LARGE", "the INSERT body exceeds the server's limit of "
+                            + options.maxInsertBytes() + " bytes; split it into several inserts");
                 }
-                statistics = stream.finish();
+                stream.append(chunk, 0, n);
             }
-            response.finish(request.requestedFormat(), statistics);
+            statistics = stream.finish();
         }
+        response.finish(request.requestedFormat(), statistics);
     }
 
     private static void requireWrite(Access access, HttpQueryRequest request) {
@@ -194,19 +224,16 @@ final class QueryHandler implements HttpHandler {
     }
 
     /** The whole statement: the head plus whatever of the body is left, within the size limit. */
-    private byte[] rest(byte[] head, InputStream body) throws IOException {
+    private String statementText(byte[] head, InputStream body) throws IOException {
         byte[] more = body.readNBytes(Math.toIntExact(Math.max(0, options.maxQueryBytes() - head.length + 1)));
         if (head.length + more.length > options.maxQueryBytes()) {
             throw EngineException.of(393, "QUERY_IS_TOO_LARGE", "the query text exceeds the server's limit of "
                     + options.maxQueryBytes() + " bytes (data for an INSERT belongs after FORMAT <name>, where it may be larger)");
         }
-        if (more.length == 0) {
-            return head;
-        }
         byte[] all = new byte[head.length + more.length];
         System.arraycopy(head, 0, all, 0, head.length);
         System.arraycopy(more, 0, all, head.length, more.length);
-        return all;
+        return new String(all, StandardCharsets.UTF_8);
     }
 
     private static InputStream requestBody(HttpExchange exchange, HttpQueryRequest request) throws IOException {

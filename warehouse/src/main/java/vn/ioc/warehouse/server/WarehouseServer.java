@@ -33,14 +33,17 @@ public final class WarehouseServer implements AutoCloseable {
     private final DataDirectory dataDirectory;
     private final Engine engine;
     private final WarehouseUsers users;
+    private final Sessions sessions;
     private final HttpServer http;
     private final ExecutorService workers;
     private boolean closed;
 
-    private WarehouseServer(DataDirectory dataDirectory, Engine engine, WarehouseUsers users, HttpServer http, ExecutorService workers) {
+    private WarehouseServer(DataDirectory dataDirectory, Engine engine, WarehouseUsers users, Sessions sessions, HttpServer http,
+                            ExecutorService workers) {
         this.dataDirectory = dataDirectory;
         this.engine = engine;
         this.users = users;
+        this.sessions = sessions;
         this.http = http;
         this.workers = workers;
     }
@@ -79,11 +82,12 @@ public final class WarehouseServer implements AutoCloseable {
             }
             ExecutorService workers = Executors.newFixedThreadPool(options.readers() + options.writers() + 16, daemonThreads());
             http.setExecutor(workers);
-            http.createContext("/", new QueryHandler(engine, users, options, displayName(), timezone));
+            Sessions sessions = new Sessions(engine, 64);
+            http.createContext("/", new QueryHandler(engine, users, sessions, options, displayName(), timezone));
             http.createContext("/ping", WarehouseServer::ok);
             http.createContext("/replicas_status", WarehouseServer::ok);
             http.start();
-            return new WarehouseServer(dataDirectory, engine, users, http, workers);
+            return new WarehouseServer(dataDirectory, engine, users, sessions, http, workers);
         } catch (IOException e) {
             closeQuietly(engine, dataDirectory);
             throw new WarehouseStartException("cannot start the warehouse: " + e.getMessage(), e);
@@ -142,6 +146,7 @@ public final class WarehouseServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        sessions.close();
         closeQuietly(engine, dataDirectory);
     }
 

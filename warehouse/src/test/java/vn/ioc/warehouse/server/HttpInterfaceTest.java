@@ -183,6 +183,35 @@ class HttpInterfaceTest {
     }
 
     @Test
+    void sessionsKeepTheirStateAndBelongToOneClientAtATime() throws Exception {
+        String s1 = "session_id=s1-" + System.nanoTime() + "&";
+        String s2 = "session_id=s2-" + System.nanoTime() + "&";
+        ok(post(WRITER, s1, "CREATE TEMPORARY TABLE picked (commune String)"));
+        ok(post(WRITER, s1 + q("INSERT INTO picked FORMAT TSV"), "Phường Hoàn Kiếm\nXã Bát Tràng\n"));
+        ok(post(WRITER, s1, "USE " + DB));
+        ok(post(WRITER, s1, "SET max_threads = 1"));
+        assertEquals("2\t1\t" + DB + "\n", ok(post(WRITER, s1, "SELECT count(), getSetting('max_threads'), currentDatabase() FROM picked")).body());
+        assertError(post(WRITER, s2, "SELECT count() FROM picked"), 404, 60);
+        assertEquals("default\n", ok(post(WRITER, "", "SELECT currentDatabase()")).body(), "USE in a session must not leak out of it");
+        assertError(post(WRITER, "session_check=1&" + s2.replace("s2-", "never-"), "SELECT 1"), 500, 372);
+        assertError(post(READER, s1, "SELECT count() FROM picked"), 404, 60);
+
+        Thread slow = Thread.ofPlatform().start(() -> post(WRITER, s1, "SELECT sleepEachRow(0.5) FROM numbers(4)"));
+        Thread.sleep(500);
+        assertError(post(WRITER, s1, "SELECT 1"), 500, 373);
+        slow.join();
+        assertEquals("1\n", ok(post(WRITER, s1, "SELECT 1")).body());
+    }
+
+    @Test
+    void aReadersSessionCannotWrite() {
+        String session = "session_id=r-" + System.nanoTime() + "&";
+        assertError(post(READER, session + "database=" + DB + "&" + q("INSERT INTO visits FORMAT CSV"), "x,2026-10-01,1\n"), 403, 164);
+        assertError(post(READER, session + "database=" + DB, "DROP TABLE visits"), 403, 164);
+        assertEquals("1\n", ok(post(READER, session, "SELECT 1")).body());
+    }
+
+    @Test
     void refusesOversizeQueryText() {
         String huge = "SELECT '" + "x".repeat(65 << 20) + "'";
         assertError(post(WRITER, "", huge), 413, 393);
