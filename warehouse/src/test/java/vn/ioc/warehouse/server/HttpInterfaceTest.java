@@ -204,6 +204,30 @@ class HttpInterfaceTest {
     }
 
     @Test
+    void aStreamedQueryIsCancelledWhenItsClientGoesAway() throws Exception {
+        String marker = "cancel_probe_" + System.nanoTime();
+        String sql = "SELECT number, '" + marker + "' FROM numbers(100000000000)";
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", TestWarehouse.server().port())) {
+            String request = "GET /?" + q(sql) + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + basic(READER) + "\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            byte[] some = socket.getInputStream().readNBytes(1 << 20);
+            assertEquals(1 << 20, some.length);
+            assertTrue(running(marker) > 0, "the query should be running while its client reads");
+        }
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (running(marker) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals(0, running(marker), "the query must stop once its client has gone");
+    }
+
+    private static int running(String marker) {
+        String count = ok(get(WRITER, q("SELECT count() FROM system.processes WHERE query LIKE '%" + marker
+                + "%' AND query NOT LIKE '%system.processes%'"))).body().strip();
+        return Integer.parseInt(count);
+    }
+
+    @Test
     void aReadersSessionCannotWrite() {
         String session = "session_id=r-" + System.nanoTime() + "&";
         assertError(post(READER, session + "database=" + DB + "&" + q("INSERT INTO visits FORMAT CSV"), "x,2026-10-01,1\n"), 403, 164);
