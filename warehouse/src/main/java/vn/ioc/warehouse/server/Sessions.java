@@ -110,12 +110,6 @@ final class Sessions implements AutoCloseable {
         expired.forEach(session -> engine.closeDedicated(session.connection));
     }
 
-    int size() {
-        synchronized (open) {
-            return open.size();
-        }
-    }
-
     @Override
     public void close() {
         reaper.shutdownNow();
