@@ -36,10 +36,6 @@ final class HttpResponse {
         exchange.getResponseHeaders().set("X-ClickHouse-Query-Id", request.queryId());
     }
 
-    boolean started() {
-        return body != null;
-    }
-
     /** Opens the body with status 200 for a result in {@code format}. */
     OutputStream open(String format, QueryStatistics statistics) throws IOException {
         if (body == null) {
