@@ -4,6 +4,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.ioc.warehouse.npm.NpmPackageCache;
+import vn.ioc.warehouse.npm.NpmPackageException;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,8 +23,8 @@ class EngineLibraryTest {
 
     @Test
     void picksThePackageForThePlatformOrSaysThereIsNone() {
-        assertEquals("@chdb/lib-linux-x64-gnu", EnginePackage.forPlatform("Linux", "amd64").orElseThrow().name());
-        assertEquals("@chdb/lib-linux-arm64-gnu", EnginePackage.forPlatform("Linux", "aarch64").orElseThrow().name());
+        assertEquals("@chdb/lib-linux-x64-gnu", EnginePackage.forPlatform("Linux", "amd64").orElseThrow().npmPackage().name());
+        assertEquals("@chdb/lib-linux-arm64-gnu", EnginePackage.forPlatform("Linux", "aarch64").orElseThrow().npmPackage().name());
         assertEquals("libchdb.dylib", EnginePackage.forPlatform("Mac OS X", "aarch64").orElseThrow().libraryFile());
         assertEquals(Optional.empty(), EnginePackage.forPlatform("Windows 11", "amd64"));
     }
@@ -32,7 +34,7 @@ class EngineLibraryTest {
         Path tarball = folder.resolve("chdb.tgz");
         Files.writeString(tarball, "not the engine");
         EnginePackage linux = EnginePackage.forPlatform("Linux", "amd64").orElseThrow();
-        EngineUnavailableException e = assertThrows(EngineUnavailableException.class, () -> EngineLibrary.verify(linux, tarball));
+        NpmPackageException e = assertThrows(NpmPackageException.class, () -> NpmPackageCache.verify(linux.npmPackage(), tarball));
         assertTrue(e.getMessage().contains("is corrupt or not the expected build"), e.getMessage());
     }
 
@@ -49,17 +51,17 @@ class EngineLibraryTest {
             tar.closeArchiveEntry();
         }
         Path target = folder.resolve("libchdb.so");
-        EngineLibrary.extract(tarball, "package/libchdb.so", target);
+        NpmPackageCache.extract(tarball, "package/libchdb.so", target);
         assertEquals("ELF pretend", Files.readString(target));
 
-        EngineUnavailableException missing = assertThrows(EngineUnavailableException.class,
-                () -> EngineLibrary.extract(tarball, "package/libchdb.dylib", folder.resolve("x")));
+        NpmPackageException missing = assertThrows(NpmPackageException.class,
+                () -> NpmPackageCache.extract(tarball, "package/libchdb.dylib", folder.resolve("x")));
         assertTrue(missing.getMessage().contains("holds no package/libchdb.dylib"), missing.getMessage());
 
         Path garbage = folder.resolve("garbage.tgz");
         Files.writeString(garbage, "garbage");
-        EngineUnavailableException broken = assertThrows(EngineUnavailableException.class,
-                () -> EngineLibrary.extract(garbage, "package/libchdb.so", folder.resolve("y")));
+        NpmPackageException broken = assertThrows(NpmPackageException.class,
+                () -> NpmPackageCache.extract(garbage, "package/libchdb.so", folder.resolve("y")));
         assertTrue(broken.getMessage().contains("is not a valid package tarball"), broken.getMessage());
     }
 
