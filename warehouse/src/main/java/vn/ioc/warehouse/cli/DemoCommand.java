@@ -8,6 +8,8 @@ import vn.ioc.warehouse.server.ServerOptions;
 import vn.ioc.warehouse.server.WarehouseServer;
 import vn.ioc.warehouse.server.WarehouseUsers;
 
+import java.util.ServiceLoader;
+
 /** {@code ioc demo}: the whole product on this machine with its embedded default warehouse. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Start the embedded warehouse with the current schema and show how to reach it.")
@@ -20,6 +22,9 @@ final class DemoCommand implements Runnable {
         ServerOptions options = serve.toServerOptions();
         WarehouseServer server = WarehouseServer.start(options, EngineLibrary.fromEnvironment(System.err::println).resolve(), System.err::println);
         new MigrationRunner(server.connection(WarehouseUsers.WRITER, "ioc")).migrate().forEach(id -> System.out.println("schema: applied " + id));
+        for (LauncherModule module : ServiceLoader.load(LauncherModule.class)) {
+            module.demoSteps().forEach(step -> step.run(server, System.out));
+        }
         System.out.println("""
                 IOC demo: the warehouse (ClickHouse %s, embedded) serves ClickHouse's HTTP interface
                   JDBC:   %s  (users %s for writing, %s read-only)
