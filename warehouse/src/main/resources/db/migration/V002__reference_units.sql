@@ -35,6 +35,7 @@ CREATE TABLE IF NOT EXISTS commune_crosswalk
     old_name          String,
     old_district      String,
     old_province      String,
+    old_province_code LowCardinality(String),
     new_code          String,
     new_province_code LowCardinality(String),
     share             Float64,

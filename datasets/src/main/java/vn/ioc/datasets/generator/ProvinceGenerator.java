@@ -45,6 +45,8 @@ final class ProvinceGenerator {
     private static final String[] PRIMARY_COVID = {"COVID-19 Comirnaty", "COVID-19 Comirnaty", "COVID-19 Comirnaty",
             "COVID-19 Vaxzevria", "COVID-19 Vaxzevria", "COVID-19 Spikevax", "COVID-19 BBIBP-CorV"};
     private static final long COVID_START = LocalDate.of(2021, 7, 1).toEpochDay();
+    /** Before 1 July 2025 source systems keyed records by the pre-reform communes and provinces. */
+    static final long REFORM_DAY = LocalDate.of(2025, 7, 1).toEpochDay();
 
     private static final byte[][] SERVICE_CODES = ServiceCatalogue.SERVICES.stream().map(s -> utf8(s.code())).toArray(byte[][]::new);
     private static final byte[][] SERVICE_NAMES = ServiceCatalogue.SERVICES.stream().map(s -> utf8(csvSafe(s.name()))).toArray(byte[][]::new);
@@ -74,11 +76,14 @@ final class ProvinceGenerator {
     private final long asOfDay;
     private final long asOfSecond;
     private final long historyFromSecond;
-    private final int[] idCounters = new int[400];
+    private final int[] idCounters = new int[100 * 400];
     private final byte[] provinceCode;
     private final byte[] eventPrefix;
     private final byte[] applicationPrefix;
     private long vaccinationEvents;
+    /** The current commune's predecessors, for records dated before the reform. */
+    private byte[][] oldCommuneCodes = new byte[0][];
+    private byte[][] oldProvinceCodes = new byte[0][];
     private long applications;
 
     ProvinceGenerator(Province province, List<Commune> communes, Map<String, List<CrosswalkEntry>> oldCodesByCommune,
@@ -119,6 +124,10 @@ final class ProvinceGenerator {
                 int[] birthYears = new int[200];
                 byte[] facility = utf8(csvSafe("Trạm Y tế " + commune.fullName()));
                 byte[] communeCode = utf8(commune.code());
+                List<CrosswalkEntry> predecessors = oldCodesByCommune.getOrDefault(commune.code(), List.of());
+                oldCommuneCodes = predecessors.stream().map(e -> utf8(e.oldCode())).toArray(byte[][]::new);
+                oldProvinceCodes = predecessors.stream().map(e -> utf8(e.oldProvinceCode().isEmpty() ? province.code() : e.oldProvinceCode()))
+                        .toArray(byte[][]::new);
                 for (int r = 0; r < residents; r++) {
                     resident(commune, communeCode, communePerformance, facility, population, vaccination, applicationsFile,
                             birthYears, dosesByVaccine);
@@ -152,7 +161,8 @@ final class ProvinceGenerator {
         long birthDay = asOfDay - age * 365L - random.nextInt(365);
         int birthYear = LocalDate.ofEpochDay(birthDay).getYear();
         birthYears[Math.max(0, Math.min(199, birthYear - 1900))]++;
-        byte[] personalId = personalId(female, birthYear);
+        byte[] personalId = personalId(female, birthYear, birthDay < REFORM_DAY && oldProvinceCodes.length > 0
+                ? oldProvinceCodes[0] : provinceCode);
         boolean urban = commune.type() == CommuneType.PHUONG;
 
         CsvRowWriter row = population.row();
@@ -298,7 +308,7 @@ final class ProvinceGenerator {
         row.number(doseNumber);
         row.date(kind == Defect.FUTURE_DATE ? asOfDay + 1 + random.nextInt(200) : day);
         row.bytes(facility);
-        row.bytes(kind == Defect.UNKNOWN_COMMUNE_CODE ? utf8(unknownCommuneCode()) : communeCode);
+        row.bytes(kind == Defect.UNKNOWN_COMMUNE_CODE ? utf8(unknownCommuneCode()) : day < REFORM_DAY ? communeBefore(communeCode) : communeCode);
         row.date(Math.min(asOfDay, recorded));
         row.endRow();
         if (kind != null) {
@@ -351,8 +361,10 @@ final class ProvinceGenerator {
             row.bytes(SERVICE_NAMES[serviceIndex]);
             row.number(service.fullOnline() ? 1 : 0);
             row.bytes(online ? ONLINE : COUNTER);
-            row.bytes(kind == Defect.UNKNOWN_COMMUNE_CODE ? utf8(unknownCommuneCode()) : communeCode);
-            row.bytes(provinceCode);
+            boolean beforeReform = received / DAY < REFORM_DAY && oldCommuneCodes.length > 0;
+            int predecessor = beforeReform ? random.nextInt(oldCommuneCodes.length) : -1;
+            row.bytes(kind == Defect.UNKNOWN_COMMUNE_CODE ? utf8(unknownCommuneCode()) : beforeReform ? oldCommuneCodes[predecessor] : communeCode);
+            row.bytes(beforeReform ? oldProvinceCodes[predecessor] : provinceCode);
             row.timestamp(received);
             row.timestamp(due);
             if (resolved < 0) {
@@ -427,7 +439,8 @@ final class ProvinceGenerator {
                     row.bytes(utf8(schoolId));
                     row.text(name);
                     row.text(levelNames[level[0]]);
-                    row.bytes(utf8(commune.code()));
+                    byte[] code = utf8(commune.code());
+                    row.bytes(LocalDate.of(year, 9, 1).toEpochDay() < REFORM_DAY ? communeBefore(code) : code);
                     row.text(publicSchool ? "công lập" : "tư thục");
                     row.bytes(utf8(year + "-" + (year + 1)));
                     boolean negative = defect();
@@ -499,16 +512,16 @@ final class ProvinceGenerator {
      * then six digits from a per-bucket counter scrambled by a bijection, so that IDs are unique without
      * looking sequential.
      */
-    private byte[] personalId(boolean female, int birthYear) {
+    private byte[] personalId(boolean female, int birthYear, byte[] birthProvince) {
         int century = birthYear >= 2000 ? 2 : 0;
         int sexCentury = century + (female ? 1 : 0);
-        int bucket = sexCentury * 100 + birthYear % 100;
+        int bucket = ((birthProvince[0] - '0') * 10 + birthProvince[1] - '0') * 400 + sexCentury * 100 + birthYear % 100;
         int serial = idCounters[bucket]++;
         long scrambled = (serial * 7_919L + 123_457L) % 1_000_000L;
         byte[] id = new byte[12];
         id[0] = '0';
-        id[1] = (byte) province.code().charAt(0);
-        id[2] = (byte) province.code().charAt(1);
+        id[1] = birthProvince[0];
+        id[2] = birthProvince[1];
         id[3] = (byte) ('0' + sexCentury);
         id[4] = (byte) ('0' + birthYear % 100 / 10);
         id[5] = (byte) ('0' + birthYear % 10);
@@ -517,6 +530,11 @@ final class ProvinceGenerator {
             scrambled /= 10;
         }
         return id;
+    }
+
+    /** One of the pre-reform communes the current one was formed from, where the crosswalk names one. */
+    private byte[] communeBefore(byte[] current) {
+        return oldCommuneCodes.length == 0 ? current : oldCommuneCodes[random.nextInt(oldCommuneCodes.length)];
     }
 
     private String unknownCommuneCode() {

@@ -50,8 +50,10 @@ public record ReferenceUnits(List<Province> provinces, List<Commune> communes, L
         for (int index = 0; index < sortedProvinces.size(); index++) {
             AddressDatabase.Row p = sortedProvinces.get(index);
             Optional<SharedReferenceData.Row> richer = Optional.ofNullable(provinceRows.get(p.code()));
-            String unitType = p.kind().startsWith("Thành phố") ? "Thành phố" : "Tỉnh";
-            String fullName = p.name().startsWith(unitType + " ") ? p.name() : unitType + " " + p.name();
+            // The 2026 state (e.g. Đồng Nai a city since 30/2026/QH16) where the reference data has it.
+            String unitType = richer.map(r -> r.get("unit_type")).orElse(p.kind().startsWith("Thành phố") ? "Thành phố" : "Tỉnh");
+            String fullName = richer.map(r -> r.get("full_name"))
+                    .orElse(p.name().startsWith(unitType + " ") ? p.name() : unitType + " " + p.name());
             String name = fullName.substring(unitType.length() + 1);
             List<AddressDatabase.Row> wards = wardsByProvince.getOrDefault(p.code(), List.of()).stream()
                     .sorted(Comparator.comparing(AddressDatabase.Row::code)).toList();
@@ -92,13 +94,20 @@ public record ReferenceUnits(List<Province> provinces, List<Commune> communes, L
         List<Commune> communes = new ArrayList<>();
         for (int i = 0; i < wards.size(); i++) {
             AddressDatabase.Row ward = wards.get(i);
+            SharedReferenceData.Row richer = communeRows.get(ward.code());
             CommuneType type = CommuneType.ofFullName(ward.name()).orElseThrow(() ->
                     new IllegalStateException("commune " + ward.code() + " '" + ward.name() + "' has no known unit type (Xã, Phường, Đặc khu)"));
-            String name = ward.name().substring(type.vietnamese().length() + 1);
-            SharedReferenceData.Row richer = communeRows.get(ward.code());
+            String fullName = ward.name();
+            Optional<CommuneType> type2026 = richer == null ? Optional.empty() : CommuneType.ofVietnamese(richer.get("unit_type"));
+            if (type2026.isPresent() && type2026.get() != type) {
+                // A 2026 change of status (xã to phường): the reference data's name and type win.
+                type = type2026.get();
+                fullName = richer.get("full_name");
+            }
+            String name = fullName.substring(type.vietnamese().length() + 1);
             SharedReferenceData.Row stats = communeStats.get(ward.code());
             double area = stats == null || stats.get("area_km2").isEmpty() ? 0 : Double.parseDouble(stats.get("area_km2"));
-            communes.add(new Commune(ward.code(), name, ward.name(), richer == null ? ascii(name) : richer.get("name_en"),
+            communes.add(new Commune(ward.code(), name, fullName, richer == null ? ascii(name) : richer.get("name_en"),
                     type, provinceCode, populations[i], area));
         }
         return communes;
@@ -162,18 +171,22 @@ public record ReferenceUnits(List<Province> provinces, List<Commune> communes, L
         }
         Map<String, Long> oldPartsPerNew = resolved.stream().filter(r -> r.target() != null)
                 .collect(Collectors.groupingBy(r -> r.target().code(), Collectors.counting()));
+        Map<String, SharedReferenceData.Row> preReform = shared.map(SharedReferenceData::communesPreReform).orElse(Map.of());
         List<CrosswalkEntry> entries = new ArrayList<>();
         for (Resolved r : resolved) {
             AddressDatabase.Mapping m = r.mapping();
             String newCode = r.target() == null ? "" : r.target().code();
-            entries.add(new CrosswalkEntry(m.oldCode(), m.oldName(), m.oldDistrict(), m.oldProvince(), newCode,
+            SharedReferenceData.Row old = preReform.get(m.oldCode());
+            entries.add(new CrosswalkEntry(m.oldCode(), m.oldName(), m.oldDistrict(), m.oldProvince(),
+                    old == null ? "" : old.get("province_code"), newCode,
                     r.target() == null ? "" : r.target().provinceCode(), 1.0 / targetsPerOld.get(m.oldCode()),
                     r.target() == null ? 0 : Math.toIntExact(oldPartsPerNew.get(newCode)), r.status()));
         }
         // Pre-reform communes the crosswalk leaves out are listed as explicitly unmapped.
-        shared.map(SharedReferenceData::communesPreReform).orElse(Map.of()).forEach((code, row) -> {
+        preReform.forEach((code, row) -> {
             if (!targetsPerOld.containsKey(code)) {
-                entries.add(new CrosswalkEntry(code, row.get("full_name"), "", "", "", "", 1.0, 0, CrosswalkEntry.Status.UNMAPPED));
+                entries.add(new CrosswalkEntry(code, row.get("full_name"), "", "", row.get("province_code"), "", "", 1.0, 0,
+                        CrosswalkEntry.Status.UNMAPPED));
             }
         });
         entries.sort(Comparator.comparing(CrosswalkEntry::oldCode).thenComparing(CrosswalkEntry::newCode));

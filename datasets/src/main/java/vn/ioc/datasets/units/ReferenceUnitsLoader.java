@@ -128,17 +128,19 @@ public final class ReferenceUnitsLoader {
 
     private static void insertCrosswalk(Connection connection, ReferenceUnits units) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO commune_crosswalk_staging (old_code, old_name, "
-                + "old_district, old_province, new_code, new_province_code, share, old_parts, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "old_district, old_province, old_province_code, new_code, new_province_code, share, old_parts, status) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (CrosswalkEntry e : units.crosswalk()) {
                 insert.setString(1, e.oldCode());
                 insert.setString(2, e.oldName());
                 insert.setString(3, e.oldDistrict());
                 insert.setString(4, e.oldProvince());
-                insert.setString(5, e.newCode());
-                insert.setString(6, e.newProvinceCode());
-                insert.setDouble(7, e.share());
-                insert.setInt(8, e.oldParts());
-                insert.setString(9, e.status().name().toLowerCase(Locale.ROOT));
+                insert.setString(5, e.oldProvinceCode());
+                insert.setString(6, e.newCode());
+                insert.setString(7, e.newProvinceCode());
+                insert.setDouble(8, e.share());
+                insert.setInt(9, e.oldParts());
+                insert.setString(10, e.status().name().toLowerCase(Locale.ROOT));
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -54,6 +54,10 @@ class ReferenceUnitsTest {
                 .collect(Collectors.groupingBy(Commune::provinceCode, Collectors.summingLong(Commune::population)));
         units.provinces().forEach(p -> assertEquals(p.population(), communeTotals.get(p.code()), p.fullName()));
         assertEquals("Hanoi", units.provinces().getFirst().nameEn());
+        Province dongNai = units.provinces().stream().filter(p -> p.code().equals("75")).findFirst().orElseThrow();
+        assertEquals("Thành phố Đồng Nai", dongNai.fullName(), "the 2026 changes apply where the reference data has them");
+        Map<CommuneType, Long> types = units.communes().stream().collect(Collectors.groupingBy(Commune::type, Collectors.counting()));
+        assertEquals(Map.of(CommuneType.XA, 2611L, CommuneType.PHUONG, 697L, CommuneType.DAC_KHU, 13L), types);
         assertTrue(units.communes().stream().allMatch(c -> c.population() > 0));
 
         long oldCommunes = units.crosswalk().stream().map(CrosswalkEntry::oldCode).distinct().count();
