@@ -1,0 +1,149 @@
+package vn.ioc.ingest.population;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import vn.ioc.ingest.quality.Rule;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.call_function;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.date_sub;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.months_between;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.year;
+
+/**
+ * The population registry extract, step by step: each step a named, pure {@code Dataset -> Dataset}
+ * function, testable on a few rows.
+ */
+public final class PopulationPipeline {
+    public static final String SOURCE = "population_registry";
+    public static final List<String> COLUMNS = List.of("personal_id", "full_name", "sex", "birth_date", "commune_code",
+            "residence_type", "record_status", "id_card_issued_on", "vneid_level", "health_insurance_linked", "updated_at");
+
+    public static final Rule STRUCTURE = new Rule("POP-STRUCT", "the line has as many fields as the header");
+    public static final Rule PERSONAL_ID = new Rule("POP-ID", "personal_id is 12 digits");
+    public static final Rule SEX = new Rule("POP-SEX", "sex is Nam or Nữ");
+    public static final Rule BIRTH_DATE = new Rule("POP-BIRTH", "birth_date is a real date (yyyy-MM-dd)");
+    public static final Rule NOT_FUTURE = new Rule("POP-FUTURE", "birth_date is not after the extract date");
+    public static final Rule COMMUNE = new Rule("POP-COMMUNE", "commune_code is a current or pre-reform commune");
+    public static final Rule ID_MATCHES = new Rule("POP-IDMATCH", "the ID's sex-and-century digit and year agree with sex and birth_date");
+    public static final List<Rule> RULES = List.of(STRUCTURE, PERSONAL_ID, SEX, BIRTH_DATE, NOT_FUTURE, COMMUNE, ID_MATCHES);
+    /** Not quarantined but counted: duplicates removed, pre-reform codes mapped, text brought to NFC. */
+    public static final Rule DUPLICATE = new Rule("POP-DUP", "one row per personal_id (the latest update kept)");
+    public static final Rule PRE_REFORM = new Rule("POP-PREREFORM", "commune_code is current (pre-reform codes are mapped)");
+    public static final Rule NFC = new Rule("POP-NFC", "text is in Unicode NFC (NFD is normalised)");
+
+    static final String RULE = "_rule";
+    static final String REASON = "_reason";
+
+    private PopulationPipeline() {
+    }
+
+    /** Brings text to NFC and trims it, remembering which names had to change. */
+    public static Dataset<Row> normalise(Dataset<Row> raw) {
+        Dataset<Row> normalised = raw.withColumn("_nfc_changed", coalesce(col("full_name").notEqual(nfc(col("full_name"))), lit(false)));
+        for (String column : List.of("full_name", "sex", "residence_type", "record_status")) {
+            normalised = normalised.withColumn(column, nfc(col(column)));
+        }
+        return normalised;
+    }
+
+    /**
+     * Marks each row with the first rule it fails ({@code _rule}, {@code _reason}) and the current commune it
+     * belongs to, from the lookup of current and pre-reform codes.
+     */
+    public static Dataset<Row> validate(Dataset<Row> rows, LocalDate asOf, Dataset<Row> communeLookup) {
+        Dataset<Row> joined = rows.join(broadcast(communeLookup), rows.col("commune_code").equalTo(communeLookup.col("lookup_code")), "left");
+        Column birth = call_function("try_to_date", col("birth_date"), lit("yyyy-MM-dd"));
+        Column idDigit = substring(col("personal_id"), 4, 1);
+        Column expectedDigit = when(year(birth).geq(2000), lit(2)).otherwise(lit(0))
+                .plus(when(col("sex").equalTo("Nữ"), lit(1)).otherwise(lit(0))).cast("string");
+        Column expectedYear = call_function("lpad", year(birth).mod(100).cast("string"), lit(2), lit("0"));
+        Column rule = when(col(vn.ioc.ingest.input.ExtractReader.CORRUPT).isNotNull(), lit(STRUCTURE.id()))
+                .when(col("personal_id").isNull().or(not(col("personal_id").rlike("^[0-9]{12}$"))), lit(PERSONAL_ID.id()))
+                .when(col("sex").isNull().or(not(col("sex").isin("Nam", "Nữ"))), lit(SEX.id()))
+                .when(birth.isNull(), lit(BIRTH_DATE.id()))
+                .when(birth.gt(lit(asOf)), lit(NOT_FUTURE.id()))
+                .when(col("current_code").isNull(), lit(COMMUNE.id()))
+                .when(idDigit.notEqual(expectedDigit).or(substring(col("personal_id"), 5, 2).notEqual(expectedYear)), lit(ID_MATCHES.id()));
+        Column reason = when(rule.equalTo(STRUCTURE.id()), call_function("concat", lit("fields do not match the header: "), col(vn.ioc.ingest.input.ExtractReader.CORRUPT)))
+                .when(rule.equalTo(PERSONAL_ID.id()), call_function("concat", lit("personal_id '"), coalesce(col("personal_id"), lit("")), lit("' is not 12 digits")))
+                .when(rule.equalTo(SEX.id()), call_function("concat", lit("sex '"), coalesce(col("sex"), lit("")), lit("' is not Nam or Nữ")))
+                .when(rule.equalTo(BIRTH_DATE.id()), call_function("concat", lit("birth_date '"), coalesce(col("birth_date"), lit("")), lit("' is not a date")))
+                .when(rule.equalTo(NOT_FUTURE.id()), call_function("concat", lit("birth_date "), col("birth_date"), lit(" is after " + asOf)))
+                .when(rule.equalTo(COMMUNE.id()), call_function("concat", lit("commune_code '"), coalesce(col("commune_code"), lit("")), lit("' is not a commune")))
+                .when(rule.equalTo(ID_MATCHES.id()), lit("the personal ID disagrees with sex or birth year"));
+        return joined.withColumn("birth", birth).withColumn(RULE, rule).withColumn(REASON, reason);
+    }
+
+    /** One row per person: the latest update wins. */
+    public static Dataset<Row> dedupe(Dataset<Row> valid) {
+        return valid.withColumn("_rank", row_number().over(Window.partitionBy("personal_id").orderBy(col("updated_at").desc(), col("full_name"))))
+                .filter(col("_rank").equalTo(1))
+                .drop("_rank");
+    }
+
+    /** Residents by current commune, single year of age, sex and residence type at {@code asOf}. */
+    public static Dataset<Row> aggregate(Dataset<Row> residents, LocalDate period, LocalDate asOf) {
+        Column age = floor(months_between(lit(asOf), col("birth")).divide(12)).cast("int");
+        Column adult14 = age.geq(14);
+        return residents
+                .withColumn("age", when(age.gt(120), lit(120)).otherwise(age))
+                .groupBy(col("current_province").as("province_code"), col("current_code").as("commune_code"), col("sex"), col("age"),
+                        col("residence_type"))
+                .agg(count(lit(1)).as("residents"),
+                        sum(when(col("record_status").equalTo("đã xác thực"), 1).otherwise(0)).cast("long").as("verified"),
+                        sum(when(col("id_card_issued_on").isNotNull(), 1).otherwise(0)).cast("long").as("id_card"),
+                        sum(when(col("vneid_level").equalTo("2"), 1).otherwise(0)).cast("long").as("vneid_level2"),
+                        sum(when(col("health_insurance_linked").equalTo("1"), 1).otherwise(0)).cast("long").as("insurance_linked"),
+                        sum(when(call_function("try_to_timestamp", col("updated_at")).geq(date_sub(lit(asOf), 365)), 1).otherwise(0))
+                                .cast("long").as("updated_last_year"),
+                        sum(when(col("pre_reform"), 1).otherwise(0)).cast("long").as("from_pre_reform_code"))
+                .withColumn("period", lit(period))
+                .select("period", "province_code", "commune_code", "sex", "age", "residence_type", "residents", "verified", "id_card",
+                        "vneid_level2", "insurance_linked", "updated_last_year", "from_pre_reform_code");
+    }
+
+    /** Rows checked and failed per unit (the file's province; the commune where known) and rule. */
+    public static Dataset<Row> quality(Dataset<Row> validated) {
+        Column commune = when(col("current_code").isNotNull(), col("current_code")).otherwise(lit(""));
+        Column province = when(col("current_province").isNotNull(), col("current_province")).otherwise(col(vn.ioc.ingest.input.ExtractReader.FILE_PROVINCE));
+        List<Column> aggregates = new java.util.ArrayList<>();
+        aggregates.add(count(lit(1)).as("checked"));
+        for (Rule rule : RULES) {
+            aggregates.add(sum(when(col(RULE).equalTo(rule.id()), 1).otherwise(0)).cast("long").as(rule.id()));
+        }
+        aggregates.add(sum(when(col(RULE).isNull().and(col("pre_reform")), 1).otherwise(0)).cast("long").as(PRE_REFORM.id()));
+        aggregates.add(sum(when(col("_nfc_changed"), 1).otherwise(0)).cast("long").as(NFC.id()));
+        return validated.groupBy(province.as("province_code"), commune.as("commune_code"))
+                .agg(aggregates.getFirst(), aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
+    }
+
+    private static Column nfc(Column column) {
+        return call_function("nfc", column);
+    }
+
+    static Column valid() {
+        return col(RULE).isNull();
+    }
+
+    static Column invalid() {
+        return col(RULE).isNotNull();
+    }
+
+}

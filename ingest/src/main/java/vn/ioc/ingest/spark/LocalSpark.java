@@ -1,0 +1,32 @@
+package vn.ioc.ingest.spark;
+
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.types.DataTypes;
+
+import java.text.Normalizer;
+
+/**
+ * The Spark session ingest runs in: {@code local[*]} in this JVM by default, or whatever master
+ * {@code spark-submit} (or {@code IOC_SPARK_MASTER}) gives.
+ */
+public final class LocalSpark {
+    private LocalSpark() {
+    }
+
+    public static SparkSession session(String appName) {
+        String master = System.getProperty("spark.master", System.getenv().getOrDefault("IOC_SPARK_MASTER", "local[*]"));
+        SparkSession session = SparkSession.builder()
+                .appName(appName)
+                .master(master)
+                .config("spark.ui.enabled", "false")
+                .config("spark.sql.shuffle.partitions", Integer.toString(Math.max(4, 2 * Runtime.getRuntime().availableProcessors())))
+                .config("spark.sql.session.timeZone", "UTC")
+                .getOrCreate();
+        session.sparkContext().setLogLevel("WARN");
+        // Vietnamese text arrives in NFC and NFD alike; everything downstream compares NFC.
+        session.udf().register("nfc", (UDF1<String, String>) value -> value == null ? null
+                : Normalizer.normalize(value, Normalizer.Form.NFC).strip(), DataTypes.StringType);
+        return session;
+    }
+}

@@ -1,0 +1,215 @@
+package vn.ioc.ingest.population;
+
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.ioc.datasets.generator.ExtractFormat;
+import vn.ioc.datasets.generator.ExtractGenerator;
+import vn.ioc.datasets.generator.GeneratorOptions;
+import vn.ioc.datasets.generator.Manifest;
+import vn.ioc.datasets.generator.Scale;
+import vn.ioc.datasets.units.AddressDatabase;
+import vn.ioc.datasets.units.ReferenceUnits;
+import vn.ioc.datasets.units.ReferenceUnitsLoader;
+import vn.ioc.datasets.units.SharedReferenceData;
+import vn.ioc.ingest.input.InputException;
+import vn.ioc.ingest.load.FactLoader;
+import vn.ioc.ingest.spark.LocalSpark;
+import vn.ioc.warehouse.WarehouseConnection;
+import vn.ioc.warehouse.npm.NpmPackageCache;
+import vn.ioc.warehouse.schema.MigrationRunner;
+import vn.ioc.warehouse.server.TestWarehouse;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The population job on generated tiny extracts, loading into a real warehouse through the JDBC driver. */
+class PopulationJobTest {
+    private static final LocalDate AS_OF = GeneratorOptions.DEFAULT_AS_OF;
+    private static final LocalDate PERIOD = AS_OF.withDayOfMonth(1);
+    private static SparkSession spark;
+    private static WarehouseConnection warehouse;
+    private static ReferenceUnits units;
+    private static Path extracts;
+    private static Manifest manifest;
+
+    @BeforeAll
+    static void prepare(@TempDir Path folder) {
+        TestWarehouse.post("ioc_writer", "", "DROP DATABASE IF EXISTS ingest_population_test");
+        warehouse = TestWarehouse.writer("ingest_population_test");
+        new MigrationRunner(warehouse).migrate();
+        units = ReferenceUnits.build(AddressDatabase.fetch(NpmPackageCache.fromEnvironment(System.err::println)),
+                SharedReferenceData.locate(Optional.empty()));
+        new ReferenceUnitsLoader(warehouse).load(units);
+        extracts = folder.resolve("extracts");
+        manifest = new ExtractGenerator(units, Optional.empty(), m -> { }).generate(new GeneratorOptions(Scale.TINY, 11, extracts,
+                ExtractFormat.CSV, 0.004, Set.of("01", "08", "48", "79"), AS_OF, 2)).manifest();
+        spark = LocalSpark.session("population-test");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (spark != null) {
+            spark.stop();
+        }
+    }
+
+    private PopulationJob job(Path quarantine) {
+        return new PopulationJob(spark, warehouse, quarantine, message -> { });
+    }
+
+    @Test
+    void factsMatchAnIndependentCountAndTheQuarantineMatchesTheManifest(@TempDir Path quarantine) throws Exception {
+        PopulationJob.Outcome outcome = job(quarantine).run(extracts, PERIOD, AS_OF);
+        Map<String, Long> defects = manifest.sources().get("population_registry").defects();
+        assertEquals(manifest.sources().get("population_registry").rows(), outcome.read());
+        assertEquals(outcome.read(), outcome.loadedFrom() + outcome.quarantined() + outcome.duplicates(), "counts reconcile");
+        assertEquals(defects.getOrDefault("duplicate_resident", 0L), outcome.duplicates());
+        Map<String, Long> expectedQuarantine = new TreeMap<>();
+        expectedQuarantine.put("POP-ID", defects.getOrDefault("blank_required_field", 0L));
+        expectedQuarantine.put("POP-FUTURE", defects.getOrDefault("future_date", 0L));
+        expectedQuarantine.put("POP-BIRTH", defects.getOrDefault("impossible_date", 0L));
+        expectedQuarantine.put("POP-COMMUNE", defects.getOrDefault("unknown_commune_code", 0L));
+        expectedQuarantine.put("POP-STRUCT", defects.getOrDefault("malformed_csv_line", 0L));
+        expectedQuarantine.values().removeIf(v -> v == 0);
+        assertEquals(expectedQuarantine, new TreeMap<>(outcome.quarantinedByRule()));
+        assertEquals(defects.getOrDefault("pre_reform_commune_code", 0L), scalar("SELECT sum(from_pre_reform_code) FROM population_facts"));
+        assertEquals(defects.getOrDefault("nfd_text", 0L), scalar("SELECT sum(failed) FROM data_quality_facts WHERE rule = 'POP-NFC'"));
+        assertEquals(outcome.quarantined(), scalar("SELECT sum(failed) FROM data_quality_facts WHERE rule IN "
+                + "('POP-STRUCT', 'POP-ID', 'POP-SEX', 'POP-BIRTH', 'POP-FUTURE', 'POP-COMMUNE', 'POP-IDMATCH')"));
+        try (var files = Files.walk(outcome.quarantineFolder())) {
+            assertTrue(files.anyMatch(p -> p.toString().endsWith(".csv")), "quarantined rows are kept in files");
+        }
+
+        Map<String, long[]> expected = expectedByCommune();
+        Map<String, long[]> actual = new HashMap<>();
+        try (Connection connection = warehouse.open(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT commune_code, sum(residents), sum(id_card), sum(age >= 14), "
+                     + "sumIf(residents, age >= 14), sum(verified) FROM population_facts GROUP BY commune_code")) {
+            while (rows.next()) {
+                actual.put(rows.getString(1), new long[]{rows.getLong(2), rows.getLong(3), rows.getLong(5), rows.getLong(6)});
+            }
+        }
+        assertEquals(expected.keySet(), actual.keySet());
+        expected.forEach((commune, counts) -> assertEquals(List.of(counts[0], counts[1], counts[2], counts[3]),
+                List.of(actual.get(commune)[0], actual.get(commune)[1], actual.get(commune)[2], actual.get(commune)[3]), commune));
+    }
+
+    @Test
+    void aRerunGivesIdenticalTablesAndAKilledLoadLeavesThePreviousData(@TempDir Path quarantine) throws SQLException {
+        job(quarantine).run(extracts, PERIOD, AS_OF);
+        String facts = checksum("population_facts");
+        String quality = checksum("data_quality_facts");
+        job(quarantine).run(extracts, PERIOD, AS_OF);
+        assertEquals(facts, checksum("population_facts"));
+        assertEquals(quality, checksum("data_quality_facts"));
+
+        // A run that stages and dies before its swap: nothing it staged is visible.
+        FactLoader killed = new FactLoader(warehouse, java.util.UUID.randomUUID().toString());
+        killed.stage("population_facts", List.of("period", "province_code", "commune_code", "sex", "age", "residence_type", "residents",
+                "verified", "id_card", "vneid_level2", "insurance_linked", "updated_last_year", "from_pre_reform_code"),
+                List.<Object[]>of(new Object[]{PERIOD, "01", "00004", "Nam", 30, "thường trú", 999_999L, 0L, 0L, 0L, 0L, 0L, 0L}).iterator());
+        assertEquals(facts, checksum("population_facts"));
+        job(quarantine).run(extracts, PERIOD, AS_OF);
+        assertEquals(facts, checksum("population_facts"));
+        assertEquals(0, scalar("SELECT count() FROM system.tables WHERE database = currentDatabase() AND name LIKE '%\\_load\\_%'"));
+        assertTrue(scalar("SELECT countIf(status = 'ok' AND rows_read = rows_loaded_from + rows_quarantined + rows_duplicate) "
+                + "FROM ingest_runs WHERE source = 'population_registry'") >= 3, "each run is logged, its counts reconciled");
+    }
+
+    @Test
+    void badInputIsNamedAndNothingIsLoaded(@TempDir Path folder) throws IOException, SQLException {
+        Path wrong = folder.resolve("wrong");
+        Files.createDirectories(wrong.resolve("population_registry/province=01"));
+        Files.writeString(wrong.resolve("population_registry/province=01/p.csv"), "personal_id,name,sex\n001234567890,A,Nam\n");
+        long before = scalar("SELECT count() FROM population_facts");
+        InputException columns = assertThrows(InputException.class, () -> job(folder.resolve("q")).run(wrong, PERIOD, AS_OF));
+        assertTrue(columns.getMessage().contains("p.csv has the wrong columns: missing [full_name, birth_date"), columns.getMessage());
+        Files.writeString(wrong.resolve("population_registry/province=01/p.csv"), "");
+        InputException empty = assertThrows(InputException.class, () -> job(folder.resolve("q")).run(wrong, PERIOD, AS_OF));
+        assertTrue(empty.getMessage().endsWith("p.csv is empty"), empty.getMessage());
+        InputException missing = assertThrows(InputException.class, () -> job(folder.resolve("q")).run(folder.resolve("nothing"), PERIOD, AS_OF));
+        assertTrue(missing.getMessage().contains("has no population_registry extract"), missing.getMessage());
+        assertEquals(before, scalar("SELECT count() FROM population_facts"));
+        assertTrue(scalar("SELECT count() FROM ingest_runs WHERE status = 'failed'") >= 3, "failed runs are logged");
+    }
+
+    /** Residents, ID cards, residents 14+ and verified records per commune, counted straight from the CSV files. */
+    private static Map<String, long[]> expectedByCommune() throws IOException {
+        Map<String, String> current = new HashMap<>();
+        units.communes().forEach(c -> current.put(c.code(), c.code()));
+        units.crosswalk().stream().filter(e -> e.status().mapped()).forEach(e -> current.putIfAbsent(e.oldCode(), e.newCode()));
+        Map<String, long[]> counts = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (Manifest.FileEntry file : manifest.sources().get("population_registry").files()) {
+            Charset charset = Charset.forName(file.encoding());
+            try (Reader reader = Files.newBufferedReader(extracts.resolve(file.path()), charset);
+                 CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+                for (CSVRecord record : parser) {
+                    if (record.size() != 11 || !record.get(0).matches("\\d{12}") || !seen.add(record.get(0))) {
+                        continue;
+                    }
+                    LocalDate birth;
+                    try {
+                        birth = LocalDate.parse(record.get(3));
+                    } catch (java.time.format.DateTimeParseException e) {
+                        continue;
+                    }
+                    String commune = current.get(record.get(4));
+                    if (birth.isAfter(AS_OF) || commune == null) {
+                        continue;
+                    }
+                    long[] c = counts.computeIfAbsent(commune, k -> new long[4]);
+                    int age = Period.between(birth, AS_OF).getYears();
+                    c[0]++;
+                    c[1] += record.get(7).isEmpty() ? 0 : 1;
+                    c[2] += age >= 14 ? 1 : 0;
+                    c[3] += Normalizer.normalize(record.get(6), Normalizer.Form.NFC).equals("đã xác thực") ? 1 : 0;
+                }
+            }
+        }
+        return counts;
+    }
+
+    private static long scalar(String sql) throws SQLException {
+        try (Connection connection = warehouse.open(); Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static String checksum(String table) throws SQLException {
+        try (Connection connection = warehouse.open(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(), groupBitXor(cityHash64(*)) FROM " + table)) {
+            rows.next();
+            return rows.getLong(1) + "/" + rows.getString(2);
+        }
+    }
+}
