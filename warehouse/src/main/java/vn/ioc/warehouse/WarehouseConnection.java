@@ -84,7 +84,13 @@ public record WarehouseConnection(String url, String user, String password) {
     }
 
     public Connection open() throws SQLException {
+        return open(new Properties());
+    }
+
+    /** A connection with extra driver properties, e.g. for bulk inserts. */
+    public Connection open(Properties driverProperties) throws SQLException {
         Properties properties = new Properties();
+        properties.putAll(driverProperties);
         properties.setProperty("user", user);
         properties.setProperty("password", password);
         return DriverManager.getConnection(url, properties);

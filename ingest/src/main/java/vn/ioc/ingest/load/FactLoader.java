@@ -39,7 +39,9 @@ public final class FactLoader {
     /** @param rows values in {@code columns} order */
     public Staged stage(String table, List<String> columns, Iterator<Object[]> rows) {
         String staging = table + "_load_" + runId;
-        try (Connection connection = warehouse.open(); Statement statement = connection.createStatement()) {
+        java.util.Properties bulk = new java.util.Properties();
+        bulk.setProperty("beta.row_binary_for_simple_insert", "true");
+        try (Connection connection = warehouse.open(bulk); Statement statement = connection.createStatement()) {
             dropLeftovers(statement, table);
             statement.execute("CREATE TABLE " + staging + " AS " + table);
             long count = insert(connection, staging, columns, rows);

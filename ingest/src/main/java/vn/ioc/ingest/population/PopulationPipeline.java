@@ -6,7 +6,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import vn.ioc.ingest.quality.Rule;
 
+import vn.ioc.ingest.input.ExtractReader;
+
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.apache.spark.sql.functions.broadcast;
@@ -16,7 +19,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_sub;
 import static org.apache.spark.sql.functions.floor;
-import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.months_between;
 import static org.apache.spark.sql.functions.not;
@@ -44,12 +46,13 @@ public final class PopulationPipeline {
     public static final Rule ID_MATCHES = new Rule("POP-IDMATCH", "the ID's sex-and-century digit and year agree with sex and birth_date");
     public static final List<Rule> RULES = List.of(STRUCTURE, PERSONAL_ID, SEX, BIRTH_DATE, NOT_FUTURE, COMMUNE, ID_MATCHES);
     /** Not quarantined but counted: duplicates removed, pre-reform codes mapped, text brought to NFC. */
-    public static final Rule DUPLICATE = new Rule("POP-DUP", "one row per personal_id (the latest update kept)");
+    public static final Rule DUPLICATE_RULE = new Rule("POP-DUP", "one row per personal_id (the latest update kept)");
     public static final Rule PRE_REFORM = new Rule("POP-PREREFORM", "commune_code is current (pre-reform codes are mapped)");
     public static final Rule NFC = new Rule("POP-NFC", "text is in Unicode NFC (NFD is normalised)");
 
     static final String RULE = "_rule";
     static final String REASON = "_reason";
+    static final String DUPLICATE = "_duplicate";
 
     private PopulationPipeline() {
     }
@@ -74,14 +77,14 @@ public final class PopulationPipeline {
         Column expectedDigit = when(year(birth).geq(2000), lit(2)).otherwise(lit(0))
                 .plus(when(col("sex").equalTo("Nữ"), lit(1)).otherwise(lit(0))).cast("string");
         Column expectedYear = call_function("lpad", year(birth).mod(100).cast("string"), lit(2), lit("0"));
-        Column rule = when(col(vn.ioc.ingest.input.ExtractReader.CORRUPT).isNotNull(), lit(STRUCTURE.id()))
+        Column rule = when(col(ExtractReader.CORRUPT).isNotNull(), lit(STRUCTURE.id()))
                 .when(col("personal_id").isNull().or(not(col("personal_id").rlike("^[0-9]{12}$"))), lit(PERSONAL_ID.id()))
                 .when(col("sex").isNull().or(not(col("sex").isin("Nam", "Nữ"))), lit(SEX.id()))
                 .when(birth.isNull(), lit(BIRTH_DATE.id()))
                 .when(birth.gt(lit(asOf)), lit(NOT_FUTURE.id()))
                 .when(col("current_code").isNull(), lit(COMMUNE.id()))
                 .when(idDigit.notEqual(expectedDigit).or(substring(col("personal_id"), 5, 2).notEqual(expectedYear)), lit(ID_MATCHES.id()));
-        Column reason = when(rule.equalTo(STRUCTURE.id()), call_function("concat", lit("fields do not match the header: "), col(vn.ioc.ingest.input.ExtractReader.CORRUPT)))
+        Column reason = when(rule.equalTo(STRUCTURE.id()), call_function("concat", lit("fields do not match the header: "), col(ExtractReader.CORRUPT)))
                 .when(rule.equalTo(PERSONAL_ID.id()), call_function("concat", lit("personal_id '"), coalesce(col("personal_id"), lit("")), lit("' is not 12 digits")))
                 .when(rule.equalTo(SEX.id()), call_function("concat", lit("sex '"), coalesce(col("sex"), lit("")), lit("' is not Nam or Nữ")))
                 .when(rule.equalTo(BIRTH_DATE.id()), call_function("concat", lit("birth_date '"), coalesce(col("birth_date"), lit("")), lit("' is not a date")))
@@ -91,47 +94,75 @@ public final class PopulationPipeline {
         return joined.withColumn("birth", birth).withColumn(RULE, rule).withColumn(REASON, reason);
     }
 
-    /** One row per person: the latest update wins. */
-    public static Dataset<Row> dedupe(Dataset<Row> valid) {
-        return valid.withColumn("_rank", row_number().over(Window.partitionBy("personal_id").orderBy(col("updated_at").desc(), col("full_name"))))
-                .filter(col("_rank").equalTo(1))
-                .drop("_rank");
+    /**
+     * Flags the second and later rows of a person among the valid ones ({@code _duplicate}): the latest
+     * update is the one kept.
+     */
+    public static Dataset<Row> markDuplicates(Dataset<Row> validated) {
+        return validated.withColumn(DUPLICATE, when(valid(), row_number().over(Window.partitionBy(col(RULE), col("personal_id"))
+                .orderBy(col("updated_at").desc(), col("full_name"))).gt(1)).otherwise(lit(false)));
     }
 
-    /** Residents by current commune, single year of age, sex and residence type at {@code asOf}. */
-    public static Dataset<Row> aggregate(Dataset<Row> residents, LocalDate period, LocalDate asOf) {
+    /**
+     * One pass over the rows: counts by unit, sex, single year of age at {@code asOf}, residence type, rule,
+     * duplicate and pre-reform flags. Everything else (facts, quality facts, run totals) is read off this summary.
+     */
+    public static Dataset<Row> summarise(Dataset<Row> marked, LocalDate asOf) {
         Column age = floor(months_between(lit(asOf), col("birth")).divide(12)).cast("int");
-        Column adult14 = age.geq(14);
-        return residents
+        return marked
                 .withColumn("age", when(age.gt(120), lit(120)).otherwise(age))
+                .groupBy(col(ExtractReader.FILE_PROVINCE), col("current_province"), col("current_code"), col("sex"), col("age"),
+                        col("residence_type"), col(RULE), col(DUPLICATE), col("pre_reform"))
+                .agg(count(lit(1)).as("rows"),
+                        flag(col("record_status").equalTo("đã xác thực")).as("verified"),
+                        flag(col("id_card_issued_on").isNotNull()).as("id_card"),
+                        flag(col("vneid_level").equalTo("2")).as("vneid_level2"),
+                        flag(col("health_insurance_linked").equalTo("1")).as("insurance_linked"),
+                        flag(call_function("try_to_timestamp", col("updated_at")).geq(date_sub(lit(asOf), 365))).as("updated_last_year"),
+                        flag(col("_nfc_changed")).as("nfc_changed"));
+    }
+
+    /** Residents by current commune, single year of age, sex and residence type: the valid rows, one per person. */
+    public static Dataset<Row> facts(Dataset<Row> summary, LocalDate period) {
+        return summary.filter(valid().and(not(col(DUPLICATE))))
                 .groupBy(col("current_province").as("province_code"), col("current_code").as("commune_code"), col("sex"), col("age"),
                         col("residence_type"))
-                .agg(count(lit(1)).as("residents"),
-                        sum(when(col("record_status").equalTo("đã xác thực"), 1).otherwise(0)).cast("long").as("verified"),
-                        sum(when(col("id_card_issued_on").isNotNull(), 1).otherwise(0)).cast("long").as("id_card"),
-                        sum(when(col("vneid_level").equalTo("2"), 1).otherwise(0)).cast("long").as("vneid_level2"),
-                        sum(when(col("health_insurance_linked").equalTo("1"), 1).otherwise(0)).cast("long").as("insurance_linked"),
-                        sum(when(call_function("try_to_timestamp", col("updated_at")).geq(date_sub(lit(asOf), 365)), 1).otherwise(0))
-                                .cast("long").as("updated_last_year"),
-                        sum(when(col("pre_reform"), 1).otherwise(0)).cast("long").as("from_pre_reform_code"))
+                .agg(sum("rows").as("residents"), sum("verified").as("verified"), sum("id_card").as("id_card"),
+                        sum("vneid_level2").as("vneid_level2"), sum("insurance_linked").as("insurance_linked"),
+                        sum("updated_last_year").as("updated_last_year"),
+                        sum(when(col("pre_reform"), col("rows")).otherwise(0)).cast("long").as("from_pre_reform_code"))
                 .withColumn("period", lit(period))
                 .select("period", "province_code", "commune_code", "sex", "age", "residence_type", "residents", "verified", "id_card",
                         "vneid_level2", "insurance_linked", "updated_last_year", "from_pre_reform_code");
     }
 
-    /** Rows checked and failed per unit (the file's province; the commune where known) and rule. */
-    public static Dataset<Row> quality(Dataset<Row> validated) {
+    /**
+     * Rows checked, and failed per rule, per unit: the commune the row belongs to where known, else the
+     * province folder it came in with and commune {@code ''}.
+     */
+    public static Dataset<Row> quality(Dataset<Row> summary) {
         Column commune = when(col("current_code").isNotNull(), col("current_code")).otherwise(lit(""));
-        Column province = when(col("current_province").isNotNull(), col("current_province")).otherwise(col(vn.ioc.ingest.input.ExtractReader.FILE_PROVINCE));
-        List<Column> aggregates = new java.util.ArrayList<>();
-        aggregates.add(count(lit(1)).as("checked"));
+        Column province = when(col("current_province").isNotNull(), col("current_province")).otherwise(col(ExtractReader.FILE_PROVINCE));
+        List<Column> aggregates = new ArrayList<>();
         for (Rule rule : RULES) {
-            aggregates.add(sum(when(col(RULE).equalTo(rule.id()), 1).otherwise(0)).cast("long").as(rule.id()));
+            aggregates.add(sum(when(col(RULE).equalTo(rule.id()), col("rows")).otherwise(0)).cast("long").as(rule.id()));
         }
-        aggregates.add(sum(when(col(RULE).isNull().and(col("pre_reform")), 1).otherwise(0)).cast("long").as(PRE_REFORM.id()));
-        aggregates.add(sum(when(col("_nfc_changed"), 1).otherwise(0)).cast("long").as(NFC.id()));
-        return validated.groupBy(province.as("province_code"), commune.as("commune_code"))
-                .agg(aggregates.getFirst(), aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
+        aggregates.add(sum(when(col(DUPLICATE), col("rows")).otherwise(0)).cast("long").as(DUPLICATE_RULE.id()));
+        aggregates.add(sum(when(valid().and(col("pre_reform")), col("rows")).otherwise(0)).cast("long").as(PRE_REFORM.id()));
+        aggregates.add(sum("nfc_changed").cast("long").as(NFC.id()));
+        return summary.groupBy(province.as("province_code"), commune.as("commune_code"))
+                .agg(sum("rows").cast("long").as("checked"), aggregates.toArray(Column[]::new));
+    }
+
+    /** Every rule the quality facts report, quarantining or not. */
+    public static List<Rule> reportedRules() {
+        List<Rule> rules = new ArrayList<>(RULES);
+        rules.addAll(List.of(DUPLICATE_RULE, PRE_REFORM, NFC));
+        return rules;
+    }
+
+    private static Column flag(Column condition) {
+        return sum(when(condition, 1).otherwise(0)).cast("long");
     }
 
     private static Column nfc(Column column) {

@@ -22,6 +22,7 @@ public final class LocalSpark {
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.shuffle.partitions", Integer.toString(Math.max(4, 2 * Runtime.getRuntime().availableProcessors())))
                 .config("spark.sql.session.timeZone", "UTC")
+                .config("spark.sql.datetime.java8API.enabled", "true")
                 .getOrCreate();
         session.sparkContext().setLogLevel("WARN");
         // Vietnamese text arrives in NFC and NFD alike; everything downstream compares NFC.
