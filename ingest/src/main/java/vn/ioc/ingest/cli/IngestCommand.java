@@ -5,8 +5,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import vn.ioc.ingest.population.PopulationJob;
+import vn.ioc.ingest.IngestJob;
 import vn.ioc.ingest.population.PopulationPipeline;
+import vn.ioc.ingest.quality.SourcePipeline;
 import vn.ioc.ingest.spark.LocalSpark;
 import vn.ioc.warehouse.WarehouseConnection;
 
@@ -22,7 +23,8 @@ import java.util.Locale;
         description = "Validate, quarantine, dedupe, map and aggregate source extracts, and load the facts into the warehouse at "
                 + "IOC_WAREHOUSE_URL, replacing the partitions of the period so that reruns never double-count.")
 final class IngestCommand implements Runnable {
-    static final List<String> SOURCES = List.of(PopulationPipeline.SOURCE);
+    static final List<SourcePipeline> PIPELINES = List.of(new PopulationPipeline());
+    static final List<String> SOURCES = PIPELINES.stream().map(SourcePipeline::source).toList();
 
     @Option(names = "--input", required = true, description = "folder of extracts, as `ioc generate` writes them")
     Path input;
@@ -52,16 +54,20 @@ final class IngestCommand implements Runnable {
         WarehouseConnection warehouse = WarehouseConnection.fromEnvironment();
         SparkSession spark = LocalSpark.session("ioc-ingest");
         try {
-            long start = System.nanoTime();
-            PopulationJob.Outcome outcome = new PopulationJob(spark, warehouse, quarantine, System.err::println).run(input, month, asOf);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf(Locale.ROOT, "%-22s %-8s %12s %12s %12s %12s %10s %9s%n", "source", "period", "read", "loaded from",
+            System.out.printf(Locale.ROOT, "%-28s %-8s %12s %12s %12s %12s %10s %9s%n", "source", "period", "read", "loaded from",
                     "quarantined", "duplicates", "facts", "seconds");
-            System.out.printf(Locale.ROOT, "%-22s %-8s %,12d %,12d %,12d %,12d %,10d %9.1f%n", PopulationPipeline.SOURCE,
-                    YearMonth.from(month), outcome.read(), outcome.loadedFrom(), outcome.quarantined(), outcome.duplicates(),
-                    outcome.factRows(), seconds);
-            outcome.quarantinedByRule().forEach((rule, rows) -> System.out.printf(Locale.ROOT, "  quarantined %-12s %,d%n", rule, rows));
-            System.out.printf(Locale.ROOT, "run %s: %,.0f rows/s%n", outcome.runId(), outcome.read() / seconds);
+            for (SourcePipeline pipeline : PIPELINES) {
+                if (source != null && !source.equals(pipeline.source())) {
+                    continue;
+                }
+                long start = System.nanoTime();
+                IngestJob.Outcome outcome = new IngestJob(spark, warehouse, quarantine, System.err::println).run(pipeline, input, month, asOf);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                System.out.printf(Locale.ROOT, "%-28s %-8s %,12d %,12d %,12d %,12d %,10d %9.1f   %,.0f rows/s%n", outcome.source(),
+                        YearMonth.from(month), outcome.read(), outcome.loadedFrom(), outcome.quarantined(), outcome.duplicates(),
+                        outcome.factRows(), seconds, outcome.read() / seconds);
+                outcome.quarantinedByRule().forEach((rule, rows) -> System.out.printf(Locale.ROOT, "    quarantined %-14s %,d%n", rule, rows));
+            }
         } finally {
             spark.stop();
         }

@@ -5,6 +5,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import vn.ioc.ingest.quality.Rule;
+import vn.ioc.ingest.quality.SourcePipeline;
 
 import vn.ioc.ingest.input.ExtractReader;
 
@@ -30,9 +31,10 @@ import static org.apache.spark.sql.functions.year;
 
 /**
  * The population registry extract, step by step: each step a named, pure {@code Dataset -> Dataset}
- * function, testable on a few rows.
+ * function, testable on a few rows. Facts: residents of each commune at the end of the period by single
+ * year of age, sex and residence type.
  */
-public final class PopulationPipeline {
+public final class PopulationPipeline implements SourcePipeline {
     public static final String SOURCE = "population_registry";
     public static final List<String> COLUMNS = List.of("personal_id", "full_name", "sex", "birth_date", "commune_code",
             "residence_type", "record_status", "id_card_issued_on", "vneid_level", "health_insurance_linked", "updated_at");
@@ -50,11 +52,32 @@ public final class PopulationPipeline {
     public static final Rule PRE_REFORM = new Rule("POP-PREREFORM", "commune_code is current (pre-reform codes are mapped)");
     public static final Rule NFC = new Rule("POP-NFC", "text is in Unicode NFC (NFD is normalised)");
 
-    static final String RULE = "_rule";
-    static final String REASON = "_reason";
-    static final String DUPLICATE = "_duplicate";
+    private static final List<String> FACT_COLUMNS = List.of("period", "province_code", "commune_code", "sex", "age", "residence_type",
+            "residents", "verified", "id_card", "vneid_level2", "insurance_linked", "updated_last_year", "from_pre_reform_code");
 
-    private PopulationPipeline() {
+    @Override
+    public String source() {
+        return SOURCE;
+    }
+
+    @Override
+    public List<String> columns() {
+        return COLUMNS;
+    }
+
+    @Override
+    public List<Rule> rules() {
+        return RULES;
+    }
+
+    @Override
+    public Dataset<Row> prepare(Dataset<Row> raw, LocalDate asOf, Dataset<Row> communeLookup) {
+        return markDuplicates(validate(normalise(raw), asOf, communeLookup));
+    }
+
+    @Override
+    public List<FactTable> facts(Dataset<Row> summary, LocalDate period) {
+        return List.of(new FactTable("population_facts", FACT_COLUMNS, residents(summary, period)));
     }
 
     /** Brings text to NFC and trims it, remembering which names had to change. */
@@ -107,7 +130,8 @@ public final class PopulationPipeline {
      * One pass over the rows: counts by unit, sex, single year of age at {@code asOf}, residence type, rule,
      * duplicate and pre-reform flags. Everything else (facts, quality facts, run totals) is read off this summary.
      */
-    public static Dataset<Row> summarise(Dataset<Row> marked, LocalDate asOf) {
+    @Override
+    public Dataset<Row> summarise(Dataset<Row> marked, LocalDate asOf) {
         Column age = floor(months_between(lit(asOf), col("birth")).divide(12)).cast("int");
         return marked
                 .withColumn("age", when(age.gt(120), lit(120)).otherwise(age))
@@ -123,7 +147,7 @@ public final class PopulationPipeline {
     }
 
     /** Residents by current commune, single year of age, sex and residence type: the valid rows, one per person. */
-    public static Dataset<Row> facts(Dataset<Row> summary, LocalDate period) {
+    static Dataset<Row> residents(Dataset<Row> summary, LocalDate period) {
         return summary.filter(valid().and(not(col(DUPLICATE))))
                 .groupBy(col("current_province").as("province_code"), col("current_code").as("commune_code"), col("sex"), col("age"),
                         col("residence_type"))
@@ -132,15 +156,15 @@ public final class PopulationPipeline {
                         sum("updated_last_year").as("updated_last_year"),
                         sum(when(col("pre_reform"), col("rows")).otherwise(0)).cast("long").as("from_pre_reform_code"))
                 .withColumn("period", lit(period))
-                .select("period", "province_code", "commune_code", "sex", "age", "residence_type", "residents", "verified", "id_card",
-                        "vneid_level2", "insurance_linked", "updated_last_year", "from_pre_reform_code");
+                .select(FACT_COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
     }
 
     /**
      * Rows checked, and failed per rule, per unit: the commune the row belongs to where known, else the
      * province folder it came in with and commune {@code ''}.
      */
-    public static Dataset<Row> quality(Dataset<Row> summary) {
+    @Override
+    public Dataset<Row> quality(Dataset<Row> summary) {
         Column commune = when(col("current_code").isNotNull(), col("current_code")).otherwise(lit(""));
         Column province = when(col("current_province").isNotNull(), col("current_province")).otherwise(col(ExtractReader.FILE_PROVINCE));
         List<Column> aggregates = new ArrayList<>();
@@ -154,8 +178,8 @@ public final class PopulationPipeline {
                 .agg(sum("rows").cast("long").as("checked"), aggregates.toArray(Column[]::new));
     }
 
-    /** Every rule the quality facts report, quarantining or not. */
-    public static List<Rule> reportedRules() {
+    @Override
+    public List<Rule> reportedRules() {
         List<Rule> rules = new ArrayList<>(RULES);
         rules.addAll(List.of(DUPLICATE_RULE, PRE_REFORM, NFC));
         return rules;

@@ -14,6 +14,7 @@ import vn.ioc.datasets.units.AddressDatabase;
 import vn.ioc.datasets.units.ReferenceUnits;
 import vn.ioc.datasets.units.ReferenceUnitsLoader;
 import vn.ioc.datasets.units.SharedReferenceData;
+import vn.ioc.ingest.IngestJob;
 import vn.ioc.ingest.input.InputException;
 import vn.ioc.ingest.load.FactLoader;
 import vn.ioc.ingest.spark.LocalSpark;
@@ -51,7 +52,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The population job on generated tiny extracts, loading into a real warehouse through the JDBC driver. */
-class PopulationJobTest {
+class PopulationIngestTest {
     private static final LocalDate AS_OF = GeneratorOptions.DEFAULT_AS_OF;
     private static final LocalDate PERIOD = AS_OF.withDayOfMonth(1);
     private static SparkSession spark;
@@ -81,13 +82,15 @@ class PopulationJobTest {
         }
     }
 
-    private PopulationJob job(Path quarantine) {
-        return new PopulationJob(spark, warehouse, quarantine, message -> { });
+    private static final PopulationPipeline POPULATION = new PopulationPipeline();
+
+    private static IngestJob.Outcome ingest(Path quarantine, Path input) {
+        return new IngestJob(spark, warehouse, quarantine, message -> { }).run(POPULATION, input, PERIOD, AS_OF);
     }
 
     @Test
     void factsMatchAnIndependentCountAndTheQuarantineMatchesTheManifest(@TempDir Path quarantine) throws Exception {
-        PopulationJob.Outcome outcome = job(quarantine).run(extracts, PERIOD, AS_OF);
+        IngestJob.Outcome outcome = ingest(quarantine, extracts);
         Map<String, Long> defects = manifest.sources().get("population_registry").defects();
         assertEquals(manifest.sources().get("population_registry").rows(), outcome.read());
         assertEquals(outcome.read(), outcome.loadedFrom() + outcome.quarantined() + outcome.duplicates(), "counts reconcile");
@@ -124,10 +127,10 @@ class PopulationJobTest {
 
     @Test
     void aRerunGivesIdenticalTablesAndAKilledLoadLeavesThePreviousData(@TempDir Path quarantine) throws SQLException {
-        job(quarantine).run(extracts, PERIOD, AS_OF);
+        ingest(quarantine, extracts);
         String facts = checksum("population_facts");
         String quality = checksum("data_quality_facts");
-        job(quarantine).run(extracts, PERIOD, AS_OF);
+        ingest(quarantine, extracts);
         assertEquals(facts, checksum("population_facts"));
         assertEquals(quality, checksum("data_quality_facts"));
 
@@ -137,7 +140,7 @@ class PopulationJobTest {
                 "verified", "id_card", "vneid_level2", "insurance_linked", "updated_last_year", "from_pre_reform_code"),
                 List.<Object[]>of(new Object[]{PERIOD, "01", "00004", "Nam", 30, "thường trú", 999_999L, 0L, 0L, 0L, 0L, 0L, 0L}).iterator());
         assertEquals(facts, checksum("population_facts"));
-        job(quarantine).run(extracts, PERIOD, AS_OF);
+        ingest(quarantine, extracts);
         assertEquals(facts, checksum("population_facts"));
         assertEquals(0, scalar("SELECT count() FROM system.tables WHERE database = currentDatabase() AND name LIKE '%\\_load\\_%'"));
         assertTrue(scalar("SELECT countIf(status = 'ok' AND rows_read = rows_loaded_from + rows_quarantined + rows_duplicate) "
@@ -150,12 +153,12 @@ class PopulationJobTest {
         Files.createDirectories(wrong.resolve("population_registry/province=01"));
         Files.writeString(wrong.resolve("population_registry/province=01/p.csv"), "personal_id,name,sex\n001234567890,A,Nam\n");
         long before = scalar("SELECT count() FROM population_facts");
-        InputException columns = assertThrows(InputException.class, () -> job(folder.resolve("q")).run(wrong, PERIOD, AS_OF));
+        InputException columns = assertThrows(InputException.class, () -> ingest(folder.resolve("q"), wrong));
         assertTrue(columns.getMessage().contains("p.csv has the wrong columns: missing [full_name, birth_date"), columns.getMessage());
         Files.writeString(wrong.resolve("population_registry/province=01/p.csv"), "");
-        InputException empty = assertThrows(InputException.class, () -> job(folder.resolve("q")).run(wrong, PERIOD, AS_OF));
+        InputException empty = assertThrows(InputException.class, () -> ingest(folder.resolve("q"), wrong));
         assertTrue(empty.getMessage().endsWith("p.csv is empty"), empty.getMessage());
-        InputException missing = assertThrows(InputException.class, () -> job(folder.resolve("q")).run(folder.resolve("nothing"), PERIOD, AS_OF));
+        InputException missing = assertThrows(InputException.class, () -> ingest(folder.resolve("q"), folder.resolve("nothing")));
         assertTrue(missing.getMessage().contains("has no population_registry extract"), missing.getMessage());
         assertEquals(before, scalar("SELECT count() FROM population_facts"));
         assertTrue(scalar("SELECT count() FROM ingest_runs WHERE status = 'failed'") >= 3, "failed runs are logged");
