@@ -8,7 +8,6 @@ import vn.ioc.datasets.units.Province;
 import vn.ioc.datasets.units.ReferenceUnits;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

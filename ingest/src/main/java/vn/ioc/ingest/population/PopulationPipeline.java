@@ -6,12 +6,15 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import vn.ioc.ingest.quality.Rule;
 import vn.ioc.ingest.quality.SourcePipeline;
+import vn.ioc.ingest.quality.UnitQuality;
 
 import vn.ioc.ingest.input.ExtractReader;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.call_function;
@@ -159,23 +162,13 @@ public final class PopulationPipeline implements SourcePipeline {
                 .select(FACT_COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
     }
 
-    /**
-     * Rows checked, and failed per rule, per unit: the commune the row belongs to where known, else the
-     * province folder it came in with and commune {@code ''}.
-     */
     @Override
     public Dataset<Row> quality(Dataset<Row> summary) {
-        Column commune = when(col("current_code").isNotNull(), col("current_code")).otherwise(lit(""));
-        Column province = when(col("current_province").isNotNull(), col("current_province")).otherwise(col(ExtractReader.FILE_PROVINCE));
-        List<Column> aggregates = new ArrayList<>();
-        for (Rule rule : RULES) {
-            aggregates.add(sum(when(col(RULE).equalTo(rule.id()), col("rows")).otherwise(0)).cast("long").as(rule.id()));
-        }
-        aggregates.add(sum(when(col(DUPLICATE), col("rows")).otherwise(0)).cast("long").as(DUPLICATE_RULE.id()));
-        aggregates.add(sum(when(valid().and(col("pre_reform")), col("rows")).otherwise(0)).cast("long").as(PRE_REFORM.id()));
-        aggregates.add(sum("nfc_changed").cast("long").as(NFC.id()));
-        return summary.groupBy(province.as("province_code"), commune.as("commune_code"))
-                .agg(sum("rows").cast("long").as("checked"), aggregates.toArray(Column[]::new));
+        Map<Rule, Column> counted = new LinkedHashMap<>();
+        counted.put(DUPLICATE_RULE, when(col(DUPLICATE), col("rows")).otherwise(0));
+        counted.put(PRE_REFORM, when(valid().and(col("pre_reform")), col("rows")).otherwise(0));
+        counted.put(NFC, col("nfc_changed"));
+        return UnitQuality.byUnit(summary, RULES, counted);
     }
 
     @Override

@@ -1,27 +1,16 @@
 package vn.ioc.ingest.population;
 
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.ioc.datasets.generator.ExtractFormat;
-import vn.ioc.datasets.generator.ExtractGenerator;
-import vn.ioc.datasets.generator.GeneratorOptions;
 import vn.ioc.datasets.generator.Manifest;
-import vn.ioc.datasets.generator.Scale;
-import vn.ioc.datasets.units.AddressDatabase;
 import vn.ioc.datasets.units.ReferenceUnits;
-import vn.ioc.datasets.units.ReferenceUnitsLoader;
-import vn.ioc.datasets.units.SharedReferenceData;
+import vn.ioc.ingest.IngestFixture;
 import vn.ioc.ingest.IngestJob;
 import vn.ioc.ingest.input.InputException;
 import vn.ioc.ingest.load.FactLoader;
-import vn.ioc.ingest.spark.LocalSpark;
 import vn.ioc.warehouse.WarehouseConnection;
-import vn.ioc.warehouse.npm.NpmPackageCache;
-import vn.ioc.warehouse.schema.MigrationRunner;
-import vn.ioc.warehouse.server.TestWarehouse;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -39,7 +28,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -53,8 +41,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The population job on generated tiny extracts, loading into a real warehouse through the JDBC driver. */
 class PopulationIngestTest {
-    private static final LocalDate AS_OF = GeneratorOptions.DEFAULT_AS_OF;
-    private static final LocalDate PERIOD = AS_OF.withDayOfMonth(1);
+    private static final LocalDate AS_OF = IngestFixture.AS_OF;
+    private static final LocalDate PERIOD = IngestFixture.PERIOD;
+    private static IngestFixture fixture;
     private static SparkSession spark;
     private static WarehouseConnection warehouse;
     private static ReferenceUnits units;
@@ -62,24 +51,13 @@ class PopulationIngestTest {
     private static Manifest manifest;
 
     @BeforeAll
-    static void prepare(@TempDir Path folder) {
-        TestWarehouse.post("ioc_writer", "", "DROP DATABASE IF EXISTS ingest_population_test");
-        warehouse = TestWarehouse.writer("ingest_population_test");
-        new MigrationRunner(warehouse).migrate();
-        units = ReferenceUnits.build(AddressDatabase.fetch(NpmPackageCache.fromEnvironment(System.err::println)),
-                SharedReferenceData.locate(Optional.empty()));
-        new ReferenceUnitsLoader(warehouse).load(units);
-        extracts = folder.resolve("extracts");
-        manifest = new ExtractGenerator(units, Optional.empty(), m -> { }).generate(new GeneratorOptions(Scale.TINY, 11, extracts,
-                ExtractFormat.CSV, 0.004, Set.of("01", "08", "48", "79"), AS_OF, 2)).manifest();
-        spark = LocalSpark.session("population-test");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (spark != null) {
-            spark.stop();
-        }
+    static void prepare() {
+        fixture = IngestFixture.get();
+        spark = fixture.spark;
+        warehouse = fixture.warehouse;
+        units = fixture.units;
+        extracts = fixture.extracts;
+        manifest = fixture.manifest;
     }
 
     private static final PopulationPipeline POPULATION = new PopulationPipeline();
@@ -202,17 +180,10 @@ class PopulationIngestTest {
     }
 
     private static long scalar(String sql) throws SQLException {
-        try (Connection connection = warehouse.open(); Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
+        return fixture.scalar(sql);
     }
 
     private static String checksum(String table) throws SQLException {
-        try (Connection connection = warehouse.open(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT count(), groupBitXor(cityHash64(*)) FROM " + table)) {
-            rows.next();
-            return rows.getLong(1) + "/" + rows.getString(2);
-        }
+        return fixture.checksum(table);
     }
 }

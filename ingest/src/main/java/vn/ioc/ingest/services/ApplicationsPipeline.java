@@ -1,0 +1,166 @@
+package vn.ioc.ingest.services;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import vn.ioc.ingest.input.ExtractReader;
+import vn.ioc.ingest.quality.Rule;
+import vn.ioc.ingest.quality.SourcePipeline;
+import vn.ioc.ingest.quality.UnitQuality;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.call_function;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.when;
+
+/**
+ * The online public-service portal's applications. Facts: applications per commune and day by service,
+ * channel and status, with resolution on time, overdue, digitised results and satisfaction. Records from
+ * before the 2025 reform carry pre-reform commune codes and are mapped to the current communes.
+ */
+public final class ApplicationsPipeline implements SourcePipeline {
+    public static final String SOURCE = "public_service_applications";
+    public static final List<String> COLUMNS = List.of("application_id", "service_code", "service_name", "full_online", "channel",
+            "commune_code", "province_code", "received_at", "due_at", "resolved_at", "status", "result_digitised", "satisfaction");
+
+    public static final Rule STRUCTURE = new Rule("APP-STRUCT", "the line has as many fields as the header");
+    public static final Rule ID = new Rule("APP-ID", "application_id is present");
+    public static final Rule SERVICE = new Rule("APP-SERVICE", "service_code is present");
+    public static final Rule RECEIVED = new Rule("APP-RECEIVED", "received_at is a timestamp (yyyy-MM-dd HH:mm:ss)");
+    public static final Rule NOT_FUTURE = new Rule("APP-FUTURE", "received_at is not after the extract date");
+    public static final Rule ORDER = new Rule("APP-ORDER", "resolved_at, when given, is a timestamp not before received_at");
+    public static final Rule CHANNEL = new Rule("APP-CHANNEL", "channel is trực tuyến or trực tiếp");
+    public static final Rule COMMUNE = new Rule("APP-COMMUNE", "commune_code is a current or pre-reform commune");
+    public static final List<Rule> RULES = List.of(STRUCTURE, ID, SERVICE, RECEIVED, NOT_FUTURE, ORDER, CHANNEL, COMMUNE);
+    public static final Rule DUPLICATE_RULE = new Rule("APP-DUP", "one row per application_id");
+    public static final Rule PRE_REFORM = new Rule("APP-PREREFORM", "commune_code is current (pre-reform codes are mapped)");
+
+    static final String ONLINE = "trực tuyến";
+    static final String RESOLVED = "đã giải quyết";
+    static final String OVERDUE = "quá hạn";
+    private static final List<String> FACT_COLUMNS = List.of("day", "province_code", "commune_code", "service_code", "channel",
+            "full_online", "status", "applications", "resolved", "resolved_on_time", "overdue", "digitised", "satisfaction_sum",
+            "satisfaction_count", "from_pre_reform_code");
+
+    @Override
+    public String source() {
+        return SOURCE;
+    }
+
+    @Override
+    public List<String> columns() {
+        return COLUMNS;
+    }
+
+    @Override
+    public List<Rule> rules() {
+        return RULES;
+    }
+
+    @Override
+    public List<Rule> reportedRules() {
+        List<Rule> rules = new ArrayList<>(RULES);
+        rules.addAll(List.of(DUPLICATE_RULE, PRE_REFORM));
+        return rules;
+    }
+
+    @Override
+    public Dataset<Row> prepare(Dataset<Row> raw, LocalDate asOf, Dataset<Row> communeLookup) {
+        return markDuplicates(validate(normalise(raw), asOf, communeLookup));
+    }
+
+    static Dataset<Row> normalise(Dataset<Row> raw) {
+        Dataset<Row> normalised = raw;
+        for (String column : List.of("service_code", "service_name", "channel", "status")) {
+            normalised = normalised.withColumn(column, call_function("nfc", col(column)));
+        }
+        return normalised;
+    }
+
+    static Dataset<Row> validate(Dataset<Row> rows, LocalDate asOf, Dataset<Row> communeLookup) {
+        Dataset<Row> joined = rows.join(broadcast(communeLookup), rows.col("commune_code").equalTo(communeLookup.col("lookup_code")), "left");
+        Column received = call_function("try_to_timestamp", col("received_at"), lit("yyyy-MM-dd HH:mm:ss"));
+        Column resolved = call_function("try_to_timestamp", col("resolved_at"), lit("yyyy-MM-dd HH:mm:ss"));
+        Column rule = when(col(ExtractReader.CORRUPT).isNotNull(), lit(STRUCTURE.id()))
+                .when(col("application_id").isNull(), lit(ID.id()))
+                .when(col("service_code").isNull(), lit(SERVICE.id()))
+                .when(received.isNull(), lit(RECEIVED.id()))
+                .when(to_date(received).gt(lit(asOf)), lit(NOT_FUTURE.id()))
+                .when(col("resolved_at").isNotNull().and(resolved.isNull().or(resolved.lt(received))), lit(ORDER.id()))
+                .when(col("channel").isNull().or(not(col("channel").isin(ONLINE, "trực tiếp"))), lit(CHANNEL.id()))
+                .when(col("current_code").isNull(), lit(COMMUNE.id()));
+        Column reason = when(rule.equalTo(STRUCTURE.id()), lit("fields do not match the header"))
+                .when(rule.equalTo(ID.id()), lit("application_id is blank"))
+                .when(rule.equalTo(SERVICE.id()), lit("service_code is blank"))
+                .when(rule.equalTo(RECEIVED.id()), call_function("concat", lit("received_at '"), coalesce(col("received_at"), lit("")), lit("' is not a timestamp")))
+                .when(rule.equalTo(NOT_FUTURE.id()), call_function("concat", lit("received_at "), col("received_at"), lit(" is after " + asOf)))
+                .when(rule.equalTo(ORDER.id()), call_function("concat", lit("resolved_at "), col("resolved_at"), lit(" is before received_at "), col("received_at")))
+                .when(rule.equalTo(CHANNEL.id()), call_function("concat", lit("channel '"), coalesce(col("channel"), lit("")), lit("' is unknown")))
+                .when(rule.equalTo(COMMUNE.id()), call_function("concat", lit("commune_code '"), coalesce(col("commune_code"), lit("")), lit("' is not a commune")));
+        return joined.withColumn("received", received).withColumn("resolved", resolved)
+                .withColumn("due", call_function("try_to_timestamp", col("due_at"), lit("yyyy-MM-dd HH:mm:ss")))
+                .withColumn(RULE, rule).withColumn(REASON, reason);
+    }
+
+    static Dataset<Row> markDuplicates(Dataset<Row> validated) {
+        return validated.withColumn(DUPLICATE, when(col(RULE).isNull(), row_number().over(Window.partitionBy(col(RULE), col("application_id"))
+                .orderBy(col("received_at"))).gt(1)).otherwise(lit(false)));
+    }
+
+    @Override
+    public Dataset<Row> summarise(Dataset<Row> prepared, LocalDate asOf) {
+        Column isResolved = col("status").equalTo(RESOLVED).and(col("resolved").isNotNull());
+        Column satisfaction = col("satisfaction").try_cast("int");
+        return prepared
+                .withColumn("day", to_date(col("received")))
+                .withColumn("full_online_flag", when(col("full_online").equalTo("1"), 1).otherwise(0))
+                .groupBy(col(ExtractReader.FILE_PROVINCE), col("current_province"), col("current_code"), col("day"), col("service_code"),
+                        col("channel"), col("full_online_flag"), col("status"), col(RULE), col(DUPLICATE), col("pre_reform"))
+                .agg(count(lit(1)).as("rows"),
+                        flag(isResolved).as("resolved"),
+                        flag(isResolved.and(col("resolved").leq(col("due")))).as("resolved_on_time"),
+                        flag(col("status").equalTo(OVERDUE)).as("overdue"),
+                        flag(col("result_digitised").equalTo("1")).as("digitised"),
+                        sum(coalesce(satisfaction, lit(0))).cast("long").as("satisfaction_sum"),
+                        flag(satisfaction.isNotNull()).as("satisfaction_count"));
+    }
+
+    @Override
+    public List<FactTable> facts(Dataset<Row> summary, LocalDate period) {
+        Dataset<Row> applications = summary.filter(col(RULE).isNull().and(not(col(DUPLICATE))))
+                .groupBy(col("day"), col("current_province").as("province_code"), col("current_code").as("commune_code"), col("service_code"),
+                        col("channel"), col("full_online_flag").as("full_online"), col("status"))
+                .agg(sum("rows").as("applications"), sum("resolved").as("resolved"), sum("resolved_on_time").as("resolved_on_time"),
+                        sum("overdue").as("overdue"), sum("digitised").as("digitised"), sum("satisfaction_sum").as("satisfaction_sum"),
+                        sum("satisfaction_count").as("satisfaction_count"),
+                        sum(when(col("pre_reform"), col("rows")).otherwise(0)).cast("long").as("from_pre_reform_code"))
+                .select(FACT_COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+        return List.of(new FactTable("service_facts", FACT_COLUMNS, applications));
+    }
+
+    @Override
+    public Dataset<Row> quality(Dataset<Row> summary) {
+        Map<Rule, Column> counted = new LinkedHashMap<>();
+        counted.put(DUPLICATE_RULE, when(col(DUPLICATE), col("rows")).otherwise(0));
+        counted.put(PRE_REFORM, when(col(RULE).isNull().and(col("pre_reform")), col("rows")).otherwise(0));
+        return UnitQuality.byUnit(summary, RULES, counted);
+    }
+
+    private static Column flag(Column condition) {
+        return sum(when(condition, 1).otherwise(0)).cast("long");
+    }
+}

@@ -1,0 +1,84 @@
+package vn.ioc.ingest;
+
+import org.apache.spark.sql.SparkSession;
+import vn.ioc.datasets.generator.ExtractFormat;
+import vn.ioc.datasets.generator.ExtractGenerator;
+import vn.ioc.datasets.generator.GeneratorOptions;
+import vn.ioc.datasets.generator.Manifest;
+import vn.ioc.datasets.generator.Scale;
+import vn.ioc.datasets.units.AddressDatabase;
+import vn.ioc.datasets.units.ReferenceUnits;
+import vn.ioc.datasets.units.ReferenceUnitsLoader;
+import vn.ioc.datasets.units.SharedReferenceData;
+import vn.ioc.ingest.spark.LocalSpark;
+import vn.ioc.warehouse.WarehouseConnection;
+import vn.ioc.warehouse.npm.NpmPackageCache;
+import vn.ioc.warehouse.schema.MigrationRunner;
+import vn.ioc.warehouse.server.TestWarehouse;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the ingest tests share, made once per test JVM: a warehouse database with the schema and the
+ * reference units, tiny generated extracts with defects, and a Spark session.
+ */
+public final class IngestFixture {
+    public static final LocalDate AS_OF = GeneratorOptions.DEFAULT_AS_OF;
+    public static final LocalDate PERIOD = AS_OF.withDayOfMonth(1);
+    private static IngestFixture instance;
+
+    public final WarehouseConnection warehouse;
+    public final ReferenceUnits units;
+    public final Path extracts;
+    public final Manifest manifest;
+    public final SparkSession spark;
+
+    private IngestFixture() throws IOException {
+        TestWarehouse.post("ioc_writer", "", "DROP DATABASE IF EXISTS ingest_test");
+        warehouse = TestWarehouse.writer("ingest_test");
+        new MigrationRunner(warehouse).migrate();
+        units = ReferenceUnits.build(AddressDatabase.fetch(NpmPackageCache.fromEnvironment(System.err::println)),
+                SharedReferenceData.locate(Optional.empty()));
+        new ReferenceUnitsLoader(warehouse).load(units);
+        extracts = Files.createTempDirectory("ioc-ingest-test-").resolve("extracts");
+        manifest = new ExtractGenerator(units, Optional.empty(), m -> { }).generate(new GeneratorOptions(Scale.TINY, 11, extracts,
+                ExtractFormat.CSV, 0.004, Set.of("01", "08", "48", "79"), AS_OF, 2)).manifest();
+        spark = LocalSpark.session("ingest-test");
+    }
+
+    public static synchronized IngestFixture get() {
+        if (instance == null) {
+            try {
+                instance = new IngestFixture();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return instance;
+    }
+
+    public long scalar(String sql) throws SQLException {
+        try (Connection connection = warehouse.open(); Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    public String checksum(String table) throws SQLException {
+        try (Connection connection = warehouse.open(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(), groupBitXor(cityHash64(*)) FROM " + table)) {
+            rows.next();
+            return rows.getLong(1) + "/" + rows.getString(2);
+        }
+    }
+}
