@@ -69,7 +69,7 @@ public final class IngestJob {
             files = ExtractInput.discover(input, source, pipeline.columns());
             progress.accept(source + ": " + files.size() + " file(s); reading, validating");
             Dataset<Row> marked = pipeline.prepare(ExtractReader.read(spark, files, pipeline.columns()), asOf,
-                    ReferenceLookup.communes(spark, warehouse));
+                    new SourcePipeline.References(ReferenceLookup.communes(spark, warehouse), ReferenceLookup.provinces(warehouse)));
             Dataset<Row> summary = pipeline.summarise(marked, asOf).persist(StorageLevel.MEMORY_AND_DISK());
             try {
                 Row totals = summary.agg(sum("rows"), sum(when(invalid(), col("rows")).otherwise(0)),

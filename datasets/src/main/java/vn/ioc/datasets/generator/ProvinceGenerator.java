@@ -38,7 +38,7 @@ final class ProvinceGenerator {
             new ScheduledDose("DTP-HepB-Hib", 1, 60), new ScheduledDose("DTP-HepB-Hib", 2, 90), new ScheduledDose("DTP-HepB-Hib", 3, 120),
             new ScheduledDose("OPV", 1, 60), new ScheduledDose("OPV", 2, 90), new ScheduledDose("OPV", 3, 120),
             new ScheduledDose("IPV", 1, 150), new ScheduledDose("Measles", 1, 270),
-            new ScheduledDose("JE", 1, 365), new ScheduledDose("JE", 2, 380),
+            new ScheduledDose("JE", 1, 365), new ScheduledDose("JE", 2, 395),
             new ScheduledDose("MR", 1, 540), new ScheduledDose("DTP", 4, 540));
     static final List<String> VACCINES = List.of("BCG", "HepB-birth", "DTP-HepB-Hib", "OPV", "IPV", "Measles", "JE", "MR", "DTP",
             "COVID-19 Comirnaty", "COVID-19 Vaxzevria", "COVID-19 Spikevax", "COVID-19 BBIBP-CorV");
@@ -81,6 +81,7 @@ final class ProvinceGenerator {
     private final byte[] eventPrefix;
     private final byte[] applicationPrefix;
     private long vaccinationEvents;
+    private boolean unknownPersonDose;
     /** The current commune's predecessors, for records dated before the reform. */
     private byte[][] oldCommuneCodes = new byte[0][];
     private byte[][] oldProvinceCodes = new byte[0][];
@@ -281,8 +282,10 @@ final class ProvinceGenerator {
         }
         if (defect()) {
             // A dose for a person the population registry does not know.
+            unknownPersonDose = true;
             dose(file, utf8("099" + (100_000_000 + random.nextInt(900_000_000))), "MR", 1,
                     asOfDay - random.nextInt(300), communeCode, facility, dosesByVaccine);
+            unknownPersonDose = false;
             file.count(Defect.DOSE_FOR_UNKNOWN_PERSON);
         }
     }
@@ -292,7 +295,8 @@ final class ProvinceGenerator {
         if (day > asOfDay) {
             return;
         }
-        Defect kind = defect() ? pick(Defect.UNKNOWN_COMMUNE_CODE, Defect.FUTURE_DATE, Defect.LATE_ARRIVING_RECORD) : null;
+        // One defect to a row: a dose for an unknown person carries no other.
+        Defect kind = !unknownPersonDose && defect() ? pick(Defect.UNKNOWN_COMMUNE_CODE, Defect.FUTURE_DATE, Defect.LATE_ARRIVING_RECORD) : null;
         long recorded = day + random.nextInt(4);
         if (kind == Defect.LATE_ARRIVING_RECORD) {
             recorded = day + 60 + random.nextInt(180);

@@ -32,6 +32,21 @@ public final class ReferenceLookup {
     private ReferenceLookup() {
     }
 
+    /** Province codes a record may carry: the 34 current ones and, where the crosswalk has them, the 63 pre-reform ones. */
+    public static List<String> provinces(WarehouseConnection warehouse) {
+        List<String> codes = new ArrayList<>();
+        try (Connection connection = warehouse.open(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT code FROM provinces UNION DISTINCT "
+                     + "SELECT old_province_code FROM commune_crosswalk WHERE old_province_code != ''")) {
+            while (rows.next()) {
+                codes.add(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new LoadException("cannot read the provinces from " + warehouse.url() + ": " + e.getMessage(), e);
+        }
+        return codes;
+    }
+
     public static Dataset<Row> communes(SparkSession spark, WarehouseConnection warehouse) {
         List<Row> rows = new ArrayList<>();
         try (Connection connection = warehouse.open(); Statement statement = connection.createStatement()) {

@@ -74,8 +74,8 @@ public final class PopulationPipeline implements SourcePipeline {
     }
 
     @Override
-    public Dataset<Row> prepare(Dataset<Row> raw, LocalDate asOf, Dataset<Row> communeLookup) {
-        return markDuplicates(validate(normalise(raw), asOf, communeLookup));
+    public Dataset<Row> prepare(Dataset<Row> raw, LocalDate asOf, References references) {
+        return markDuplicates(validate(normalise(raw), asOf, references.communes()));
     }
 
     @Override

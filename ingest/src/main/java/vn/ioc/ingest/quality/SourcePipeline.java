@@ -29,8 +29,17 @@ public interface SourcePipeline {
     /** Every rule the data-quality facts report: the quarantining ones and those only counted. */
     List<Rule> reportedRules();
 
-    /** Normalises, validates and marks duplicates, given the lookup of commune codes (see ReferenceLookup). */
-    Dataset<Row> prepare(Dataset<Row> raw, LocalDate asOf, Dataset<Row> communeLookup);
+    /** Normalises, validates and marks duplicates against the reference units. */
+    Dataset<Row> prepare(Dataset<Row> raw, LocalDate asOf, References references);
+
+    /**
+     * The reference units a pipeline validates against.
+     *
+     * @param communes  every commune code a record may carry and the current commune it stands for (see ReferenceLookup)
+     * @param provinces every province code a record may carry, current or pre-reform
+     */
+    record References(Dataset<Row> communes, List<String> provinces) {
+    }
 
     /** One pass over the prepared rows: the counts everything else is read from. */
     Dataset<Row> summarise(Dataset<Row> prepared, LocalDate asOf);

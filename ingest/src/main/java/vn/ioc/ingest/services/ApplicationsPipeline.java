@@ -79,8 +79,8 @@ public final class ApplicationsPipeline implements SourcePipeline {
     }
 
     @Override
-    public Dataset<Row> prepare(Dataset<Row> raw, LocalDate asOf, Dataset<Row> communeLookup) {
-        return markDuplicates(validate(normalise(raw), asOf, communeLookup));
+    public Dataset<Row> prepare(Dataset<Row> raw, LocalDate asOf, References references) {
+        return markDuplicates(validate(normalise(raw), asOf, references.communes()));
     }
 
     static Dataset<Row> normalise(Dataset<Row> raw) {

@@ -1,0 +1,182 @@
+package vn.ioc.ingest.vaccination;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import vn.ioc.ingest.input.ExtractReader;
+import vn.ioc.ingest.quality.Rule;
+import vn.ioc.ingest.quality.SourcePipeline;
+import vn.ioc.ingest.quality.UnitQuality;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.apache.spark.sql.functions.array_contains;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.call_function;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.trunc;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.year;
+
+/**
+ * The vaccination register: one row per dose. Facts: doses per commune and month by vaccine, dose number
+ * and age group. Records from before the 2025 reform carry pre-reform commune codes and are mapped.
+ * Timeliness (doses recorded 60 days or more after they were given) and dose-sequence gaps are counted
+ * in the data-quality facts without quarantining the doses.
+ */
+public final class VaccinationPipeline implements SourcePipeline {
+    public static final String SOURCE = "vaccination_register";
+    public static final List<String> COLUMNS = List.of("event_id", "personal_id", "vaccine", "dose_number", "vaccinated_on", "facility",
+            "commune_code", "recorded_on");
+
+    public static final Rule STRUCTURE = new Rule("VAC-STRUCT", "the line has as many fields as the header");
+    public static final Rule EVENT = new Rule("VAC-EVENT", "event_id is present");
+    public static final Rule PERSON = new Rule("VAC-PERSON", "personal_id is 12 digits registered in a known province");
+    public static final Rule VACCINE = new Rule("VAC-VACCINE", "vaccine is present");
+    public static final Rule DOSE = new Rule("VAC-DOSE", "dose_number is 1 to 5");
+    public static final Rule DATE = new Rule("VAC-DATE", "vaccinated_on is a real date");
+    public static final Rule NOT_FUTURE = new Rule("VAC-FUTURE", "vaccinated_on is not after the extract date");
+    public static final Rule COMMUNE = new Rule("VAC-COMMUNE", "commune_code is a current or pre-reform commune");
+    public static final List<Rule> RULES = List.of(STRUCTURE, EVENT, PERSON, VACCINE, DOSE, DATE, NOT_FUTURE, COMMUNE);
+    public static final Rule DUPLICATE_RULE = new Rule("VAC-DUP", "one row per event_id");
+    public static final Rule PRE_REFORM = new Rule("VAC-PREREFORM", "commune_code is current (pre-reform codes are mapped)");
+    public static final Rule LATE = new Rule("VAC-LATE", "the dose is recorded within 60 days of being given");
+    public static final Rule GAP = new Rule("VAC-GAP", "a person's doses of a vaccine follow on from the first without a gap");
+
+    private static final List<String> FACT_COLUMNS = List.of("month", "province_code", "commune_code", "vaccine", "dose_number",
+            "age_group", "doses", "recorded_late", "from_pre_reform_code");
+
+    @Override
+    public String source() {
+        return SOURCE;
+    }
+
+    @Override
+    public List<String> columns() {
+        return COLUMNS;
+    }
+
+    @Override
+    public List<Rule> rules() {
+        return RULES;
+    }
+
+    @Override
+    public List<Rule> reportedRules() {
+        List<Rule> rules = new ArrayList<>(RULES);
+        rules.addAll(List.of(DUPLICATE_RULE, PRE_REFORM, LATE, GAP));
+        return rules;
+    }
+
+    @Override
+    public Dataset<Row> prepare(Dataset<Row> raw, LocalDate asOf, References references) {
+        Dataset<Row> normalised = raw.withColumn("vaccine", call_function("nfc", col("vaccine")))
+                .withColumn("facility", call_function("nfc", col("facility")));
+        return markGaps(markDuplicates(validate(normalised, asOf, references)));
+    }
+
+    static Dataset<Row> validate(Dataset<Row> rows, LocalDate asOf, References references) {
+        Dataset<Row> communes = references.communes();
+        Dataset<Row> joined = rows.join(broadcast(communes), rows.col("commune_code").equalTo(communes.col("lookup_code")), "left");
+        Column given = call_function("try_to_date", col("vaccinated_on"), lit("yyyy-MM-dd"));
+        Column dose = col("dose_number").try_cast("int");
+        Column rule = when(col(ExtractReader.CORRUPT).isNotNull(), lit(STRUCTURE.id()))
+                .when(col("event_id").isNull(), lit(EVENT.id()))
+                .when(col("personal_id").isNull().or(not(col("personal_id").rlike("^0[0-9]{11}$")))
+                        .or(not(substring(col("personal_id"), 2, 2).isin(references.provinces().toArray()))), lit(PERSON.id()))
+                .when(col("vaccine").isNull(), lit(VACCINE.id()))
+                .when(dose.isNull().or(dose.lt(1)).or(dose.gt(5)), lit(DOSE.id()))
+                .when(given.isNull(), lit(DATE.id()))
+                .when(given.gt(lit(asOf)), lit(NOT_FUTURE.id()))
+                .when(col("current_code").isNull(), lit(COMMUNE.id()));
+        Column reason = when(rule.equalTo(STRUCTURE.id()), lit("fields do not match the header"))
+                .when(rule.equalTo(EVENT.id()), lit("event_id is blank"))
+                .when(rule.equalTo(PERSON.id()), call_function("concat", lit("personal_id '"), coalesce(col("personal_id"), lit("")),
+                        lit("' is not a person the registry can know")))
+                .when(rule.equalTo(VACCINE.id()), lit("vaccine is blank"))
+                .when(rule.equalTo(DOSE.id()), call_function("concat", lit("dose_number '"), coalesce(col("dose_number"), lit("")), lit("' is not 1 to 5")))
+                .when(rule.equalTo(DATE.id()), call_function("concat", lit("vaccinated_on '"), coalesce(col("vaccinated_on"), lit("")), lit("' is not a date")))
+                .when(rule.equalTo(NOT_FUTURE.id()), call_function("concat", lit("vaccinated_on "), col("vaccinated_on"), lit(" is after " + asOf)))
+                .when(rule.equalTo(COMMUNE.id()), call_function("concat", lit("commune_code '"), coalesce(col("commune_code"), lit("")), lit("' is not a commune")));
+        return joined.withColumn("given", given).withColumn("dose", dose).withColumn(RULE, rule).withColumn(REASON, reason);
+    }
+
+    static Dataset<Row> markDuplicates(Dataset<Row> validated) {
+        return validated.withColumn(DUPLICATE, when(col(RULE).isNull(), row_number().over(Window.partitionBy(col(RULE), col("event_id"))
+                .orderBy(col("recorded_on"))).gt(1)).otherwise(lit(false)));
+    }
+
+    /**
+     * A dose after a person's first of a vaccine whose predecessor is missing from the register. Doses
+     * quarantined only for their date or commune still count as present: their person and dose are known.
+     * COVID-19 doses form one series whatever the product (boosters are often another product).
+     */
+    static Dataset<Row> markGaps(Dataset<Row> marked) {
+        Column vaccineSeries = when(col("vaccine").startsWith("COVID-19"), lit("COVID-19")).otherwise(col("vaccine"));
+        WindowSpec series = Window.partitionBy(col("personal_id"), vaccineSeries);
+        Column known = when(col(RULE).isNull().or(col(RULE).isin(NOT_FUTURE.id(), DATE.id(), COMMUNE.id())), col("dose"));
+        Column valid = col(RULE).isNull().and(not(col(DUPLICATE)));
+        return marked.withColumn("_gap", when(valid, col("dose").gt(min(known).over(series))
+                .and(not(array_contains(collect_set(known).over(series), col("dose").minus(1))))).otherwise(lit(false)));
+    }
+
+    @Override
+    public Dataset<Row> summarise(Dataset<Row> prepared, LocalDate asOf) {
+        Column age = year(col("given")).minus(birthYear(col("personal_id")));
+        Column ageGroup = when(age.leq(0), lit("0")).when(age.leq(4), lit("1-4")).when(age.leq(11), lit("5-11"))
+                .when(age.leq(17), lit("12-17")).when(age.leq(59), lit("18-59")).otherwise(lit("60+"));
+        Column late = datediff(call_function("try_to_date", col("recorded_on"), lit("yyyy-MM-dd")), col("given")).geq(60);
+        return prepared
+                .withColumn("month", trunc(col("given"), "month"))
+                .withColumn("age_group", ageGroup)
+                .groupBy(col(ExtractReader.FILE_PROVINCE), col("current_province"), col("current_code"), col("month"), col("vaccine"),
+                        col("dose"), col("age_group"), col(RULE), col(DUPLICATE), col("pre_reform"))
+                .agg(count(lit(1)).as("rows"),
+                        sum(when(late, 1).otherwise(0)).cast("long").as("recorded_late"),
+                        sum(when(col("_gap"), 1).otherwise(0)).cast("long").as("gaps"));
+    }
+
+    /** The birth year a personal ID encodes: its century digit (0/1: 1900s, 2/3: 2000s) and two-digit year. */
+    static Column birthYear(Column personalId) {
+        Column century = when(substring(personalId, 4, 1).isin("2", "3"), lit(2000)).otherwise(lit(1900));
+        return century.plus(substring(personalId, 5, 2).cast("int"));
+    }
+
+    @Override
+    public List<FactTable> facts(Dataset<Row> summary, LocalDate period) {
+        Dataset<Row> doses = summary.filter(col(RULE).isNull().and(not(col(DUPLICATE))))
+                .groupBy(col("month"), col("current_province").as("province_code"), col("current_code").as("commune_code"), col("vaccine"),
+                        col("dose").as("dose_number"), col("age_group"))
+                .agg(sum("rows").as("doses"), sum("recorded_late").as("recorded_late"),
+                        sum(when(col("pre_reform"), col("rows")).otherwise(0)).cast("long").as("from_pre_reform_code"))
+                .select(FACT_COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+        return List.of(new FactTable("vaccination_facts", FACT_COLUMNS, doses));
+    }
+
+    @Override
+    public Dataset<Row> quality(Dataset<Row> summary) {
+        Column valid = col(RULE).isNull().and(not(col(DUPLICATE)));
+        Map<Rule, Column> counted = new LinkedHashMap<>();
+        counted.put(DUPLICATE_RULE, when(col(DUPLICATE), col("rows")).otherwise(0));
+        counted.put(PRE_REFORM, when(valid.and(col("pre_reform")), col("rows")).otherwise(0));
+        counted.put(LATE, when(valid, col("recorded_late")).otherwise(0));
+        counted.put(GAP, when(valid, col("gaps")).otherwise(0));
+        return UnitQuality.byUnit(summary, RULES, counted);
+    }
+}
