@@ -8,6 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.ioc.ingest.IngestJob;
 import vn.ioc.ingest.population.PopulationPipeline;
 import vn.ioc.ingest.quality.SourcePipeline;
+import vn.ioc.ingest.schools.SchoolCensusPipeline;
 import vn.ioc.ingest.services.ApplicationsPipeline;
 import vn.ioc.ingest.vaccination.VaccinationPipeline;
 import vn.ioc.ingest.spark.LocalSpark;
@@ -25,7 +26,8 @@ import java.util.Locale;
         description = "Validate, quarantine, dedupe, map and aggregate source extracts, and load the facts into the warehouse at "
                 + "IOC_WAREHOUSE_URL, replacing the partitions of the period so that reruns never double-count.")
 final class IngestCommand implements Runnable {
-    static final List<SourcePipeline> PIPELINES = List.of(new PopulationPipeline(), new VaccinationPipeline(), new ApplicationsPipeline());
+    static final List<SourcePipeline> PIPELINES = List.of(new PopulationPipeline(), new VaccinationPipeline(), new SchoolCensusPipeline(),
+            new ApplicationsPipeline());
     static final List<String> SOURCES = PIPELINES.stream().map(SourcePipeline::source).toList();
 
     @Option(names = "--input", required = true, description = "folder of extracts, as `ioc generate` writes them")

@@ -23,6 +23,8 @@ public final class LocalSpark {
                 .config("spark.sql.shuffle.partitions", Integer.toString(Math.max(4, 2 * Runtime.getRuntime().availableProcessors())))
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.sql.datetime.java8API.enabled", "true")
+                // Legacy government exports come in Windows-1258, which Spark 4 only reads with Java's full set of charsets.
+                .config("spark.sql.legacy.javaCharsets", "true")
                 .getOrCreate();
         session.sparkContext().setLogLevel("WARN");
         // Vietnamese text arrives in NFC and NFD alike; everything downstream compares NFC.

@@ -1,0 +1,155 @@
+package vn.ioc.ingest.schools;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import vn.ioc.ingest.input.ExtractReader;
+import vn.ioc.ingest.quality.Rule;
+import vn.ioc.ingest.quality.SourcePipeline;
+import vn.ioc.ingest.quality.UnitQuality;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.call_function;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.make_date;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+/**
+ * The school census: one row per school and school year. Facts: schools, pupils, teachers, classes,
+ * classrooms and seats per commune, level and ownership, and the schools over capacity.
+ */
+public final class SchoolCensusPipeline implements SourcePipeline {
+    public static final String SOURCE = "school_census";
+    private static final List<String> PUPIL_COLUMNS = List.of("pupils_preschool", "pupils_g1", "pupils_g2", "pupils_g3", "pupils_g4",
+            "pupils_g5", "pupils_g6", "pupils_g7", "pupils_g8", "pupils_g9", "pupils_g10", "pupils_g11", "pupils_g12");
+    private static final List<String> COUNT_COLUMNS = concat(PUPIL_COLUMNS, List.of("teachers", "classes", "classrooms", "seats"));
+    public static final List<String> COLUMNS = concat(List.of("school_id", "school_name", "level", "commune_code", "ownership", "school_year"),
+            COUNT_COLUMNS);
+
+    public static final Rule STRUCTURE = new Rule("SCH-STRUCT", "the line has as many fields as the header");
+    public static final Rule ID = new Rule("SCH-ID", "school_id is present");
+    public static final Rule LEVEL = new Rule("SCH-LEVEL", "level is Mầm non, Tiểu học, THCS or THPT");
+    public static final Rule YEAR = new Rule("SCH-YEAR", "school_year is yyyy-yyyy of consecutive years");
+    public static final Rule COUNTS = new Rule("SCH-COUNT", "pupils, teachers, classes, classrooms and seats are whole numbers, not negative");
+    public static final Rule COMMUNE = new Rule("SCH-COMMUNE", "commune_code is a current or pre-reform commune");
+    public static final List<Rule> RULES = List.of(STRUCTURE, ID, LEVEL, YEAR, COUNTS, COMMUNE);
+    public static final Rule DUPLICATE_RULE = new Rule("SCH-DUP", "one row per school and school year");
+    public static final Rule PRE_REFORM = new Rule("SCH-PREREFORM", "commune_code is current (pre-reform codes are mapped)");
+
+    private static final List<String> FACT_COLUMNS = List.of("school_year", "province_code", "commune_code", "level", "ownership", "schools",
+            "pupils", "teachers", "classes", "classrooms", "seats", "over_capacity", "from_pre_reform_code");
+
+    @Override
+    public String source() {
+        return SOURCE;
+    }
+
+    @Override
+    public List<String> columns() {
+        return COLUMNS;
+    }
+
+    @Override
+    public List<Rule> rules() {
+        return RULES;
+    }
+
+    @Override
+    public List<Rule> reportedRules() {
+        List<Rule> rules = new ArrayList<>(RULES);
+        rules.addAll(List.of(DUPLICATE_RULE, PRE_REFORM));
+        return rules;
+    }
+
+    @Override
+    public Dataset<Row> prepare(Dataset<Row> raw, LocalDate asOf, References references) {
+        Dataset<Row> normalised = raw;
+        for (String column : List.of("school_name", "level", "ownership")) {
+            normalised = normalised.withColumn(column, call_function("nfc", col(column)));
+        }
+        Dataset<Row> communes = references.communes();
+        Dataset<Row> joined = normalised.join(broadcast(communes), normalised.col("commune_code").equalTo(communes.col("lookup_code")), "left");
+        Column badCount = lit(false);
+        for (String column : COUNT_COLUMNS) {
+            badCount = badCount.or(col(column).isNotNull().and(not(col(column).rlike("^[0-9]+$"))));
+        }
+        Column startYear = substring(col("school_year"), 1, 4).try_cast("int");
+        Column endYear = substring(col("school_year"), 6, 4).try_cast("int");
+        Column rule = when(col(ExtractReader.CORRUPT).isNotNull(), lit(STRUCTURE.id()))
+                .when(col("school_id").isNull(), lit(ID.id()))
+                .when(col("level").isNull().or(not(col("level").isin("Mầm non", "Tiểu học", "THCS", "THPT"))), lit(LEVEL.id()))
+                .when(not(coalesce(col("school_year").rlike("^[0-9]{4}-[0-9]{4}$"), lit(false))).or(endYear.notEqual(startYear.plus(1))), lit(YEAR.id()))
+                .when(badCount, lit(COUNTS.id()))
+                .when(col("current_code").isNull(), lit(COMMUNE.id()));
+        Column reason = when(rule.equalTo(STRUCTURE.id()), lit("fields do not match the header"))
+                .when(rule.equalTo(ID.id()), lit("school_id is blank"))
+                .when(rule.equalTo(LEVEL.id()), call_function("concat", lit("level '"), coalesce(col("level"), lit("")), lit("' is unknown")))
+                .when(rule.equalTo(YEAR.id()), call_function("concat", lit("school_year '"), coalesce(col("school_year"), lit("")), lit("' is not yyyy-yyyy")))
+                .when(rule.equalTo(COUNTS.id()), lit("a count is negative or not a number"))
+                .when(rule.equalTo(COMMUNE.id()), call_function("concat", lit("commune_code '"), coalesce(col("commune_code"), lit("")), lit("' is not a commune")));
+        Dataset<Row> validated = joined.withColumn("start_year", startYear).withColumn(RULE, rule).withColumn(REASON, reason);
+        return validated.withColumn(DUPLICATE, when(col(RULE).isNull(), row_number().over(Window.partitionBy(col(RULE), col("school_id"),
+                col("school_year")).orderBy(col("school_name"))).gt(1)).otherwise(lit(false)));
+    }
+
+    @Override
+    public Dataset<Row> summarise(Dataset<Row> prepared, LocalDate asOf) {
+        Column pupils = lit(0L);
+        for (String column : PUPIL_COLUMNS) {
+            pupils = pupils.plus(coalesce(col(column).try_cast("long"), lit(0L)));
+        }
+        Column seats = coalesce(col("seats").try_cast("long"), lit(0L));
+        return prepared
+                .withColumn("pupils", pupils)
+                .withColumn("school_year_start", make_date(col("start_year"), lit(9), lit(1)))
+                .groupBy(col(ExtractReader.FILE_PROVINCE), col("current_province"), col("current_code"), col("school_year_start"),
+                        col("level"), col("ownership"), col(RULE), col(DUPLICATE), col("pre_reform"))
+                .agg(count(lit(1)).as("rows"),
+                        sum("pupils").cast("long").as("pupils"),
+                        sum(coalesce(col("teachers").try_cast("long"), lit(0L))).as("teachers"),
+                        sum(coalesce(col("classes").try_cast("long"), lit(0L))).as("classes"),
+                        sum(coalesce(col("classrooms").try_cast("long"), lit(0L))).as("classrooms"),
+                        sum(seats).as("seats"),
+                        sum(when(col("pupils").gt(seats), 1).otherwise(0)).cast("long").as("over_capacity"));
+    }
+
+    @Override
+    public List<FactTable> facts(Dataset<Row> summary, LocalDate period) {
+        Dataset<Row> schools = summary.filter(col(RULE).isNull().and(not(col(DUPLICATE))))
+                .groupBy(col("school_year_start").as("school_year"), col("current_province").as("province_code"),
+                        col("current_code").as("commune_code"), col("level"), col("ownership"))
+                .agg(sum("rows").as("schools"), sum("pupils").as("pupils"), sum("teachers").as("teachers"), sum("classes").as("classes"),
+                        sum("classrooms").as("classrooms"), sum("seats").as("seats"), sum("over_capacity").as("over_capacity"),
+                        sum(when(col("pre_reform"), col("rows")).otherwise(0)).cast("long").as("from_pre_reform_code"))
+                .select(FACT_COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+        return List.of(new FactTable("school_facts", FACT_COLUMNS, schools));
+    }
+
+    @Override
+    public Dataset<Row> quality(Dataset<Row> summary) {
+        Map<Rule, Column> counted = new LinkedHashMap<>();
+        counted.put(DUPLICATE_RULE, when(col(DUPLICATE), col("rows")).otherwise(0));
+        counted.put(PRE_REFORM, when(col(RULE).isNull().and(col("pre_reform")), col("rows")).otherwise(0));
+        return UnitQuality.byUnit(summary, RULES, counted);
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
+    }
+}
