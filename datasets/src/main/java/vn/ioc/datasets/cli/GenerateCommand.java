@@ -30,7 +30,7 @@ import java.util.Set;
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Write realistic source extracts (population registry, vaccination register, school census, "
                 + "public-service applications, vaccine supply) partitioned by province, with a manifest.")
-final class GenerateCommand implements Runnable {
+public final class GenerateCommand implements Runnable {
     @Option(names = "--scale", description = "tiny, demo (1%% of the country) or national (default: ${DEFAULT-VALUE})", defaultValue = "demo")
     String scale;
 
@@ -69,7 +69,8 @@ final class GenerateCommand implements Runnable {
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads);
     }
 
-    static ExtractGenerator.Result run(GeneratorOptions options, Path referenceData) {
+    /** Generates extracts with the reference units at hand (the npm package, plus the shared data where present). */
+    public static ExtractGenerator.Result run(GeneratorOptions options, Path referenceData) {
         ReferenceUnits units = ReferenceUnits.build(AddressDatabase.fetch(NpmPackageCache.fromEnvironment(System.err::println)),
                 SharedReferenceData.locate(Optional.ofNullable(referenceData)));
         if (!units.calibrated()) {

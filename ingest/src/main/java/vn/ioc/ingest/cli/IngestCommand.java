@@ -86,6 +86,11 @@ final class IngestCommand implements Runnable {
                 throw new IllegalArgumentException("--period must be yyyy-MM, not '" + period + "'");
             }
         }
+        return manifestAsOf(input);
+    }
+
+    /** The as-of date of the extracts in {@code input}, from their manifest. */
+    static LocalDate manifestAsOf(Path input) {
         Path manifest = input.resolve("manifest.json");
         if (!Files.isRegularFile(manifest)) {
             throw new IllegalArgumentException("no --period given and no manifest.json in " + input + " to take the as-of date from");

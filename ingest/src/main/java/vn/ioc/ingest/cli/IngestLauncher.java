@@ -1,13 +1,74 @@
 package vn.ioc.ingest.cli;
 
+import org.apache.spark.sql.SparkSession;
+import vn.ioc.datasets.cli.GenerateCommand;
+import vn.ioc.datasets.generator.ExtractFormat;
+import vn.ioc.datasets.generator.GeneratorOptions;
+import vn.ioc.datasets.generator.Scale;
+import vn.ioc.ingest.IngestJob;
+import vn.ioc.ingest.quality.SourcePipeline;
+import vn.ioc.ingest.spark.LocalSpark;
+import vn.ioc.warehouse.WarehouseConnection;
 import vn.ioc.warehouse.cli.LauncherModule;
+import vn.ioc.warehouse.server.WarehouseUsers;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
-/** The ingest module's part of the launcher: {@code ioc ingest}. */
+/** The ingest module's part of the launcher: {@code ioc ingest}, and the demo's first load. */
 public final class IngestLauncher implements LauncherModule {
+    /** Where the demo keeps the extracts it generates (see {@code ioc generate}). */
+    static final Path DEMO_EXTRACTS = Path.of("var", "extracts");
+
     @Override
     public List<Object> commands() {
         return List.of(new IngestCommand());
+    }
+
+    /** On a warehouse with no facts yet, loads the demo extracts, generating them first if need be. */
+    @Override
+    public List<DemoStep> demoSteps() {
+        return List.of((server, out) -> {
+            WarehouseConnection warehouse = server.connection(WarehouseUsers.WRITER, "ioc");
+            if (hasFacts(warehouse)) {
+                out.println("facts: already loaded (run `ioc ingest --input DIR` to load new extracts)");
+                return;
+            }
+            if (!Files.isRegularFile(DEMO_EXTRACTS.resolve("manifest.json"))) {
+                out.println("facts: generating demo extracts into " + DEMO_EXTRACTS + " (1% of the country)");
+                GenerateCommand.run(new GeneratorOptions(Scale.DEMO, 1, DEMO_EXTRACTS, ExtractFormat.CSV, GeneratorOptions.DEFAULT_DEFECT_RATE,
+                        Set.of(), GeneratorOptions.DEFAULT_AS_OF, Runtime.getRuntime().availableProcessors()), null);
+            }
+            SparkSession spark = LocalSpark.session("ioc-demo");
+            try {
+                LocalDate asOf = IngestCommand.manifestAsOf(DEMO_EXTRACTS);
+                for (SourcePipeline pipeline : IngestCommand.PIPELINES) {
+                    IngestJob.Outcome outcome = new IngestJob(spark, warehouse, Path.of("var", "quarantine"), System.err::println)
+                            .run(pipeline, DEMO_EXTRACTS, asOf.withDayOfMonth(1), asOf);
+                    out.printf(Locale.ROOT, "facts: %s %,d rows read, %,d quarantined, %,d facts%n", outcome.source(), outcome.read(),
+                            outcome.quarantined(), outcome.factRows());
+                }
+            } finally {
+                spark.stop();
+            }
+        });
+    }
+
+    private static boolean hasFacts(WarehouseConnection warehouse) {
+        try (Connection connection = warehouse.open(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count() FROM population_facts")) {
+            rows.next();
+            return rows.getLong(1) > 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read population_facts at " + warehouse.url() + ": " + e.getMessage(), e);
+        }
     }
 }

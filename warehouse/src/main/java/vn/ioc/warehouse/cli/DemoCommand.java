@@ -31,7 +31,7 @@ final class DemoCommand implements Runnable {
                   curl:   curl -u %s:PASSWORD '%s/?query=SELECT+version()'
                   passwords: %s
                   data:   %s
-                The dashboard, ingest and planners arrive with their issues; stop with Ctrl-C.""".formatted(
+                The dashboard and the planners arrive with their issues; stop with Ctrl-C.""".formatted(
                 server.engine().version(), server.jdbcUrl("ioc"), WarehouseUsers.WRITER, WarehouseUsers.READER,
                 WarehouseUsers.READER, server.url(),
                 server.users().file().map(Object::toString).orElse("from the environment"), server.dataDirectory().root()));
