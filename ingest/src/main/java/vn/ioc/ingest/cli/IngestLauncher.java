@@ -33,6 +33,11 @@ public final class IngestLauncher implements LauncherModule {
         return List.of(new IngestCommand());
     }
 
+    @Override
+    public List<Object> benchmarks() {
+        return List.of(new IngestBenchmark());
+    }
+
     /** On a warehouse with no facts yet, loads the demo extracts, generating them first if need be. */
     @Override
     public List<DemoStep> demoSteps() {

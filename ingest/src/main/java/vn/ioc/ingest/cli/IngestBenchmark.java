@@ -1,0 +1,131 @@
+package vn.ioc.ingest.cli;
+
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import vn.ioc.datasets.generator.ExtractFormat;
+import vn.ioc.datasets.generator.ExtractGenerator;
+import vn.ioc.datasets.generator.GeneratorOptions;
+import vn.ioc.datasets.generator.ParquetWriter;
+import vn.ioc.datasets.generator.Scale;
+import vn.ioc.datasets.units.AddressDatabase;
+import vn.ioc.datasets.units.ReferenceUnits;
+import vn.ioc.datasets.units.ReferenceUnitsLoader;
+import vn.ioc.datasets.units.SharedReferenceData;
+import vn.ioc.ingest.IngestJob;
+import vn.ioc.ingest.quality.SourcePipeline;
+import vn.ioc.ingest.spark.LocalSpark;
+import vn.ioc.warehouse.WarehouseConnection;
+import vn.ioc.warehouse.engine.Access;
+import vn.ioc.warehouse.engine.EngineLibrary;
+import vn.ioc.warehouse.engine.Statement;
+import vn.ioc.warehouse.npm.NpmPackageCache;
+import vn.ioc.warehouse.schema.MigrationRunner;
+import vn.ioc.warehouse.server.ServerOptions;
+import vn.ioc.warehouse.server.WarehouseServer;
+import vn.ioc.warehouse.server.WarehouseUsers;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code ioc bench ingest}: generates Parquet extracts, ingests every source with Spark, and in the same run
+ * has ClickHouse aggregate the same Parquet files itself, for the ratio. Targets: the whole national load
+ * within 10 minutes on 2 cores, at least 1 M raw rows/s.
+ */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = "Ingest generated Parquet extracts with Spark and compare with ClickHouse aggregating the same files.")
+final class IngestBenchmark implements Runnable {
+    /** What ClickHouse computes from each source's Parquet: the same grouping the facts have. */
+    private static final Map<String, String> CLICKHOUSE_AGGREGATES = Map.of(
+            "population_registry", "SELECT commune_code, sex, dateDiff('year', toDate32OrNull(birth_date), toDate('2026-10-31')) AS age, "
+                    + "residence_type, count(), countIf(record_status = 'đã xác thực'), countIf(id_card_issued_on != '') FROM file(%s, Parquet) "
+                    + "GROUP BY ALL FORMAT Null",
+            "vaccination_register", "SELECT toStartOfMonth(toDate32OrNull(vaccinated_on)) AS month, commune_code, vaccine, dose_number, count() "
+                    + "FROM file(%s, Parquet) GROUP BY ALL FORMAT Null",
+            "school_census", "SELECT school_year, commune_code, level, ownership, count(), sum(toInt64OrZero(seats)) FROM file(%s, Parquet) "
+                    + "GROUP BY ALL FORMAT Null",
+            "public_service_applications", "SELECT toDate(parseDateTimeBestEffortOrNull(received_at)) AS day, commune_code, service_code, channel, "
+                    + "status, count(), countIf(result_digitised = '1') FROM file(%s, Parquet) GROUP BY ALL FORMAT Null");
+
+    @Option(names = "--scale", description = "tiny, demo or national (default: ${DEFAULT-VALUE})", defaultValue = "demo")
+    String scale;
+
+    @Option(names = "--provinces", split = ",", description = "only these province codes")
+    List<String> provinces = List.of();
+
+    @Override
+    public void run() {
+        Path work;
+        try {
+            work = Files.createTempDirectory("ioc-bench-ingest-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (WarehouseServer server = WarehouseServer.start(ServerOptions.defaults(work.resolve("warehouse")).withPort(0),
+                EngineLibrary.fromEnvironment(System.err::println).resolve(), System.err::println)) {
+            WarehouseConnection warehouse = server.connection(WarehouseUsers.WRITER, "bench");
+            new MigrationRunner(warehouse).migrate();
+            ReferenceUnits units = ReferenceUnits.build(AddressDatabase.fetch(NpmPackageCache.fromEnvironment(System.err::println)),
+                    SharedReferenceData.locate(Optional.empty()));
+            new ReferenceUnitsLoader(warehouse).load(units);
+            Path extracts = work.resolve("extracts");
+            GeneratorOptions options = new GeneratorOptions(Scale.valueOf(scale.toUpperCase(Locale.ROOT)), 1, extracts, ExtractFormat.PARQUET,
+                    GeneratorOptions.DEFAULT_DEFECT_RATE, Set.copyOf(provinces), GeneratorOptions.DEFAULT_AS_OF, Runtime.getRuntime().availableProcessors());
+            ExtractGenerator.Result generated = new ExtractGenerator(units, Optional.of(new ParquetWriter(server.engine())), System.err::println)
+                    .generate(options);
+            System.out.printf(Locale.ROOT, "extracts: %s scale%s, %,d rows, %,.1f MB of Parquet, generated in %.1f s%n", scale,
+                    provinces.isEmpty() ? "" : " (provinces " + provinces + ")", generated.rows(), generated.bytes() / 1e6, generated.seconds());
+            System.out.printf(Locale.ROOT, "%-28s %13s %10s %12s %14s %8s%n", "source", "rows", "spark s", "rows/s", "clickhouse s", "ratio");
+            SparkSession spark = LocalSpark.session("ioc-bench-ingest");
+            long totalRows = 0;
+            double totalSpark = 0;
+            double totalClickHouse = 0;
+            try {
+                for (SourcePipeline pipeline : IngestCommand.PIPELINES) {
+                    long start = System.nanoTime();
+                    IngestJob.Outcome outcome = new IngestJob(spark, warehouse, work.resolve("quarantine"), message -> { })
+                            .run(pipeline, extracts, options.asOf().withDayOfMonth(1), options.asOf());
+                    double sparkSeconds = (System.nanoTime() - start) / 1e9;
+                    String files = "'" + extracts.resolve(pipeline.source()) + "/*/*.parquet'";
+                    start = System.nanoTime();
+                    server.engine().execute(Access.READ, Statement.of(String.format(Locale.ROOT, CLICKHOUSE_AGGREGATES.get(pipeline.source()), files)));
+                    double clickHouseSeconds = (System.nanoTime() - start) / 1e9;
+                    System.out.printf(Locale.ROOT, "%-28s %,13d %10.1f %,12.0f %14.2f %7.0fx%n", pipeline.source(), outcome.read(), sparkSeconds,
+                            outcome.read() / sparkSeconds, clickHouseSeconds, sparkSeconds / clickHouseSeconds);
+                    totalRows += outcome.read();
+                    totalSpark += sparkSeconds;
+                    totalClickHouse += clickHouseSeconds;
+                }
+            } finally {
+                spark.stop();
+            }
+            double rate = totalRows / totalSpark;
+            System.out.printf(Locale.ROOT, "%-28s %,13d %10.1f %,12.0f %14.2f %7.0fx%n", "all", totalRows, totalSpark, rate, totalClickHouse,
+                    totalSpark / totalClickHouse);
+            System.out.printf(Locale.ROOT, "target >= 1,000,000 raw rows/s: %s; the whole national load (~820 M rows) would take about %.0f min at this "
+                    + "rate (target <= 10 min)%n", rate >= 1_000_000 ? "met" : String.format(Locale.ROOT, "MISSED (%,.0f rows/s)", rate),
+                    820e6 / rate / 60);
+        } finally {
+            delete(work);
+        }
+    }
+
+    private static void delete(Path folder) {
+        try (var paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
