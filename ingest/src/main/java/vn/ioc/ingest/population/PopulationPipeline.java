@@ -3,7 +3,6 @@ package vn.ioc.ingest.population;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 import vn.ioc.ingest.quality.Rule;
 import vn.ioc.ingest.quality.SourcePipeline;
 import vn.ioc.ingest.quality.UnitQuality;
@@ -11,7 +10,6 @@ import vn.ioc.ingest.quality.UnitQuality;
 import vn.ioc.ingest.input.ExtractReader;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +24,6 @@ import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.months_between;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -58,19 +55,11 @@ public final class PopulationPipeline implements SourcePipeline {
     private static final List<String> FACT_COLUMNS = List.of("period", "province_code", "commune_code", "sex", "age", "residence_type",
             "residents", "verified", "id_card", "vneid_level2", "insurance_linked", "updated_last_year", "from_pre_reform_code");
 
-    @Override
-    public String source() {
-        return SOURCE;
-    }
+    public static final Definition DEFINITION = new Definition(SOURCE, COLUMNS, RULES, List.of(DUPLICATE_RULE, PRE_REFORM, NFC));
 
     @Override
-    public List<String> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public List<Rule> rules() {
-        return RULES;
+    public Definition definition() {
+        return DEFINITION;
     }
 
     @Override
@@ -125,8 +114,7 @@ public final class PopulationPipeline implements SourcePipeline {
      * update is the one kept.
      */
     public static Dataset<Row> markDuplicates(Dataset<Row> validated) {
-        return validated.withColumn(DUPLICATE, when(valid(), row_number().over(Window.partitionBy(col(RULE), col("personal_id"))
-                .orderBy(col("updated_at").desc(), col("full_name"))).gt(1)).otherwise(lit(false)));
+        return SourcePipeline.markDuplicates(validated, col("updated_at").desc(), "personal_id");
     }
 
     /**
@@ -169,13 +157,6 @@ public final class PopulationPipeline implements SourcePipeline {
         counted.put(PRE_REFORM, when(valid().and(col("pre_reform")), col("rows")).otherwise(0));
         counted.put(NFC, col("nfc_changed"));
         return UnitQuality.byUnit(summary, RULES, counted);
-    }
-
-    @Override
-    public List<Rule> reportedRules() {
-        List<Rule> rules = new ArrayList<>(RULES);
-        rules.addAll(List.of(DUPLICATE_RULE, PRE_REFORM, NFC));
-        return rules;
     }
 
     private static Column flag(Column condition) {

@@ -1,10 +1,18 @@
 package vn.ioc.ingest.quality;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.when;
 
 /**
  * One source's steps, each a pure {@code Dataset -> Dataset} function; {@link vn.ioc.ingest.IngestJob}
@@ -19,15 +27,52 @@ public interface SourcePipeline {
     String REASON = "_reason";
     String DUPLICATE = "_duplicate";
 
-    String source();
+    /** The source's name, columns and rules. */
+    Definition definition();
 
-    List<String> columns();
+    default String source() {
+        return definition().source();
+    }
 
-    /** The rules that quarantine a row, in the order they are checked. */
-    List<Rule> rules();
+    default List<String> columns() {
+        return definition().columns();
+    }
 
-    /** Every rule the data-quality facts report: the quarantining ones and those only counted. */
-    List<Rule> reportedRules();
+    /** Every rule the data-quality facts report: the quarantining ones, then those only counted. */
+    default List<Rule> reportedRules() {
+        List<Rule> rules = new ArrayList<>(definition().quarantining());
+        rules.addAll(definition().counted());
+        return List.copyOf(rules);
+    }
+
+    /**
+     * @param source       the extract's name, as the generator writes it
+     * @param columns      its columns, in file order
+     * @param quarantining the rules that quarantine a row, in the order they are checked
+     * @param counted      the rules that only count rows (duplicates dropped, codes mapped, ...)
+     */
+    record Definition(String source, List<String> columns, List<Rule> quarantining, List<Rule> counted) {
+        public Definition {
+            columns = List.copyOf(columns);
+            quarantining = List.copyOf(quarantining);
+            counted = List.copyOf(counted);
+        }
+    }
+
+    /**
+     * Marks with {@link #DUPLICATE} the valid rows after the first of each {@code key}, in {@code order}:
+     * the first is the one kept.
+     */
+    static Dataset<Row> markDuplicates(Dataset<Row> validated, Column order, String... key) {
+        Column[] partition = new Column[key.length + 1];
+        partition[0] = col(RULE);
+        for (int i = 0; i < key.length; i++) {
+            partition[i + 1] = col(key[i]);
+        }
+        return validated.withColumn(DUPLICATE, when(col(RULE).isNull(),
+                row_number().over(Window.partitionBy(partition).orderBy(order)).gt(1))
+                .otherwise(lit(false)));
+    }
 
     /** Normalises, validates and marks duplicates against the reference units. */
     Dataset<Row> prepare(Dataset<Row> raw, LocalDate asOf, References references);

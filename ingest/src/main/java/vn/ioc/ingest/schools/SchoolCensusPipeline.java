@@ -3,7 +3,6 @@ package vn.ioc.ingest.schools;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 import vn.ioc.ingest.input.ExtractReader;
 import vn.ioc.ingest.quality.Rule;
 import vn.ioc.ingest.quality.SourcePipeline;
@@ -23,7 +22,6 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.make_date;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -53,26 +51,11 @@ public final class SchoolCensusPipeline implements SourcePipeline {
     private static final List<String> FACT_COLUMNS = List.of("school_year", "province_code", "commune_code", "level", "ownership", "schools",
             "pupils", "teachers", "classes", "classrooms", "seats", "over_capacity", "from_pre_reform_code");
 
-    @Override
-    public String source() {
-        return SOURCE;
-    }
+    public static final Definition DEFINITION = new Definition(SOURCE, COLUMNS, RULES, List.of(DUPLICATE_RULE, PRE_REFORM));
 
     @Override
-    public List<String> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public List<Rule> rules() {
-        return RULES;
-    }
-
-    @Override
-    public List<Rule> reportedRules() {
-        List<Rule> rules = new ArrayList<>(RULES);
-        rules.addAll(List.of(DUPLICATE_RULE, PRE_REFORM));
-        return rules;
+    public Definition definition() {
+        return DEFINITION;
     }
 
     @Override
@@ -102,8 +85,7 @@ public final class SchoolCensusPipeline implements SourcePipeline {
                 .when(rule.equalTo(COUNTS.id()), lit("a count is negative or not a number"))
                 .when(rule.equalTo(COMMUNE.id()), call_function("concat", lit("commune_code '"), coalesce(col("commune_code"), lit("")), lit("' is not a commune")));
         Dataset<Row> validated = joined.withColumn("start_year", startYear).withColumn(RULE, rule).withColumn(REASON, reason);
-        return validated.withColumn(DUPLICATE, when(col(RULE).isNull(), row_number().over(Window.partitionBy(col(RULE), col("school_id"),
-                col("school_year")).orderBy(col("school_name"))).gt(1)).otherwise(lit(false)));
+        return SourcePipeline.markDuplicates(validated, col("school_name"), "school_id", "school_year");
     }
 
     @Override

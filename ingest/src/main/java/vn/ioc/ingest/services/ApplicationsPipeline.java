@@ -3,14 +3,12 @@ package vn.ioc.ingest.services;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 import vn.ioc.ingest.input.ExtractReader;
 import vn.ioc.ingest.quality.Rule;
 import vn.ioc.ingest.quality.SourcePipeline;
 import vn.ioc.ingest.quality.UnitQuality;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +20,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
@@ -56,26 +53,11 @@ public final class ApplicationsPipeline implements SourcePipeline {
             "full_online", "status", "applications", "resolved", "resolved_on_time", "overdue", "digitised", "satisfaction_sum",
             "satisfaction_count", "from_pre_reform_code");
 
-    @Override
-    public String source() {
-        return SOURCE;
-    }
+    public static final Definition DEFINITION = new Definition(SOURCE, COLUMNS, RULES, List.of(DUPLICATE_RULE, PRE_REFORM));
 
     @Override
-    public List<String> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public List<Rule> rules() {
-        return RULES;
-    }
-
-    @Override
-    public List<Rule> reportedRules() {
-        List<Rule> rules = new ArrayList<>(RULES);
-        rules.addAll(List.of(DUPLICATE_RULE, PRE_REFORM));
-        return rules;
+    public Definition definition() {
+        return DEFINITION;
     }
 
     @Override
@@ -117,8 +99,7 @@ public final class ApplicationsPipeline implements SourcePipeline {
     }
 
     static Dataset<Row> markDuplicates(Dataset<Row> validated) {
-        return validated.withColumn(DUPLICATE, when(col(RULE).isNull(), row_number().over(Window.partitionBy(col(RULE), col("application_id"))
-                .orderBy(col("received_at"))).gt(1)).otherwise(lit(false)));
+        return SourcePipeline.markDuplicates(validated, col("received_at"), "application_id");
     }
 
     @Override

@@ -11,7 +11,6 @@ import vn.ioc.ingest.quality.SourcePipeline;
 import vn.ioc.ingest.quality.UnitQuality;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,6 @@ import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.trunc;
@@ -62,26 +60,11 @@ public final class VaccinationPipeline implements SourcePipeline {
     private static final List<String> FACT_COLUMNS = List.of("month", "province_code", "commune_code", "vaccine", "dose_number",
             "age_group", "doses", "recorded_late", "from_pre_reform_code");
 
-    @Override
-    public String source() {
-        return SOURCE;
-    }
+    public static final Definition DEFINITION = new Definition(SOURCE, COLUMNS, RULES, List.of(DUPLICATE_RULE, PRE_REFORM, LATE, GAP));
 
     @Override
-    public List<String> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public List<Rule> rules() {
-        return RULES;
-    }
-
-    @Override
-    public List<Rule> reportedRules() {
-        List<Rule> rules = new ArrayList<>(RULES);
-        rules.addAll(List.of(DUPLICATE_RULE, PRE_REFORM, LATE, GAP));
-        return rules;
+    public Definition definition() {
+        return DEFINITION;
     }
 
     @Override
@@ -118,8 +101,7 @@ public final class VaccinationPipeline implements SourcePipeline {
     }
 
     static Dataset<Row> markDuplicates(Dataset<Row> validated) {
-        return validated.withColumn(DUPLICATE, when(col(RULE).isNull(), row_number().over(Window.partitionBy(col(RULE), col("event_id"))
-                .orderBy(col("recorded_on"))).gt(1)).otherwise(lit(false)));
+        return SourcePipeline.markDuplicates(validated, col("recorded_on"), "event_id");
     }
 
     /**
