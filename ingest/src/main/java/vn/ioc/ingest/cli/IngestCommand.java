@@ -11,6 +11,7 @@ import vn.ioc.ingest.quality.SourcePipeline;
 import vn.ioc.ingest.schools.SchoolCensusPipeline;
 import vn.ioc.ingest.services.ApplicationsPipeline;
 import vn.ioc.ingest.vaccination.VaccinationPipeline;
+import vn.ioc.ingest.vaccination.VaccineSupplyPipeline;
 import vn.ioc.ingest.spark.LocalSpark;
 import vn.ioc.warehouse.WarehouseConnection;
 
@@ -27,7 +28,7 @@ import java.util.Locale;
                 + "IOC_WAREHOUSE_URL, replacing the partitions of the period so that reruns never double-count.")
 final class IngestCommand implements Runnable {
     static final List<SourcePipeline> PIPELINES = List.of(new PopulationPipeline(), new VaccinationPipeline(), new SchoolCensusPipeline(),
-            new ApplicationsPipeline());
+            new ApplicationsPipeline(), new VaccineSupplyPipeline());
     static final List<String> SOURCES = PIPELINES.stream().map(SourcePipeline::source).toList();
 
     @Option(names = "--input", required = true, description = "folder of extracts, as `ioc generate` writes them")
