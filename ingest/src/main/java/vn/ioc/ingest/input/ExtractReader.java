@@ -39,6 +39,10 @@ public final class ExtractReader {
             Dataset<Row> part;
             if (group.getKey().startsWith("parquet")) {
                 part = spark.read().schema(schema(columns)).parquet(paths).withColumn(CORRUPT, functions.lit(null).cast(DataTypes.StringType));
+                // A blank field is null in CSV; Parquet exports carry it as an empty string. Make them alike.
+                for (String column : columns) {
+                    part = part.withColumn(column, functions.when(functions.col(column).equalTo(""), functions.lit(null)).otherwise(functions.col(column)));
+                }
             } else {
                 part = spark.read().schema(schema(columns).add(CORRUPT, DataTypes.StringType, true))
                         .option("header", "true")

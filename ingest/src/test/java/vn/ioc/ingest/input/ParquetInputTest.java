@@ -12,6 +12,7 @@ import vn.ioc.datasets.generator.Scale;
 import vn.ioc.ingest.IngestFixture;
 import vn.ioc.ingest.IngestJob;
 import vn.ioc.ingest.population.PopulationPipeline;
+import vn.ioc.ingest.schools.SchoolCensusPipeline;
 import vn.ioc.warehouse.WarehouseConnection;
 import vn.ioc.warehouse.server.TestWarehouse;
 
@@ -38,7 +39,7 @@ class ParquetInputTest {
     }
 
     @Test
-    void readsParquetExtractsAndRefusesATruncatedOne(@TempDir Path folder) throws IOException {
+    void readsParquetExtractsAndRefusesATruncatedOne(@TempDir Path folder) throws IOException, java.sql.SQLException {
         Path extracts = folder.resolve("parquet");
         Manifest manifest = new ExtractGenerator(fixture.units, Optional.of(new ParquetWriter(TestWarehouse.server().engine())), m -> { })
                 .generate(new GeneratorOptions(Scale.TINY, 3, extracts, ExtractFormat.PARQUET, 0.004, Set.of("01", "79"),
@@ -51,6 +52,11 @@ class ParquetInputTest {
         assertFalse(outcome.quarantinedByRule().containsKey("POP-STRUCT"), "Parquet has no malformed lines");
         Map<String, Long> defects = population.defects();
         assertEquals(defects.getOrDefault("unknown_commune_code", 0L), outcome.quarantinedByRule().getOrDefault("POP-COMMUNE", 0L));
+        // Blank fields (no ID card yet, grades a school does not teach) must read as blank, not as values.
+        assertTrue(fixture.scalar("SELECT sum(residents) - sum(id_card) FROM population_facts WHERE age < 14") > 0);
+        IngestJob.Outcome schools = new IngestJob(fixture.spark, fixture.warehouse, folder.resolve("q"), m -> { })
+                .run(new SchoolCensusPipeline(), extracts, IngestFixture.PERIOD, IngestFixture.AS_OF);
+        assertEquals(manifest.sources().get(SchoolCensusPipeline.SOURCE).defects().getOrDefault("negative_count", 0L), schools.quarantined());
 
         Path file = extracts.resolve(population.files().getFirst().path());
         byte[] bytes = Files.readAllBytes(file);
