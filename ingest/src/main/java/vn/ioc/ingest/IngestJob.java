@@ -68,8 +68,9 @@ public final class IngestJob {
             String source = pipeline.source();
             files = ExtractInput.discover(input, source, pipeline.columns());
             progress.accept(source + ": " + files.size() + " file(s); reading, validating");
-            Dataset<Row> marked = pipeline.prepare(ExtractReader.read(spark, files, pipeline.columns()), asOf,
+            Dataset<Row> validated = pipeline.validate(ExtractReader.read(spark, files, pipeline.columns()), asOf,
                     new SourcePipeline.References(ReferenceLookup.communes(spark, warehouse), ReferenceLookup.provinces(warehouse)));
+            Dataset<Row> marked = pipeline.mark(validated);
             Dataset<Row> summary = pipeline.summarise(marked, asOf).persist(StorageLevel.MEMORY_AND_DISK());
             try {
                 Row totals = summary.agg(sum("rows"), sum(when(invalid(), col("rows")).otherwise(0)),
@@ -88,7 +89,8 @@ public final class IngestJob {
                     progress.accept(source + ": " + quarantined + " row(s) quarantined to " + quarantineFolder);
                     List<String> kept = new ArrayList<>(pipeline.columns());
                     kept.addAll(List.of(ExtractReader.CORRUPT, ExtractReader.FILE_PROVINCE, SourcePipeline.RULE, SourcePipeline.REASON));
-                    marked.filter(invalid()).select(kept.stream().map(functions::col).toArray(Column[]::new))
+                    // From before the marking steps: their row comparisons are not needed to write the few failing rows.
+                    validated.filter(invalid()).select(kept.stream().map(functions::col).toArray(Column[]::new))
                             .write().option("header", "true").csv(quarantineFolder.toString());
                 }
                 long written = 0;

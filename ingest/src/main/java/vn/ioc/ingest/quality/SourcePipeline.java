@@ -74,8 +74,11 @@ public interface SourcePipeline {
                 .otherwise(lit(false)));
     }
 
-    /** Normalises, validates and marks duplicates against the reference units. */
-    Dataset<Row> prepare(Dataset<Row> raw, LocalDate asOf, References references);
+    /** Normalises the text and marks each row with the first rule it fails, against the reference units. */
+    Dataset<Row> validate(Dataset<Row> raw, LocalDate asOf, References references);
+
+    /** Marks what needs rows compared with each other: duplicates, and whatever else the source counts that way. */
+    Dataset<Row> mark(Dataset<Row> validated);
 
     /**
      * The reference units a pipeline validates against.

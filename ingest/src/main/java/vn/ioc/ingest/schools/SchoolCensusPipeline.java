@@ -59,7 +59,7 @@ public final class SchoolCensusPipeline implements SourcePipeline {
     }
 
     @Override
-    public Dataset<Row> prepare(Dataset<Row> raw, LocalDate asOf, References references) {
+    public Dataset<Row> validate(Dataset<Row> raw, LocalDate asOf, References references) {
         Dataset<Row> normalised = raw;
         for (String column : List.of("school_name", "level", "ownership")) {
             normalised = normalised.withColumn(column, call_function("nfc", col(column)));
@@ -84,7 +84,11 @@ public final class SchoolCensusPipeline implements SourcePipeline {
                 .when(rule.equalTo(YEAR.id()), call_function("concat", lit("school_year '"), coalesce(col("school_year"), lit("")), lit("' is not yyyy-yyyy")))
                 .when(rule.equalTo(COUNTS.id()), lit("a count is negative or not a number"))
                 .when(rule.equalTo(COMMUNE.id()), call_function("concat", lit("commune_code '"), coalesce(col("commune_code"), lit("")), lit("' is not a commune")));
-        Dataset<Row> validated = joined.withColumn("start_year", startYear).withColumn(RULE, rule).withColumn(REASON, reason);
+        return joined.withColumn("start_year", startYear).withColumn(RULE, rule).withColumn(REASON, reason);
+    }
+
+    @Override
+    public Dataset<Row> mark(Dataset<Row> validated) {
         return SourcePipeline.markDuplicates(validated, col("school_name"), "school_id", "school_year");
     }
 

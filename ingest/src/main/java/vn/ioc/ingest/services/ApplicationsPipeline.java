@@ -61,8 +61,13 @@ public final class ApplicationsPipeline implements SourcePipeline {
     }
 
     @Override
-    public Dataset<Row> prepare(Dataset<Row> raw, LocalDate asOf, References references) {
-        return markDuplicates(validate(normalise(raw), asOf, references.communes()));
+    public Dataset<Row> validate(Dataset<Row> raw, LocalDate asOf, References references) {
+        return validate(normalise(raw), asOf, references.communes());
+    }
+
+    @Override
+    public Dataset<Row> mark(Dataset<Row> validated) {
+        return markDuplicates(validated);
     }
 
     static Dataset<Row> normalise(Dataset<Row> raw) {

@@ -68,13 +68,17 @@ public final class VaccinationPipeline implements SourcePipeline {
     }
 
     @Override
-    public Dataset<Row> prepare(Dataset<Row> raw, LocalDate asOf, References references) {
-        Dataset<Row> normalised = raw.withColumn("vaccine", call_function("nfc", col("vaccine")))
-                .withColumn("facility", call_function("nfc", col("facility")));
-        return markGaps(markDuplicates(validate(normalised, asOf, references)));
+    public Dataset<Row> validate(Dataset<Row> raw, LocalDate asOf, References references) {
+        return check(raw.withColumn("vaccine", call_function("nfc", col("vaccine"))).withColumn("facility", call_function("nfc", col("facility"))),
+                asOf, references);
     }
 
-    static Dataset<Row> validate(Dataset<Row> rows, LocalDate asOf, References references) {
+    @Override
+    public Dataset<Row> mark(Dataset<Row> validated) {
+        return markGaps(markDuplicates(validated));
+    }
+
+    static Dataset<Row> check(Dataset<Row> rows, LocalDate asOf, References references) {
         Dataset<Row> communes = references.communes();
         Dataset<Row> joined = rows.join(broadcast(communes), rows.col("commune_code").equalTo(communes.col("lookup_code")), "left");
         Column given = call_function("try_to_date", col("vaccinated_on"), lit("yyyy-MM-dd"));

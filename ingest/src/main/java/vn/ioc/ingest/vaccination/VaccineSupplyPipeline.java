@@ -44,7 +44,7 @@ public final class VaccineSupplyPipeline implements SourcePipeline {
     }
 
     @Override
-    public Dataset<Row> prepare(Dataset<Row> raw, LocalDate asOf, References references) {
+    public Dataset<Row> validate(Dataset<Row> raw, LocalDate asOf, References references) {
         Dataset<Row> provinces = references.communes().select(col("current_province").as("known_province")).distinct();
         Dataset<Row> joined = raw.withColumn("vaccine", call_function("nfc", col("vaccine")))
                 .join(broadcast(provinces), raw.col("province_code").equalTo(provinces.col("known_province")), "left");
@@ -60,10 +60,14 @@ public final class VaccineSupplyPipeline implements SourcePipeline {
                 .when(rule.equalTo(VACCINE.id()), lit("vaccine is blank"))
                 .when(rule.equalTo(MONTH.id()), call_function("concat", lit("month '"), coalesce(col("month"), lit("")), lit("' is not yyyy-MM")))
                 .when(rule.equalTo(COUNTS.id()), lit("doses delivered or held is negative or not a number"));
-        Dataset<Row> validated = joined.withColumn("month_start", month)
+        return joined.withColumn("month_start", month)
                 .withColumn("current_province", col("known_province"))
                 .withColumn("current_code", lit(null).cast("string"))
                 .withColumn(RULE, rule).withColumn(REASON, reason);
+    }
+
+    @Override
+    public Dataset<Row> mark(Dataset<Row> validated) {
         return SourcePipeline.markDuplicates(validated, col("doses_held"), "province_code", "vaccine", "month");
     }
 
