@@ -95,6 +95,7 @@ public final class IngestJob {
                 }
                 long written = 0;
                 for (SourcePipeline.FactTable table : pipeline.facts(summary, period)) {
+                    progress.accept(source + ": aggregating and staging " + table.table());
                     written += loader.stage(table.table(), table.columns(), values(table.rows())).rows();
                 }
                 progress.accept(source + ": " + written + " fact rows staged");
