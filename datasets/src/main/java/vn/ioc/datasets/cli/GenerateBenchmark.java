@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,6 +17,7 @@ import vn.ioc.datasets.units.AddressDatabase;
 import vn.ioc.datasets.units.Province;
 import vn.ioc.datasets.units.ReferenceUnits;
 import vn.ioc.datasets.units.SharedReferenceData;
+import vn.ioc.warehouse.files.FileTrees;
 import vn.ioc.warehouse.npm.NpmPackageCache;
 
 /** {@code ioc bench generate}: generator throughput at national scale (target: 2 M rows/s on 2 cores). */
@@ -63,7 +63,7 @@ final class GenerateBenchmark implements Runnable {
                 rate, result.bytes() / 1e6 / result.seconds(), result.bytes() / 1e9,
                 rate >= 2_000_000 ? "met" : String.format(Locale.ROOT, "MISSED by %,.0f rows/s", 2_000_000 - rate));
         if (!keep) {
-            delete(out != null ? options.out() : options.out().getParent());
+            FileTrees.delete(out != null ? options.out() : options.out().getParent());
         }
     }
 
@@ -93,13 +93,4 @@ final class GenerateBenchmark implements Runnable {
         return fitting;
     }
 
-    private static void delete(Path folder) {
-        try (var paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

