@@ -1,5 +1,8 @@
 package vn.ioc.ingest;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.sql.SparkSession;
 import vn.ioc.datasets.generator.ExtractFormat;
 import vn.ioc.datasets.generator.ExtractGenerator;
@@ -10,6 +13,7 @@ import vn.ioc.datasets.units.AddressDatabase;
 import vn.ioc.datasets.units.ReferenceUnits;
 import vn.ioc.datasets.units.ReferenceUnitsLoader;
 import vn.ioc.datasets.units.SharedReferenceData;
+import vn.ioc.ingest.quality.SourcePipeline;
 import vn.ioc.ingest.spark.LocalSpark;
 import vn.ioc.warehouse.WarehouseConnection;
 import vn.ioc.warehouse.npm.NpmPackageCache;
@@ -17,6 +21,8 @@ import vn.ioc.warehouse.schema.MigrationRunner;
 import vn.ioc.warehouse.server.TestWarehouse;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.Charset;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +31,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * What the ingest tests share, made once per test JVM: a warehouse database with the schema and the
@@ -65,6 +75,43 @@ public final class IngestFixture {
             }
         }
         return instance;
+    }
+
+    /** Runs one source over the shared extracts. */
+    public IngestJob.Outcome ingest(SourcePipeline pipeline, Path quarantine) {
+        return new IngestJob(spark, warehouse, quarantine, message -> { }).run(pipeline, extracts, PERIOD, AS_OF);
+    }
+
+    /**
+     * Checks a run against the manifest: every row read, and the rows quarantined under each rule as many
+     * as the generator injected of the defect that rule catches.
+     */
+    public void assertMatchesManifest(IngestJob.Outcome outcome, Map<String, String> defectByRule) {
+        Manifest.SourceSummary source = manifest.sources().get(outcome.source());
+        assertEquals(source.rows(), outcome.read(), "rows read");
+        assertEquals(outcome.read(), outcome.loadedFrom() + outcome.quarantined() + outcome.duplicates(), "counts reconcile");
+        Map<String, Long> expected = new TreeMap<>();
+        defectByRule.forEach((rule, defect) -> expected.put(rule, source.defects().getOrDefault(defect, 0L)));
+        expected.values().removeIf(count -> count == 0);
+        assertEquals(expected, new TreeMap<>(outcome.quarantinedByRule()), "quarantined rows by rule");
+    }
+
+    /** A consumer of the rows of an extract. */
+    @FunctionalInterface
+    public interface RecordCheck {
+        void accept(CSVRecord record) throws Exception;
+    }
+
+    /** Hands every row of a source's CSV files to {@code check}, each file read in the encoding the manifest gives. */
+    public void forEachRecord(String source, RecordCheck check) throws Exception {
+        for (Manifest.FileEntry file : manifest.sources().get(source).files()) {
+            try (Reader reader = Files.newBufferedReader(extracts.resolve(file.path()), Charset.forName(file.encoding()));
+                 CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+                for (CSVRecord record : parser) {
+                    check.accept(record);
+                }
+            }
+        }
     }
 
     public long scalar(String sql) throws SQLException {

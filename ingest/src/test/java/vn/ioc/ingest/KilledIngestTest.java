@@ -27,8 +27,7 @@ class KilledIngestTest {
 
     @Test
     void aKilledLoadLeavesThePreviousDataAndTheNextRunCompletes(@TempDir Path quarantine) throws Exception {
-        new IngestJob(fixture.spark, fixture.warehouse, quarantine, m -> { })
-                .run(new PopulationPipeline(), fixture.extracts, IngestFixture.PERIOD, IngestFixture.AS_OF);
+        fixture.ingest(new PopulationPipeline(), quarantine);
         String before = fixture.checksum("population_facts");
         long runsBefore = fixture.scalar("SELECT count() FROM ingest_runs");
 
@@ -60,8 +59,7 @@ class KilledIngestTest {
         assertTrue(fixture.scalar("SELECT count() FROM system.tables WHERE database = currentDatabase() AND name LIKE 'population\\_facts\\_load\\_%'") > 0,
                 "its staging table was left behind");
 
-        new IngestJob(fixture.spark, fixture.warehouse, quarantine, m -> { })
-                .run(new PopulationPipeline(), fixture.extracts, IngestFixture.PERIOD, IngestFixture.AS_OF);
+        fixture.ingest(new PopulationPipeline(), quarantine);
         assertEquals(before, fixture.checksum("population_facts"));
         assertEquals(0, fixture.scalar("SELECT count() FROM system.tables WHERE database = currentDatabase() AND name LIKE '%\\_load\\_%'"));
     }

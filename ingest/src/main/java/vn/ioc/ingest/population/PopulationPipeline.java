@@ -10,7 +10,6 @@ import vn.ioc.ingest.quality.UnitQuality;
 import vn.ioc.ingest.input.ExtractReader;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -134,39 +133,34 @@ public final class PopulationPipeline implements SourcePipeline {
                 .groupBy(col(ExtractReader.FILE_PROVINCE), col("current_province"), col("current_code"), col("sex"), col("age"),
                         col("residence_type"), col(RULE), col(DUPLICATE), col("pre_reform"))
                 .agg(count(lit(1)).as("rows"),
-                        flag(col("record_status").equalTo("đã xác thực")).as("verified"),
-                        flag(col("id_card_issued_on").isNotNull()).as("id_card"),
-                        flag(col("vneid_level").equalTo("2")).as("vneid_level2"),
-                        flag(col("health_insurance_linked").equalTo("1")).as("insurance_linked"),
-                        flag(call_function("try_to_timestamp", col("updated_at")).geq(date_sub(lit(asOf), 365))).as("updated_last_year"),
-                        flag(col("_nfc_changed")).as("nfc_changed"));
+                        SourcePipeline.countWhere(col("record_status").equalTo("đã xác thực")).as("verified"),
+                        SourcePipeline.countWhere(col("id_card_issued_on").isNotNull()).as("id_card"),
+                        SourcePipeline.countWhere(col("vneid_level").equalTo("2")).as("vneid_level2"),
+                        SourcePipeline.countWhere(col("health_insurance_linked").equalTo("1")).as("insurance_linked"),
+                        SourcePipeline.countWhere(call_function("try_to_timestamp", col("updated_at")).geq(date_sub(lit(asOf), 365))).as("updated_last_year"),
+                        SourcePipeline.countWhere(col("_nfc_changed")).as("nfc_changed"));
     }
 
     /** Residents by current commune, single year of age, sex and residence type: the valid rows, one per person. */
     static Dataset<Row> residents(Dataset<Row> summary, LocalDate period) {
-        return summary.filter(valid().and(not(col(DUPLICATE))))
+        return summary.filter(SourcePipeline.kept())
                 .groupBy(col("current_province").as("province_code"), col("current_code").as("commune_code"), col("sex"), col("age"),
                         col("residence_type"))
                 .agg(sum("rows").as("residents"), sum("verified").as("verified"), sum("id_card").as("id_card"),
                         sum("vneid_level2").as("vneid_level2"), sum("insurance_linked").as("insurance_linked"),
                         sum("updated_last_year").as("updated_last_year"),
-                        sum(when(col("pre_reform"), col("rows")).otherwise(0)).cast("long").as("from_pre_reform_code"))
+                        SourcePipeline.fromPreReformCode())
                 .withColumn("period", lit(period))
                 .select(FACT_COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
     }
 
     @Override
     public Dataset<Row> quality(Dataset<Row> summary) {
-        Map<Rule, Column> counted = new LinkedHashMap<>();
-        counted.put(DUPLICATE_RULE, when(col(DUPLICATE), col("rows")).otherwise(0));
-        counted.put(PRE_REFORM, when(valid().and(col("pre_reform")), col("rows")).otherwise(0));
+        Map<Rule, Column> counted = UnitQuality.duplicatesAndMapped(DUPLICATE_RULE, PRE_REFORM);
         counted.put(NFC, col("nfc_changed"));
         return UnitQuality.byUnit(summary, RULES, counted);
     }
 
-    private static Column flag(Column condition) {
-        return sum(when(condition, 1).otherwise(0)).cast("long");
-    }
 
     private static Column nfc(Column column) {
         return call_function("nfc", column);

@@ -11,7 +11,9 @@ import java.util.List;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 /**
@@ -57,6 +59,21 @@ public interface SourcePipeline {
             quarantining = List.copyOf(quarantining);
             counted = List.copyOf(counted);
         }
+    }
+
+    /** The summary lines of the rows that reach the facts: valid, and not dropped as duplicates. */
+    static Column kept() {
+        return col(RULE).isNull().and(not(col(DUPLICATE)));
+    }
+
+    /** In a facts aggregation over a summary: how many of the rows came with a pre-reform commune code. */
+    static Column fromPreReformCode() {
+        return sum(when(col("pre_reform"), col("rows")).otherwise(0)).cast("long").as("from_pre_reform_code");
+    }
+
+    /** In a summary aggregation over rows: how many meet the condition. */
+    static Column countWhere(Column condition) {
+        return sum(when(condition, 1).otherwise(0)).cast("long");
     }
 
     /**

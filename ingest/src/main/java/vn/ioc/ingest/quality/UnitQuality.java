@@ -6,6 +6,7 @@ import org.apache.spark.sql.Row;
 import vn.ioc.ingest.input.ExtractReader;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +22,14 @@ import static org.apache.spark.sql.functions.when;
  */
 public final class UnitQuality {
     private UnitQuality() {
+    }
+
+    /** The counted-only rules most sources share: duplicates dropped, and valid rows whose pre-reform code was mapped. */
+    public static Map<Rule, Column> duplicatesAndMapped(Rule duplicate, Rule preReform) {
+        Map<Rule, Column> counted = new LinkedHashMap<>();
+        counted.put(duplicate, when(col(SourcePipeline.DUPLICATE), col("rows")).otherwise(0));
+        counted.put(preReform, when(col(SourcePipeline.RULE).isNull().and(col("pre_reform")), col("rows")).otherwise(0));
+        return counted;
     }
 
     /** @param counted for each counted-only rule, the number of rows of a summary line it applies to */

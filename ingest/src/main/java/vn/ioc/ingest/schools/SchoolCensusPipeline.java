@@ -10,9 +10,7 @@ import vn.ioc.ingest.quality.UnitQuality;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.call_function;
@@ -110,27 +108,24 @@ public final class SchoolCensusPipeline implements SourcePipeline {
                         sum(coalesce(col("classes").try_cast("long"), lit(0L))).as("classes"),
                         sum(coalesce(col("classrooms").try_cast("long"), lit(0L))).as("classrooms"),
                         sum(seats).as("seats"),
-                        sum(when(col("pupils").gt(seats), 1).otherwise(0)).cast("long").as("over_capacity"));
+                        SourcePipeline.countWhere(col("pupils").gt(seats)).as("over_capacity"));
     }
 
     @Override
     public List<FactTable> facts(Dataset<Row> summary, LocalDate period) {
-        Dataset<Row> schools = summary.filter(col(RULE).isNull().and(not(col(DUPLICATE))))
+        Dataset<Row> schools = summary.filter(SourcePipeline.kept())
                 .groupBy(col("school_year_start").as("school_year"), col("current_province").as("province_code"),
                         col("current_code").as("commune_code"), col("level"), col("ownership"))
                 .agg(sum("rows").as("schools"), sum("pupils").as("pupils"), sum("teachers").as("teachers"), sum("classes").as("classes"),
                         sum("classrooms").as("classrooms"), sum("seats").as("seats"), sum("over_capacity").as("over_capacity"),
-                        sum(when(col("pre_reform"), col("rows")).otherwise(0)).cast("long").as("from_pre_reform_code"))
+                        SourcePipeline.fromPreReformCode())
                 .select(FACT_COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
         return List.of(new FactTable("school_facts", FACT_COLUMNS, schools));
     }
 
     @Override
     public Dataset<Row> quality(Dataset<Row> summary) {
-        Map<Rule, Column> counted = new LinkedHashMap<>();
-        counted.put(DUPLICATE_RULE, when(col(DUPLICATE), col("rows")).otherwise(0));
-        counted.put(PRE_REFORM, when(col(RULE).isNull().and(col("pre_reform")), col("rows")).otherwise(0));
-        return UnitQuality.byUnit(summary, RULES, counted);
+        return UnitQuality.byUnit(summary, RULES, UnitQuality.duplicatesAndMapped(DUPLICATE_RULE, PRE_REFORM));
     }
 
     private static List<String> concat(List<String> first, List<String> second) {

@@ -9,9 +9,7 @@ import vn.ioc.ingest.quality.SourcePipeline;
 import vn.ioc.ingest.quality.UnitQuality;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.call_function;
@@ -117,36 +115,30 @@ public final class ApplicationsPipeline implements SourcePipeline {
                 .groupBy(col(ExtractReader.FILE_PROVINCE), col("current_province"), col("current_code"), col("day"), col("service_code"),
                         col("channel"), col("full_online_flag"), col("status"), col(RULE), col(DUPLICATE), col("pre_reform"))
                 .agg(count(lit(1)).as("rows"),
-                        flag(isResolved).as("resolved"),
-                        flag(isResolved.and(col("resolved").leq(col("due")))).as("resolved_on_time"),
-                        flag(col("status").equalTo(OVERDUE)).as("overdue"),
-                        flag(col("result_digitised").equalTo("1")).as("digitised"),
+                        SourcePipeline.countWhere(isResolved).as("resolved"),
+                        SourcePipeline.countWhere(isResolved.and(col("resolved").leq(col("due")))).as("resolved_on_time"),
+                        SourcePipeline.countWhere(col("status").equalTo(OVERDUE)).as("overdue"),
+                        SourcePipeline.countWhere(col("result_digitised").equalTo("1")).as("digitised"),
                         sum(coalesce(satisfaction, lit(0))).cast("long").as("satisfaction_sum"),
-                        flag(satisfaction.isNotNull()).as("satisfaction_count"));
+                        SourcePipeline.countWhere(satisfaction.isNotNull()).as("satisfaction_count"));
     }
 
     @Override
     public List<FactTable> facts(Dataset<Row> summary, LocalDate period) {
-        Dataset<Row> applications = summary.filter(col(RULE).isNull().and(not(col(DUPLICATE))))
+        Dataset<Row> applications = summary.filter(SourcePipeline.kept())
                 .groupBy(col("day"), col("current_province").as("province_code"), col("current_code").as("commune_code"), col("service_code"),
                         col("channel"), col("full_online_flag").as("full_online"), col("status"))
                 .agg(sum("rows").as("applications"), sum("resolved").as("resolved"), sum("resolved_on_time").as("resolved_on_time"),
                         sum("overdue").as("overdue"), sum("digitised").as("digitised"), sum("satisfaction_sum").as("satisfaction_sum"),
                         sum("satisfaction_count").as("satisfaction_count"),
-                        sum(when(col("pre_reform"), col("rows")).otherwise(0)).cast("long").as("from_pre_reform_code"))
+                        SourcePipeline.fromPreReformCode())
                 .select(FACT_COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
         return List.of(new FactTable("service_facts", FACT_COLUMNS, applications));
     }
 
     @Override
     public Dataset<Row> quality(Dataset<Row> summary) {
-        Map<Rule, Column> counted = new LinkedHashMap<>();
-        counted.put(DUPLICATE_RULE, when(col(DUPLICATE), col("rows")).otherwise(0));
-        counted.put(PRE_REFORM, when(col(RULE).isNull().and(col("pre_reform")), col("rows")).otherwise(0));
-        return UnitQuality.byUnit(summary, RULES, counted);
+        return UnitQuality.byUnit(summary, RULES, UnitQuality.duplicatesAndMapped(DUPLICATE_RULE, PRE_REFORM));
     }
 
-    private static Column flag(Column condition) {
-        return sum(when(condition, 1).otherwise(0)).cast("long");
-    }
 }

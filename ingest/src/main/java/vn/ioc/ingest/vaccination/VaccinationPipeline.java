@@ -117,7 +117,7 @@ public final class VaccinationPipeline implements SourcePipeline {
         Column vaccineSeries = when(col("vaccine").startsWith("COVID-19"), lit("COVID-19")).otherwise(col("vaccine"));
         WindowSpec series = Window.partitionBy(col("personal_id"), vaccineSeries);
         Column known = when(col(RULE).isNull().or(col(RULE).isin(NOT_FUTURE.id(), DATE.id(), COMMUNE.id())), col("dose"));
-        Column valid = col(RULE).isNull().and(not(col(DUPLICATE)));
+        Column valid = SourcePipeline.kept();
         return marked.withColumn("_gap", when(valid, col("dose").gt(min(known).over(series))
                 .and(not(array_contains(collect_set(known).over(series), col("dose").minus(1))))).otherwise(lit(false)));
     }
@@ -134,8 +134,8 @@ public final class VaccinationPipeline implements SourcePipeline {
                 .groupBy(col(ExtractReader.FILE_PROVINCE), col("current_province"), col("current_code"), col("month"), col("vaccine"),
                         col("dose"), col("age_group"), col(RULE), col(DUPLICATE), col("pre_reform"))
                 .agg(count(lit(1)).as("rows"),
-                        sum(when(late, 1).otherwise(0)).cast("long").as("recorded_late"),
-                        sum(when(col("_gap"), 1).otherwise(0)).cast("long").as("gaps"));
+                        SourcePipeline.countWhere(late).as("recorded_late"),
+                        SourcePipeline.countWhere(col("_gap")).as("gaps"));
     }
 
     /** The birth year a personal ID encodes: its century digit (0/1: 1900s, 2/3: 2000s) and two-digit year. */
@@ -146,18 +146,18 @@ public final class VaccinationPipeline implements SourcePipeline {
 
     @Override
     public List<FactTable> facts(Dataset<Row> summary, LocalDate period) {
-        Dataset<Row> doses = summary.filter(col(RULE).isNull().and(not(col(DUPLICATE))))
+        Dataset<Row> doses = summary.filter(SourcePipeline.kept())
                 .groupBy(col("month"), col("current_province").as("province_code"), col("current_code").as("commune_code"), col("vaccine"),
                         col("dose").as("dose_number"), col("age_group"))
                 .agg(sum("rows").as("doses"), sum("recorded_late").as("recorded_late"),
-                        sum(when(col("pre_reform"), col("rows")).otherwise(0)).cast("long").as("from_pre_reform_code"))
+                        SourcePipeline.fromPreReformCode())
                 .select(FACT_COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
         return List.of(new FactTable("vaccination_facts", FACT_COLUMNS, doses));
     }
 
     @Override
     public Dataset<Row> quality(Dataset<Row> summary) {
-        Column valid = col(RULE).isNull().and(not(col(DUPLICATE)));
+        Column valid = SourcePipeline.kept();
         Map<Rule, Column> counted = new LinkedHashMap<>();
         counted.put(DUPLICATE_RULE, when(col(DUPLICATE), col("rows")).otherwise(0));
         counted.put(PRE_REFORM, when(valid.and(col("pre_reform")), col("rows")).otherwise(0));

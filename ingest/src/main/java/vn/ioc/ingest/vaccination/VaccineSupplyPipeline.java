@@ -82,7 +82,7 @@ public final class VaccineSupplyPipeline implements SourcePipeline {
 
     @Override
     public List<FactTable> facts(Dataset<Row> summary, LocalDate period) {
-        Dataset<Row> supply = summary.filter(col(RULE).isNull().and(not(col(DUPLICATE))))
+        Dataset<Row> supply = summary.filter(SourcePipeline.kept())
                 .groupBy(col("month_start").as("month"), col("current_province").as("province_code"), col("vaccine"))
                 .agg(sum("doses_delivered").as("doses_delivered"), sum("doses_held").as("doses_held"))
                 .select(FACT_COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));

@@ -1,17 +1,10 @@
 package vn.ioc.ingest.vaccination;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.ioc.datasets.generator.Manifest;
 import vn.ioc.ingest.IngestFixture;
-import vn.ioc.ingest.IngestJob;
 
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -36,18 +29,9 @@ class VaccinationIngestTest {
 
     @Test
     void dosesMatchAnIndependentCountAndDefectsMatchTheManifest(@TempDir Path quarantine) throws Exception {
-        IngestJob.Outcome outcome = new IngestJob(fixture.spark, fixture.warehouse, quarantine, m -> { })
-                .run(new VaccinationPipeline(), fixture.extracts, IngestFixture.PERIOD, IngestFixture.AS_OF);
-        Manifest.SourceSummary register = fixture.manifest.sources().get(VaccinationPipeline.SOURCE);
-        Map<String, Long> defects = register.defects();
-        assertEquals(register.rows(), outcome.read());
-        assertEquals(outcome.read(), outcome.loadedFrom() + outcome.quarantined() + outcome.duplicates());
-        Map<String, Long> expected = new TreeMap<>();
-        expected.put("VAC-PERSON", defects.getOrDefault("dose_for_unknown_person", 0L));
-        expected.put("VAC-FUTURE", defects.getOrDefault("future_date", 0L));
-        expected.put("VAC-COMMUNE", defects.getOrDefault("unknown_commune_code", 0L));
-        expected.values().removeIf(v -> v == 0);
-        assertEquals(expected, new TreeMap<>(outcome.quarantinedByRule()));
+        fixture.assertMatchesManifest(fixture.ingest(new VaccinationPipeline(), quarantine),
+                Map.of("VAC-PERSON", "dose_for_unknown_person", "VAC-FUTURE", "future_date", "VAC-COMMUNE", "unknown_commune_code"));
+        Map<String, Long> defects = fixture.manifest.sources().get(VaccinationPipeline.SOURCE).defects();
         assertEquals(defects.getOrDefault("late_arriving_record", 0L),
                 fixture.scalar("SELECT sum(failed) FROM data_quality_facts WHERE source = 'vaccination_register' AND rule = 'VAC-LATE'"));
         assertEquals(defects.getOrDefault("dose_sequence_gap", 0L),
@@ -58,18 +42,12 @@ class VaccinationIngestTest {
         fixture.units.communes().forEach(c -> communes.add(c.code()));
         fixture.units.crosswalk().stream().filter(e -> e.status().mapped()).forEach(e -> communes.add(e.oldCode()));
         Map<String, Long> expectedDoses = new TreeMap<>();
-        for (Manifest.FileEntry file : register.files()) {
-            try (Reader reader = Files.newBufferedReader(fixture.extracts.resolve(file.path()));
-                 CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
-                for (CSVRecord r : parser) {
-                    if (r.get("personal_id").startsWith("099") || !communes.contains(r.get("commune_code"))
-                            || LocalDate.parse(r.get("vaccinated_on")).isAfter(IngestFixture.AS_OF)) {
-                        continue;
-                    }
-                    expectedDoses.merge(r.get("vaccine") + "|" + r.get("dose_number"), 1L, Long::sum);
-                }
+        fixture.forEachRecord(VaccinationPipeline.SOURCE, r -> {
+            if (!r.get("personal_id").startsWith("099") && communes.contains(r.get("commune_code"))
+                    && !LocalDate.parse(r.get("vaccinated_on")).isAfter(IngestFixture.AS_OF)) {
+                expectedDoses.merge(r.get("vaccine") + "|" + r.get("dose_number"), 1L, Long::sum);
             }
-        }
+        });
         Map<String, Long> actual = new TreeMap<>();
         try (Connection connection = fixture.warehouse.open(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT vaccine, dose_number, sum(doses) FROM vaccination_facts GROUP BY 1, 2")) {
