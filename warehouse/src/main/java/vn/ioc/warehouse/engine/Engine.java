@@ -121,7 +121,7 @@ public final class Engine implements AutoCloseable {
     /** A connection of its own, outside the pools, for a client session that keeps state between requests. */
     public synchronized EngineConnection openDedicated(Access access) {
         if (closed) {
-            throw EngineException.of(1002, "UNKNOWN_EXCEPTION", "the engine is shutting down");
+            throw EngineException.unknown("the engine is shutting down");
         }
         EngineConnection connection = connect(options, access == Access.READ);
         dedicated.add(connection);

@@ -198,7 +198,7 @@ public final class EngineConnection {
 
     private void failOnError(MemorySegment result) {
         if (result.equals(MemorySegment.NULL)) {
-            throw EngineException.of(1002, "UNKNOWN_EXCEPTION", "the engine returned no result");
+            throw EngineException.unknown("the engine returned no result");
         }
         String error = chdb.resultError(result);
         if (error != null) {

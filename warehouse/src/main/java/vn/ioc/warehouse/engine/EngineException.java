@@ -29,6 +29,11 @@ public final class EngineException extends RuntimeException {
         return new EngineException(UNKNOWN_EXCEPTION, "Code: " + UNKNOWN_EXCEPTION + ". DB::Exception: " + message);
     }
 
+    /** An error with no more specific ClickHouse code (UNKNOWN_EXCEPTION). */
+    public static EngineException unknown(String message) {
+        return of(UNKNOWN_EXCEPTION, "UNKNOWN_EXCEPTION", message);
+    }
+
     /** An error raised by IOC itself, formatted the way ClickHouse formats its own. */
     public static EngineException of(int code, String name, String message) {
         return new EngineException(code, "Code: " + code + ". DB::Exception: " + message + ". (" + name + ")");

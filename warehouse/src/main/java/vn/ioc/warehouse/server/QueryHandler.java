@@ -73,7 +73,7 @@ final class QueryHandler implements HttpHandler {
             throw e;
         } catch (RuntimeException e) {
             LOG.log(Logger.Level.ERROR, "unexpected failure serving a query", e);
-            answerError(exchange, response, EngineException.of(1002, "UNKNOWN_EXCEPTION", e.toString()));
+            answerError(exchange, response, EngineException.unknown(e.toString()));
         }
     }
 

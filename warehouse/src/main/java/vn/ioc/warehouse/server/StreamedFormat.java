@@ -57,7 +57,7 @@ final class StreamedFormat {
             return chunk;
         }
         if (length != firstHeader.length || !chunk.slice(chunk.position(), length).equals(ByteBuffer.wrap(firstHeader))) {
-            throw EngineException.of(1002, "UNKNOWN_EXCEPTION", "a streamed result chunk did not repeat the result's header");
+            throw EngineException.unknown("a streamed result chunk did not repeat the result's header");
         }
         return chunk.position(chunk.position() + length);
     }
@@ -97,6 +97,6 @@ final class StreamedFormat {
                 return value;
             }
         }
-        throw EngineException.of(1002, "UNKNOWN_EXCEPTION", "malformed RowBinary header in a streamed result");
+        throw EngineException.unknown("malformed RowBinary header in a streamed result");
     }
 }
