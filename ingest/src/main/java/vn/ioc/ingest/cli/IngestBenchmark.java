@@ -46,15 +46,15 @@ import java.util.Set;
 final class IngestBenchmark implements Runnable {
     /** What ClickHouse computes from each source's Parquet: the same grouping the facts have. */
     private static final Map<String, String> CLICKHOUSE_AGGREGATES = Map.of(
-            "population_registry", "SELECT commune_code, sex, dateDiff('year', toDate32OrNull(birth_date), toDate('2026-10-31')) AS age, "
-                    + "residence_type, count(), countIf(record_status = 'đã xác thực'), countIf(id_card_issued_on != '') FROM file(%s, Parquet) "
+            "population_registry", "SELECT commune_code, sex, dateDiff('year', toDate32OrNull(birth_date), toDate('%2$s')) AS age, "
+                    + "residence_type, count(), countIf(record_status = 'đã xác thực'), countIf(id_card_issued_on != '') FROM file(%1$s, Parquet) "
                     + "GROUP BY ALL FORMAT Null",
             "vaccination_register", "SELECT toStartOfMonth(toDate32OrNull(vaccinated_on)) AS month, commune_code, vaccine, dose_number, count() "
-                    + "FROM file(%s, Parquet) GROUP BY ALL FORMAT Null",
-            "school_census", "SELECT school_year, commune_code, level, ownership, count(), sum(toInt64OrZero(seats)) FROM file(%s, Parquet) "
+                    + "FROM file(%1$s, Parquet) GROUP BY ALL FORMAT Null",
+            "school_census", "SELECT school_year, commune_code, level, ownership, count(), sum(toInt64OrZero(seats)) FROM file(%1$s, Parquet) "
                     + "GROUP BY ALL FORMAT Null",
             "public_service_applications", "SELECT toDate(parseDateTimeBestEffortOrNull(received_at)) AS day, commune_code, service_code, channel, "
-                    + "status, count(), countIf(result_digitised = '1') FROM file(%s, Parquet) GROUP BY ALL FORMAT Null");
+                    + "status, count(), countIf(result_digitised = '1') FROM file(%1$s, Parquet) GROUP BY ALL FORMAT Null");
 
     @Option(names = "--scale", description = "tiny, demo or national (default: ${DEFAULT-VALUE})", defaultValue = "demo")
     String scale;
@@ -97,7 +97,7 @@ final class IngestBenchmark implements Runnable {
                     double sparkSeconds = (System.nanoTime() - start) / 1e9;
                     String files = "'" + extracts.resolve(pipeline.source()) + "/*/*.parquet'";
                     start = System.nanoTime();
-                    server.engine().execute(Access.READ, Statement.of(String.format(Locale.ROOT, CLICKHOUSE_AGGREGATES.get(pipeline.source()), files)));
+                    server.engine().execute(Access.READ, Statement.of(String.format(Locale.ROOT, CLICKHOUSE_AGGREGATES.get(pipeline.source()), files, options.asOf())));
                     double clickHouseSeconds = (System.nanoTime() - start) / 1e9;
                     System.out.printf(Locale.ROOT, "%-28s %,13d %10.1f %,12.0f %14.2f %7.0fx%n", pipeline.source(), outcome.read(), sparkSeconds,
                             outcome.read() / sparkSeconds, clickHouseSeconds, sparkSeconds / clickHouseSeconds);
