@@ -15,21 +15,29 @@ import vn.ioc.ingest.load.RunLog;
 import vn.ioc.ingest.quality.Rule;
 import vn.ioc.ingest.quality.SourcePipeline;
 import vn.ioc.warehouse.WarehouseConnection;
+import vn.ioc.warehouse.files.FileTrees;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_repeat;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static java.util.Objects.requireNonNull;
@@ -40,6 +48,9 @@ import static java.util.Objects.requireNonNull;
  * them in, and log the run. A failure at any point leaves the warehouse as it was.
  */
 public final class IngestJob {
+    /** Under the quarantine folder: the run's fact files, while they are loaded. */
+    private static final String STAGING = "_staging";
+
     private final SparkSession spark;
     private final WarehouseConnection warehouse;
     private final Path quarantine;
@@ -70,7 +81,7 @@ public final class IngestJob {
             progress.accept(source + ": " + files.size() + " file(s); reading, validating");
             Dataset<Row> validated = pipeline.validate(ExtractReader.read(spark, files, pipeline.columns()), asOf,
                     new SourcePipeline.References(ReferenceLookup.communes(spark, warehouse), ReferenceLookup.provinces(warehouse)));
-            Dataset<Row> marked = pipeline.mark(validated);
+            Dataset<Row> marked = pipeline.mark(withQuarantinedRow(validated, quarantineColumns(pipeline)));
             Dataset<Row> summary = pipeline.summarise(marked, asOf).persist(StorageLevel.MEMORY_AND_DISK());
             try {
                 Row totals = summary.agg(sum("rows"), sum(when(invalid(), col("rows")).otherwise(0)),
@@ -87,16 +98,21 @@ public final class IngestJob {
                 Path quarantineFolder = quarantine.resolve(source).resolve("run=" + runId);
                 if (quarantined > 0) {
                     progress.accept(source + ": " + quarantined + " row(s) quarantined to " + quarantineFolder);
-                    List<String> kept = new ArrayList<>(pipeline.columns());
-                    kept.addAll(List.of(ExtractReader.CORRUPT, ExtractReader.FILE_PROVINCE, SourcePipeline.RULE, SourcePipeline.REASON));
-                    // From before the marking steps: their row comparisons are not needed to write the few failing rows.
-                    validated.filter(invalid()).select(kept.stream().map(functions::col).toArray(Column[]::new))
-                            .write().option("header", "true").csv(quarantineFolder.toString());
+                    quarantinedRows(summary, quarantineColumns(pipeline)).write().option("header", "true").csv(quarantineFolder.toString());
                 }
                 long written = 0;
-                for (SourcePipeline.FactTable table : pipeline.facts(summary, period)) {
-                    progress.accept(source + ": aggregating and staging " + table.table());
-                    written += loader.stage(table.table(), table.columns(), values(table.rows())).rows();
+                // What a killed run left here is of no use: one ingest runs at a time.
+                Path factFiles = quarantine.resolve(STAGING);
+                FileTrees.delete(factFiles);
+                try {
+                    for (SourcePipeline.FactTable table : pipeline.facts(summary, period)) {
+                        progress.accept(source + ": aggregating and staging " + table.table());
+                        Path folder = factFiles.resolve(table.table());
+                        table.rows().write().parquet(folder.toString());
+                        written += loader.stageParquet(table.table(), table.columns(), parquetFiles(folder)).rows();
+                    }
+                } finally {
+                    FileTrees.delete(factFiles);
                 }
                 progress.accept(source + ": " + written + " fact rows staged");
                 loader.stage("data_quality_facts", List.of("source", "period", "province_code", "commune_code", "rule", "checked", "failed"),
@@ -122,28 +138,36 @@ public final class IngestJob {
         }
     }
 
-    private static Column invalid() {
-        return col(SourcePipeline.RULE).isNotNull();
+    /** What the quarantine keeps of a failing row: its fields as read, the folder it came from, the rule and the reason. */
+    private static List<String> quarantineColumns(SourcePipeline pipeline) {
+        List<String> columns = new ArrayList<>(pipeline.columns());
+        columns.addAll(List.of(ExtractReader.CORRUPT, ExtractReader.FILE_PROVINCE, SourcePipeline.RULE, SourcePipeline.REASON));
+        return columns;
     }
 
-    private static Iterator<Object[]> values(Dataset<Row> facts) {
-        Iterator<Row> rows = facts.toLocalIterator();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return rows.hasNext();
-            }
+    /** Each failing row's quarantine fields in {@link SourcePipeline#QUARANTINED}, for the summary to carry. */
+    static Dataset<Row> withQuarantinedRow(Dataset<Row> validated, List<String> columns) {
+        return validated.withColumn(SourcePipeline.QUARANTINED, when(invalid(), array(columns.stream().map(functions::col).toArray(Column[]::new))));
+    }
 
-            @Override
-            public Object[] next() {
-                Row row = rows.next();
-                Object[] values = new Object[row.size()];
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = row.get(i);
-                }
-                return values;
-            }
-        };
+    /** The failing rows back out of the summary, one line per row read (identical lines were counted together). */
+    static Dataset<Row> quarantinedRows(Dataset<Row> summary, List<String> columns) {
+        Dataset<Row> lines = summary.filter(invalid())
+                .select(explode(array_repeat(col(SourcePipeline.QUARANTINED), col("rows").cast("int"))).as("line"));
+        return lines.select(IntStream.range(0, columns.size()).mapToObj(i -> col("line").getItem(i).as(columns.get(i))).toArray(Column[]::new))
+                .coalesce(1);
+    }
+
+    private static List<Path> parquetFiles(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".parquet")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the fact files in " + folder, e);
+        }
+    }
+
+    private static Column invalid() {
+        return col(SourcePipeline.RULE).isNotNull();
     }
 
     /** The wide per-unit counts as one row per unit and rule. */

@@ -8,12 +8,14 @@ import vn.ioc.ingest.population.PopulationPipeline;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** `ioc ingest` killed with SIGKILL in the middle of its load: the previous data stays, and the next run completes. */
@@ -62,5 +64,6 @@ class KilledIngestTest {
         fixture.ingest(new PopulationPipeline(), quarantine);
         assertEquals(before, fixture.checksum("population_facts"));
         assertEquals(0, fixture.scalar("SELECT count() FROM system.tables WHERE database = currentDatabase() AND name LIKE '%\\_load\\_%'"));
+        assertFalse(Files.exists(quarantine.resolve("_staging")), "no fact files are left behind");
     }
 }

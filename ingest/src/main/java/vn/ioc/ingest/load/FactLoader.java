@@ -1,6 +1,15 @@
 package vn.ioc.ingest.load;
 
+import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.insert.InsertResponse;
+import com.clickhouse.data.ClickHouseFormat;
+import com.clickhouse.jdbc.ConnectionImpl;
 import vn.ioc.warehouse.WarehouseConnection;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,6 +20,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 
 import static java.util.Objects.requireNonNull;
 
@@ -38,13 +49,48 @@ public final class FactLoader {
 
     /** @param rows values in {@code columns} order */
     public Staged stage(String table, List<String> columns, Iterator<Object[]> rows) {
+        return stage(table, (connection, staging) -> insert(connection, staging, columns, rows));
+    }
+
+    /**
+     * Stages Parquet files whose columns are named as the table's, each sent whole as {@code INSERT ... FORMAT Parquet}
+     * by the driver's own client: the engine reads Parquet many times faster than it takes rows one by one.
+     */
+    public Staged stageParquet(String table, List<String> columns, List<Path> files) {
+        return stage(table, (connection, staging) -> {
+            Client client = connection.unwrap(ConnectionImpl.class).getClient();
+            for (Path file : files) {
+                try (InputStream parquet = Files.newInputStream(file);
+                     InsertResponse ignored = client.insert(staging, columns, parquet, ClickHouseFormat.Parquet).get()) {
+                    // The response only acknowledges the insert; the rows are counted once all files are in.
+                } catch (IOException | ExecutionException e) {
+                    throw new SQLException("cannot send " + file + ": " + e.getMessage(), e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SQLException("interrupted while sending " + file, e);
+                }
+            }
+            try (Statement statement = connection.createStatement(); ResultSet count = statement.executeQuery("SELECT count() FROM " + staging)) {
+                count.next();
+                return count.getLong(1);
+            }
+        });
+    }
+
+    /** Inserts into a staging table and says how many rows went in. */
+    @FunctionalInterface
+    private interface StagingInsert {
+        long into(Connection connection, String staging) throws SQLException;
+    }
+
+    private Staged stage(String table, StagingInsert insert) {
         String staging = table + "_load_" + runId;
-        java.util.Properties bulk = new java.util.Properties();
+        Properties bulk = new Properties();
         bulk.setProperty("beta.row_binary_for_simple_insert", "true");
         try (Connection connection = warehouse.open(bulk); Statement statement = connection.createStatement()) {
             dropLeftovers(statement, table);
             statement.execute("CREATE TABLE " + staging + " AS " + table);
-            long count = insert(connection, staging, columns, rows);
+            long count = insert.into(connection, staging);
             List<String> partitions = new ArrayList<>();
             try (ResultSet ids = statement.executeQuery("SELECT DISTINCT _partition_id FROM " + staging + " ORDER BY 1")) {
                 while (ids.next()) {

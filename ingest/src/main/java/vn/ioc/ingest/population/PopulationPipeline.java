@@ -3,6 +3,7 @@ package vn.ioc.ingest.population;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import vn.ioc.ingest.quality.IsoText;
 import vn.ioc.ingest.quality.Rule;
 import vn.ioc.ingest.quality.SourcePipeline;
 import vn.ioc.ingest.quality.UnitQuality;
@@ -91,7 +92,7 @@ public final class PopulationPipeline implements SourcePipeline {
      */
     public static Dataset<Row> validate(Dataset<Row> rows, LocalDate asOf, Dataset<Row> communeLookup) {
         Dataset<Row> joined = rows.join(broadcast(communeLookup), rows.col("commune_code").equalTo(communeLookup.col("lookup_code")), "left");
-        Column birth = call_function("try_to_date", col("birth_date"), lit("yyyy-MM-dd"));
+        Column birth = IsoText.date(col("birth_date"));
         Column idDigit = substring(col("personal_id"), 4, 1);
         Column expectedDigit = when(year(birth).geq(2000), lit(2)).otherwise(lit(0))
                 .plus(when(col("sex").equalTo("Nữ"), lit(1)).otherwise(lit(0))).cast("string");
@@ -131,7 +132,7 @@ public final class PopulationPipeline implements SourcePipeline {
         return marked
                 .withColumn("age", when(age.gt(120), lit(120)).otherwise(age))
                 .groupBy(col(ExtractReader.FILE_PROVINCE), col("current_province"), col("current_code"), col("sex"), col("age"),
-                        col("residence_type"), col(RULE), col(DUPLICATE), col("pre_reform"))
+                        col("residence_type"), col(RULE), col(QUARANTINED), col(DUPLICATE), col("pre_reform"))
                 .agg(count(lit(1)).as("rows"),
                         SourcePipeline.countWhere(col("record_status").equalTo("đã xác thực")).as("verified"),
                         SourcePipeline.countWhere(col("id_card_issued_on").isNotNull()).as("id_card"),

@@ -21,13 +21,15 @@ import static org.apache.spark.sql.functions.when;
  * runs them and does the reading, quarantining, loading and accounting that all sources share.
  *
  * <p>Column conventions: {@link #RULE} holds the first quarantining rule a row fails (null when valid),
- * {@link #REASON} says why, {@link #DUPLICATE} marks the valid rows dropped as duplicates, and the
- * summary carries {@code rows} plus the unit columns {@code current_province} and {@code current_code}.
+ * {@link #REASON} says why, {@link #QUARANTINED} holds a failing row as its quarantine file keeps it,
+ * {@link #DUPLICATE} marks the valid rows dropped as duplicates, and the summary carries {@code rows} plus
+ * the unit columns {@code current_province} and {@code current_code}.
  */
 public interface SourcePipeline {
     String RULE = "_rule";
     String REASON = "_reason";
     String DUPLICATE = "_duplicate";
+    String QUARANTINED = "_quarantined";
 
     /** The source's name, columns and rules. */
     Definition definition();
@@ -106,7 +108,10 @@ public interface SourcePipeline {
     record References(Dataset<Row> communes, List<String> provinces) {
     }
 
-    /** One pass over the prepared rows: the counts everything else is read from. */
+    /**
+     * One pass over the prepared rows: the counts everything else is read from. It groups by {@link #QUARANTINED}
+     * too (null for valid rows), so that the failing rows reach their quarantine file without a second read.
+     */
     Dataset<Row> summarise(Dataset<Row> prepared, LocalDate asOf);
 
     /** The fact tables this source loads, from the summary. */

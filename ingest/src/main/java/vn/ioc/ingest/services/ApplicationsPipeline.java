@@ -4,6 +4,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import vn.ioc.ingest.input.ExtractReader;
+import vn.ioc.ingest.quality.IsoText;
 import vn.ioc.ingest.quality.Rule;
 import vn.ioc.ingest.quality.SourcePipeline;
 import vn.ioc.ingest.quality.UnitQuality;
@@ -78,8 +79,8 @@ public final class ApplicationsPipeline implements SourcePipeline {
 
     static Dataset<Row> validate(Dataset<Row> rows, LocalDate asOf, Dataset<Row> communeLookup) {
         Dataset<Row> joined = rows.join(broadcast(communeLookup), rows.col("commune_code").equalTo(communeLookup.col("lookup_code")), "left");
-        Column received = call_function("try_to_timestamp", col("received_at"), lit("yyyy-MM-dd HH:mm:ss"));
-        Column resolved = call_function("try_to_timestamp", col("resolved_at"), lit("yyyy-MM-dd HH:mm:ss"));
+        Column received = IsoText.timestamp(col("received_at"));
+        Column resolved = IsoText.timestamp(col("resolved_at"));
         Column rule = when(col(ExtractReader.CORRUPT).isNotNull(), lit(STRUCTURE.id()))
                 .when(col("application_id").isNull(), lit(ID.id()))
                 .when(col("service_code").isNull(), lit(SERVICE.id()))
@@ -97,7 +98,7 @@ public final class ApplicationsPipeline implements SourcePipeline {
                 .when(rule.equalTo(CHANNEL.id()), call_function("concat", lit("channel '"), coalesce(col("channel"), lit("")), lit("' is unknown")))
                 .when(rule.equalTo(COMMUNE.id()), call_function("concat", lit("commune_code '"), coalesce(col("commune_code"), lit("")), lit("' is not a commune")));
         return joined.withColumn("received", received).withColumn("resolved", resolved)
-                .withColumn("due", call_function("try_to_timestamp", col("due_at"), lit("yyyy-MM-dd HH:mm:ss")))
+                .withColumn("due", IsoText.timestamp(col("due_at")))
                 .withColumn(RULE, rule).withColumn(REASON, reason);
     }
 
@@ -113,7 +114,7 @@ public final class ApplicationsPipeline implements SourcePipeline {
                 .withColumn("day", to_date(col("received")))
                 .withColumn("full_online_flag", when(col("full_online").equalTo("1"), 1).otherwise(0))
                 .groupBy(col(ExtractReader.FILE_PROVINCE), col("current_province"), col("current_code"), col("day"), col("service_code"),
-                        col("channel"), col("full_online_flag"), col("status"), col(RULE), col(DUPLICATE), col("pre_reform"))
+                        col("channel"), col("full_online_flag"), col("status"), col(RULE), col(QUARANTINED), col(DUPLICATE), col("pre_reform"))
                 .agg(count(lit(1)).as("rows"),
                         SourcePipeline.countWhere(isResolved).as("resolved"),
                         SourcePipeline.countWhere(isResolved.and(col("resolved").leq(col("due")))).as("resolved_on_time"),

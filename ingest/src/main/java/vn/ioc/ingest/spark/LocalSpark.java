@@ -25,6 +25,8 @@ public final class LocalSpark {
                 .config("spark.sql.datetime.java8API.enabled", "true")
                 // Legacy government exports come in Windows-1258, which Spark 4 only reads with Java's full set of charsets.
                 .config("spark.sql.legacy.javaCharsets", "true")
+                // The code Spark generates for a source's rules is too large for the JIT's default limit (see scripts/jvm-flags).
+                .config("spark.executor.extraJavaOptions", "-XX:-DontCompileHugeMethods")
                 .getOrCreate();
         session.sparkContext().setLogLevel("WARN");
         // Vietnamese text arrives in NFC and NFD alike; everything downstream compares NFC.

@@ -6,6 +6,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import vn.ioc.ingest.input.ExtractReader;
+import vn.ioc.ingest.quality.IsoText;
 import vn.ioc.ingest.quality.Rule;
 import vn.ioc.ingest.quality.SourcePipeline;
 import vn.ioc.ingest.quality.UnitQuality;
@@ -15,16 +16,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static org.apache.spark.sql.functions.array_contains;
+import static org.apache.spark.sql.functions.bit_or;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.call_function;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
@@ -81,7 +80,7 @@ public final class VaccinationPipeline implements SourcePipeline {
     static Dataset<Row> check(Dataset<Row> rows, LocalDate asOf, References references) {
         Dataset<Row> communes = references.communes();
         Dataset<Row> joined = rows.join(broadcast(communes), rows.col("commune_code").equalTo(communes.col("lookup_code")), "left");
-        Column given = call_function("try_to_date", col("vaccinated_on"), lit("yyyy-MM-dd"));
+        Column given = IsoText.date(col("vaccinated_on"));
         Column dose = col("dose_number").try_cast("int");
         Column rule = when(col(ExtractReader.CORRUPT).isNotNull(), lit(STRUCTURE.id()))
                 .when(col("event_id").isNull(), lit(EVENT.id()))
@@ -111,15 +110,21 @@ public final class VaccinationPipeline implements SourcePipeline {
     /**
      * A dose after a person's first of a vaccine whose predecessor is missing from the register. Doses
      * quarantined only for their date or commune still count as present: their person and dose are known.
-     * COVID-19 doses form one series whatever the product (boosters are often another product).
+     * COVID-19 doses form one series whatever the product (boosters are often another product). The doses a
+     * person has of a series are one bit each, OR-ed over the series: a fixed-width window aggregate.
      */
     static Dataset<Row> markGaps(Dataset<Row> marked) {
         Column vaccineSeries = when(col("vaccine").startsWith("COVID-19"), lit("COVID-19")).otherwise(col("vaccine"));
         WindowSpec series = Window.partitionBy(col("personal_id"), vaccineSeries);
-        Column known = when(col(RULE).isNull().or(col(RULE).isin(NOT_FUTURE.id(), DATE.id(), COMMUNE.id())), col("dose"));
-        Column valid = SourcePipeline.kept();
-        return marked.withColumn("_gap", when(valid, col("dose").gt(min(known).over(series))
-                .and(not(array_contains(collect_set(known).over(series), col("dose").minus(1))))).otherwise(lit(false)));
+        Column known = when(col(RULE).isNull().or(col(RULE).isin(NOT_FUTURE.id(), DATE.id(), COMMUNE.id())), bit(col("dose")));
+        Column present = bit_or(known).over(series);
+        Column earlierPresent = present.bitwiseAND(bit(col("dose")).minus(1)).notEqual(0);
+        Column predecessorMissing = present.bitwiseAND(bit(col("dose").minus(1))).equalTo(0);
+        return marked.withColumn("_gap", when(SourcePipeline.kept(), earlierPresent.and(predecessorMissing)).otherwise(lit(false)));
+    }
+
+    private static Column bit(Column position) {
+        return call_function("shiftleft", lit(1), position);
     }
 
     @Override
@@ -127,12 +132,12 @@ public final class VaccinationPipeline implements SourcePipeline {
         Column age = year(col("given")).minus(birthYear(col("personal_id")));
         Column ageGroup = when(age.leq(0), lit("0")).when(age.leq(4), lit("1-4")).when(age.leq(11), lit("5-11"))
                 .when(age.leq(17), lit("12-17")).when(age.leq(59), lit("18-59")).otherwise(lit("60+"));
-        Column late = datediff(call_function("try_to_date", col("recorded_on"), lit("yyyy-MM-dd")), col("given")).geq(60);
+        Column late = datediff(IsoText.date(col("recorded_on")), col("given")).geq(60);
         return prepared
                 .withColumn("month", trunc(col("given"), "month"))
                 .withColumn("age_group", ageGroup)
                 .groupBy(col(ExtractReader.FILE_PROVINCE), col("current_province"), col("current_code"), col("month"), col("vaccine"),
-                        col("dose"), col("age_group"), col(RULE), col(DUPLICATE), col("pre_reform"))
+                        col("dose"), col("age_group"), col(RULE), col(QUARANTINED), col(DUPLICATE), col("pre_reform"))
                 .agg(count(lit(1)).as("rows"),
                         SourcePipeline.countWhere(late).as("recorded_late"),
                         SourcePipeline.countWhere(col("_gap")).as("gaps"));

@@ -4,6 +4,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import vn.ioc.ingest.input.ExtractReader;
+import vn.ioc.ingest.quality.IsoText;
 import vn.ioc.ingest.quality.Rule;
 import vn.ioc.ingest.quality.SourcePipeline;
 import vn.ioc.ingest.quality.UnitQuality;
@@ -48,7 +49,7 @@ public final class VaccineSupplyPipeline implements SourcePipeline {
         Dataset<Row> provinces = references.communes().select(col("current_province").as("known_province")).distinct();
         Dataset<Row> joined = raw.withColumn("vaccine", call_function("nfc", col("vaccine")))
                 .join(broadcast(provinces), raw.col("province_code").equalTo(provinces.col("known_province")), "left");
-        Column month = call_function("try_to_date", call_function("concat", col("month"), lit("-01")), lit("yyyy-MM-dd"));
+        Column month = IsoText.date(call_function("concat", col("month"), lit("-01")));
         Column rule = when(col(ExtractReader.CORRUPT).isNotNull(), lit(STRUCTURE.id()))
                 .when(col("known_province").isNull(), lit(PROVINCE.id()))
                 .when(col("vaccine").isNull(), lit(VACCINE.id()))
@@ -74,7 +75,7 @@ public final class VaccineSupplyPipeline implements SourcePipeline {
     @Override
     public Dataset<Row> summarise(Dataset<Row> prepared, LocalDate asOf) {
         return prepared.groupBy(col(ExtractReader.FILE_PROVINCE), col("current_province"), col("current_code"), col("month_start"), col("vaccine"),
-                        col(RULE), col(DUPLICATE))
+                        col(RULE), col(QUARANTINED), col(DUPLICATE))
                 .agg(count(lit(1)).as("rows"),
                         sum(coalesce(col("doses_delivered").try_cast("long"), lit(0L))).as("doses_delivered"),
                         sum(coalesce(col("doses_held").try_cast("long"), lit(0L))).as("doses_held"));

@@ -29,12 +29,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,9 +78,18 @@ class PopulationIngestTest {
         assertEquals(defects.getOrDefault("nfd_text", 0L), scalar("SELECT sum(failed) FROM data_quality_facts WHERE rule = 'POP-NFC'"));
         assertEquals(outcome.quarantined(), scalar("SELECT sum(failed) FROM data_quality_facts WHERE rule IN "
                 + "('POP-STRUCT', 'POP-ID', 'POP-SEX', 'POP-BIRTH', 'POP-FUTURE', 'POP-COMMUNE', 'POP-IDMATCH')"));
+        Map<String, Long> quarantinedByRule = new TreeMap<>();
         try (var files = Files.walk(outcome.quarantineFolder())) {
-            assertTrue(files.anyMatch(p -> p.toString().endsWith(".csv")), "quarantined rows are kept in files");
+            for (Path file : files.filter(p -> p.toString().endsWith(".csv")).toList()) {
+                try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(Files.newBufferedReader(file))) {
+                    for (CSVRecord row : parser) {
+                        assertFalse(row.get("_reason").isBlank(), "a quarantined row says why");
+                        quarantinedByRule.merge(row.get("_rule"), 1L, Long::sum);
+                    }
+                }
+            }
         }
+        assertEquals(new TreeMap<>(outcome.quarantinedByRule()), quarantinedByRule, "every quarantined row is in the files, with its rule");
 
         Map<String, long[]> expected = expectedByCommune();
         Map<String, long[]> actual = new HashMap<>();
