@@ -54,7 +54,9 @@ final class IngestBenchmark implements Runnable {
             "school_census", "SELECT school_year, commune_code, level, ownership, count(), sum(toInt64OrZero(seats)) FROM file(%1$s, Parquet) "
                     + "GROUP BY ALL FORMAT Null",
             "public_service_applications", "SELECT toDate(parseDateTimeBestEffortOrNull(received_at)) AS day, commune_code, service_code, channel, "
-                    + "status, count(), countIf(result_digitised = '1') FROM file(%1$s, Parquet) GROUP BY ALL FORMAT Null");
+                    + "status, count(), countIf(result_digitised = '1') FROM file(%1$s, Parquet) GROUP BY ALL FORMAT Null",
+            "vaccine_supply", "SELECT month, province_code, vaccine, count(), sum(toInt64OrZero(doses_delivered)), sum(toInt64OrZero(doses_held)) "
+                    + "FROM file(%1$s, Parquet) GROUP BY ALL FORMAT Null");
 
     @Option(names = "--scale", description = "tiny, demo or national (default: ${DEFAULT-VALUE})", defaultValue = "demo")
     String scale;

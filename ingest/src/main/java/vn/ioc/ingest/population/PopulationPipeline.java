@@ -91,8 +91,9 @@ public final class PopulationPipeline implements SourcePipeline {
      * belongs to, from the lookup of current and pre-reform codes.
      */
     public static Dataset<Row> validate(Dataset<Row> rows, LocalDate asOf, Dataset<Row> communeLookup) {
-        Dataset<Row> joined = rows.join(broadcast(communeLookup), rows.col("commune_code").equalTo(communeLookup.col("lookup_code")), "left");
-        Column birth = IsoText.date(col("birth_date"));
+        Dataset<Row> joined = rows.join(broadcast(communeLookup), rows.col("commune_code").equalTo(communeLookup.col("lookup_code")), "left")
+                .withColumn("birth", IsoText.date(col("birth_date")));
+        Column birth = col("birth");
         Column idDigit = substring(col("personal_id"), 4, 1);
         Column expectedDigit = when(year(birth).geq(2000), lit(2)).otherwise(lit(0))
                 .plus(when(col("sex").equalTo("Nữ"), lit(1)).otherwise(lit(0))).cast("string");
@@ -104,14 +105,14 @@ public final class PopulationPipeline implements SourcePipeline {
                 .when(birth.gt(lit(asOf)), lit(NOT_FUTURE.id()))
                 .when(col("current_code").isNull(), lit(COMMUNE.id()))
                 .when(idDigit.notEqual(expectedDigit).or(substring(col("personal_id"), 5, 2).notEqual(expectedYear)), lit(ID_MATCHES.id()));
-        Column reason = when(rule.equalTo(STRUCTURE.id()), call_function("concat", lit("fields do not match the header: "), col(ExtractReader.CORRUPT)))
-                .when(rule.equalTo(PERSONAL_ID.id()), call_function("concat", lit("personal_id '"), coalesce(col("personal_id"), lit("")), lit("' is not 12 digits")))
-                .when(rule.equalTo(SEX.id()), call_function("concat", lit("sex '"), coalesce(col("sex"), lit("")), lit("' is not Nam or Nữ")))
-                .when(rule.equalTo(BIRTH_DATE.id()), call_function("concat", lit("birth_date '"), coalesce(col("birth_date"), lit("")), lit("' is not a date")))
-                .when(rule.equalTo(NOT_FUTURE.id()), call_function("concat", lit("birth_date "), col("birth_date"), lit(" is after " + asOf)))
-                .when(rule.equalTo(COMMUNE.id()), call_function("concat", lit("commune_code '"), coalesce(col("commune_code"), lit("")), lit("' is not a commune")))
-                .when(rule.equalTo(ID_MATCHES.id()), lit("the personal ID disagrees with sex or birth year"));
-        return joined.withColumn("birth", birth).withColumn(RULE, rule).withColumn(REASON, reason);
+        Column reason = when(col(RULE).equalTo(STRUCTURE.id()), call_function("concat", lit("fields do not match the header: "), col(ExtractReader.CORRUPT)))
+                .when(col(RULE).equalTo(PERSONAL_ID.id()), call_function("concat", lit("personal_id '"), coalesce(col("personal_id"), lit("")), lit("' is not 12 digits")))
+                .when(col(RULE).equalTo(SEX.id()), call_function("concat", lit("sex '"), coalesce(col("sex"), lit("")), lit("' is not Nam or Nữ")))
+                .when(col(RULE).equalTo(BIRTH_DATE.id()), call_function("concat", lit("birth_date '"), coalesce(col("birth_date"), lit("")), lit("' is not a date")))
+                .when(col(RULE).equalTo(NOT_FUTURE.id()), call_function("concat", lit("birth_date "), col("birth_date"), lit(" is after " + asOf)))
+                .when(col(RULE).equalTo(COMMUNE.id()), call_function("concat", lit("commune_code '"), coalesce(col("commune_code"), lit("")), lit("' is not a commune")))
+                .when(col(RULE).equalTo(ID_MATCHES.id()), lit("the personal ID disagrees with sex or birth year"));
+        return joined.withColumn(RULE, rule).withColumn(REASON, reason);
     }
 
     /**

@@ -76,12 +76,12 @@ public final class SchoolCensusPipeline implements SourcePipeline {
                 .when(not(coalesce(col("school_year").rlike("^[0-9]{4}-[0-9]{4}$"), lit(false))).or(endYear.notEqual(startYear.plus(1))), lit(YEAR.id()))
                 .when(badCount, lit(COUNTS.id()))
                 .when(col("current_code").isNull(), lit(COMMUNE.id()));
-        Column reason = when(rule.equalTo(STRUCTURE.id()), lit("fields do not match the header"))
-                .when(rule.equalTo(ID.id()), lit("school_id is blank"))
-                .when(rule.equalTo(LEVEL.id()), call_function("concat", lit("level '"), coalesce(col("level"), lit("")), lit("' is unknown")))
-                .when(rule.equalTo(YEAR.id()), call_function("concat", lit("school_year '"), coalesce(col("school_year"), lit("")), lit("' is not yyyy-yyyy")))
-                .when(rule.equalTo(COUNTS.id()), lit("a count is negative or not a number"))
-                .when(rule.equalTo(COMMUNE.id()), call_function("concat", lit("commune_code '"), coalesce(col("commune_code"), lit("")), lit("' is not a commune")));
+        Column reason = when(col(RULE).equalTo(STRUCTURE.id()), lit("fields do not match the header"))
+                .when(col(RULE).equalTo(ID.id()), lit("school_id is blank"))
+                .when(col(RULE).equalTo(LEVEL.id()), call_function("concat", lit("level '"), coalesce(col("level"), lit("")), lit("' is unknown")))
+                .when(col(RULE).equalTo(YEAR.id()), call_function("concat", lit("school_year '"), coalesce(col("school_year"), lit("")), lit("' is not yyyy-yyyy")))
+                .when(col(RULE).equalTo(COUNTS.id()), lit("a count is negative or not a number"))
+                .when(col(RULE).equalTo(COMMUNE.id()), call_function("concat", lit("commune_code '"), coalesce(col("commune_code"), lit("")), lit("' is not a commune")));
         return joined.withColumn("start_year", startYear).withColumn(RULE, rule).withColumn(REASON, reason);
     }
 

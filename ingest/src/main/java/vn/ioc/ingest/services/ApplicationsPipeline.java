@@ -89,14 +89,14 @@ public final class ApplicationsPipeline implements SourcePipeline {
                 .when(col("resolved_at").isNotNull().and(resolved.isNull().or(resolved.lt(received))), lit(ORDER.id()))
                 .when(col("channel").isNull().or(not(col("channel").isin(ONLINE, "trực tiếp"))), lit(CHANNEL.id()))
                 .when(col("current_code").isNull(), lit(COMMUNE.id()));
-        Column reason = when(rule.equalTo(STRUCTURE.id()), lit("fields do not match the header"))
-                .when(rule.equalTo(ID.id()), lit("application_id is blank"))
-                .when(rule.equalTo(SERVICE.id()), lit("service_code is blank"))
-                .when(rule.equalTo(RECEIVED.id()), call_function("concat", lit("received_at '"), coalesce(col("received_at"), lit("")), lit("' is not a timestamp")))
-                .when(rule.equalTo(NOT_FUTURE.id()), call_function("concat", lit("received_at "), col("received_at"), lit(" is after " + asOf)))
-                .when(rule.equalTo(ORDER.id()), call_function("concat", lit("resolved_at "), col("resolved_at"), lit(" is before received_at "), col("received_at")))
-                .when(rule.equalTo(CHANNEL.id()), call_function("concat", lit("channel '"), coalesce(col("channel"), lit("")), lit("' is unknown")))
-                .when(rule.equalTo(COMMUNE.id()), call_function("concat", lit("commune_code '"), coalesce(col("commune_code"), lit("")), lit("' is not a commune")));
+        Column reason = when(col(RULE).equalTo(STRUCTURE.id()), lit("fields do not match the header"))
+                .when(col(RULE).equalTo(ID.id()), lit("application_id is blank"))
+                .when(col(RULE).equalTo(SERVICE.id()), lit("service_code is blank"))
+                .when(col(RULE).equalTo(RECEIVED.id()), call_function("concat", lit("received_at '"), coalesce(col("received_at"), lit("")), lit("' is not a timestamp")))
+                .when(col(RULE).equalTo(NOT_FUTURE.id()), call_function("concat", lit("received_at "), col("received_at"), lit(" is after " + asOf)))
+                .when(col(RULE).equalTo(ORDER.id()), call_function("concat", lit("resolved_at "), col("resolved_at"), lit(" is before received_at "), col("received_at")))
+                .when(col(RULE).equalTo(CHANNEL.id()), call_function("concat", lit("channel '"), coalesce(col("channel"), lit("")), lit("' is unknown")))
+                .when(col(RULE).equalTo(COMMUNE.id()), call_function("concat", lit("commune_code '"), coalesce(col("commune_code"), lit("")), lit("' is not a commune")));
         return joined.withColumn("received", received).withColumn("resolved", resolved)
                 .withColumn("due", IsoText.timestamp(col("due_at")))
                 .withColumn(RULE, rule).withColumn(REASON, reason);

@@ -91,15 +91,15 @@ public final class VaccinationPipeline implements SourcePipeline {
                 .when(given.isNull(), lit(DATE.id()))
                 .when(given.gt(lit(asOf)), lit(NOT_FUTURE.id()))
                 .when(col("current_code").isNull(), lit(COMMUNE.id()));
-        Column reason = when(rule.equalTo(STRUCTURE.id()), lit("fields do not match the header"))
-                .when(rule.equalTo(EVENT.id()), lit("event_id is blank"))
-                .when(rule.equalTo(PERSON.id()), call_function("concat", lit("personal_id '"), coalesce(col("personal_id"), lit("")),
+        Column reason = when(col(RULE).equalTo(STRUCTURE.id()), lit("fields do not match the header"))
+                .when(col(RULE).equalTo(EVENT.id()), lit("event_id is blank"))
+                .when(col(RULE).equalTo(PERSON.id()), call_function("concat", lit("personal_id '"), coalesce(col("personal_id"), lit("")),
                         lit("' is not a person the registry can know")))
-                .when(rule.equalTo(VACCINE.id()), lit("vaccine is blank"))
-                .when(rule.equalTo(DOSE.id()), call_function("concat", lit("dose_number '"), coalesce(col("dose_number"), lit("")), lit("' is not 1 to 5")))
-                .when(rule.equalTo(DATE.id()), call_function("concat", lit("vaccinated_on '"), coalesce(col("vaccinated_on"), lit("")), lit("' is not a date")))
-                .when(rule.equalTo(NOT_FUTURE.id()), call_function("concat", lit("vaccinated_on "), col("vaccinated_on"), lit(" is after " + asOf)))
-                .when(rule.equalTo(COMMUNE.id()), call_function("concat", lit("commune_code '"), coalesce(col("commune_code"), lit("")), lit("' is not a commune")));
+                .when(col(RULE).equalTo(VACCINE.id()), lit("vaccine is blank"))
+                .when(col(RULE).equalTo(DOSE.id()), call_function("concat", lit("dose_number '"), coalesce(col("dose_number"), lit("")), lit("' is not 1 to 5")))
+                .when(col(RULE).equalTo(DATE.id()), call_function("concat", lit("vaccinated_on '"), coalesce(col("vaccinated_on"), lit("")), lit("' is not a date")))
+                .when(col(RULE).equalTo(NOT_FUTURE.id()), call_function("concat", lit("vaccinated_on "), col("vaccinated_on"), lit(" is after " + asOf)))
+                .when(col(RULE).equalTo(COMMUNE.id()), call_function("concat", lit("commune_code '"), coalesce(col("commune_code"), lit("")), lit("' is not a commune")));
         return joined.withColumn("given", given).withColumn("dose", dose).withColumn(RULE, rule).withColumn(REASON, reason);
     }
 

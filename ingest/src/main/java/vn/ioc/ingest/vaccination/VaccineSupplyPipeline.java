@@ -56,11 +56,11 @@ public final class VaccineSupplyPipeline implements SourcePipeline {
                 .when(month.isNull(), lit(MONTH.id()))
                 .when(not(coalesce(col("doses_delivered").rlike("^[0-9]+$"), lit(false)))
                         .or(not(coalesce(col("doses_held").rlike("^[0-9]+$"), lit(false)))), lit(COUNTS.id()));
-        Column reason = when(rule.equalTo(STRUCTURE.id()), lit("fields do not match the header"))
-                .when(rule.equalTo(PROVINCE.id()), call_function("concat", lit("province_code '"), coalesce(col("province_code"), lit("")), lit("' is unknown")))
-                .when(rule.equalTo(VACCINE.id()), lit("vaccine is blank"))
-                .when(rule.equalTo(MONTH.id()), call_function("concat", lit("month '"), coalesce(col("month"), lit("")), lit("' is not yyyy-MM")))
-                .when(rule.equalTo(COUNTS.id()), lit("doses delivered or held is negative or not a number"));
+        Column reason = when(col(RULE).equalTo(STRUCTURE.id()), lit("fields do not match the header"))
+                .when(col(RULE).equalTo(PROVINCE.id()), call_function("concat", lit("province_code '"), coalesce(col("province_code"), lit("")), lit("' is unknown")))
+                .when(col(RULE).equalTo(VACCINE.id()), lit("vaccine is blank"))
+                .when(col(RULE).equalTo(MONTH.id()), call_function("concat", lit("month '"), coalesce(col("month"), lit("")), lit("' is not yyyy-MM")))
+                .when(col(RULE).equalTo(COUNTS.id()), lit("doses delivered or held is negative or not a number"));
         return joined.withColumn("month_start", month)
                 .withColumn("current_province", col("known_province"))
                 .withColumn("current_code", lit(null).cast("string"))
