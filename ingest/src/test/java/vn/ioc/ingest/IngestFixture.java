@@ -121,6 +121,12 @@ public final class IngestFixture {
         }
     }
 
+    public void execute(String sql) throws SQLException {
+        try (Connection connection = warehouse.open(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
     public String checksum(String table) throws SQLException {
         try (Connection connection = warehouse.open(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT count(), groupBitXor(cityHash64(*)) FROM " + table)) {

@@ -1,5 +1,6 @@
 package vn.ioc.ingest.spark;
 
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
@@ -11,6 +12,8 @@ import java.text.Normalizer;
  * {@code spark-submit} (or {@code IOC_SPARK_MASTER}) gives.
  */
 public final class LocalSpark {
+    private static final String EXECUTOR_OPTIONS = "spark.executor.extraJavaOptions";
+
     private LocalSpark() {
     }
 
@@ -25,8 +28,9 @@ public final class LocalSpark {
                 .config("spark.sql.datetime.java8API.enabled", "true")
                 // Legacy government exports come in Windows-1258, which Spark 4 only reads with Java's full set of charsets.
                 .config("spark.sql.legacy.javaCharsets", "true")
-                // The code Spark generates for a source's rules is too large for the JIT's default limit (see scripts/jvm-flags).
-                .config("spark.executor.extraJavaOptions", "-XX:-DontCompileHugeMethods")
+                // The code Spark generates for a source's rules is too large for the JIT's default limit (see scripts/jvm-flags);
+                // added to whatever spark-submit was given.
+                .config(EXECUTOR_OPTIONS, (new SparkConf().get(EXECUTOR_OPTIONS, "") + " -XX:-DontCompileHugeMethods").strip())
                 .getOrCreate();
         session.sparkContext().setLogLevel("WARN");
         // Vietnamese text arrives in NFC and NFD alike; everything downstream compares NFC.
