@@ -146,12 +146,12 @@ public final class IngestJob {
     }
 
     /** Each failing row's quarantine fields in {@link SourcePipeline#QUARANTINED}, for the summary to carry. */
-    static Dataset<Row> withQuarantinedRow(Dataset<Row> validated, List<String> columns) {
+    private static Dataset<Row> withQuarantinedRow(Dataset<Row> validated, List<String> columns) {
         return validated.withColumn(SourcePipeline.QUARANTINED, when(invalid(), array(columns.stream().map(functions::col).toArray(Column[]::new))));
     }
 
     /** The failing rows back out of the summary, one line per row read (identical lines were counted together). */
-    static Dataset<Row> quarantinedRows(Dataset<Row> summary, List<String> columns) {
+    private static Dataset<Row> quarantinedRows(Dataset<Row> summary, List<String> columns) {
         Dataset<Row> lines = summary.filter(invalid())
                 .select(explode(array_repeat(col(SourcePipeline.QUARANTINED), col("rows").cast("int"))).as("line"));
         return lines.select(IntStream.range(0, columns.size()).mapToObj(i -> col("line").getItem(i).as(columns.get(i))).toArray(Column[]::new))
