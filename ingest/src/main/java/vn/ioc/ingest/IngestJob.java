@@ -81,7 +81,8 @@ public final class IngestJob {
             progress.accept(source + ": " + files.size() + " file(s); reading, validating");
             Dataset<Row> validated = pipeline.validate(ExtractReader.read(spark, files, pipeline.columns()), asOf,
                     new SourcePipeline.References(ReferenceLookup.communes(spark, warehouse), ReferenceLookup.provinces(warehouse)));
-            Dataset<Row> marked = pipeline.mark(withQuarantinedRow(validated, quarantineColumns(pipeline)));
+            List<String> quarantineColumns = quarantineColumns(pipeline);
+            Dataset<Row> marked = pipeline.mark(withQuarantinedRow(validated, quarantineColumns));
             Dataset<Row> summary = pipeline.summarise(marked, asOf).persist(StorageLevel.MEMORY_AND_DISK());
             try {
                 Row totals = summary.agg(sum("rows"), sum(when(invalid(), col("rows")).otherwise(0)),
@@ -98,7 +99,7 @@ public final class IngestJob {
                 Path quarantineFolder = quarantine.resolve(source).resolve("run=" + runId);
                 if (quarantined > 0) {
                     progress.accept(source + ": " + quarantined + " row(s) quarantined to " + quarantineFolder);
-                    quarantinedRows(summary, quarantineColumns(pipeline)).write().option("header", "true").csv(quarantineFolder.toString());
+                    quarantinedRows(summary, quarantineColumns).write().option("header", "true").csv(quarantineFolder.toString());
                 }
                 long written = 0;
                 // What a killed run left here is of no use: one ingest runs at a time.

@@ -47,20 +47,20 @@ class SparkSubmitIT {
             int masterPort = freePort();
             int masterUi = freePort();
             String master = "spark://127.0.0.1:" + masterPort;
-            cluster.add(start(work.resolve("master.log"), sparkHome, List.of("org.apache.spark.deploy.master.Master",
+            cluster.add(start(fixture, work.resolve("master.log"), sparkHome, List.of("org.apache.spark.deploy.master.Master",
                     "--host", "127.0.0.1", "--port", Integer.toString(masterPort), "--webui-port", Integer.toString(masterUi))));
             Path workerDir = work.resolve("worker");
-            cluster.add(start(work.resolve("worker.log"), sparkHome, List.of("org.apache.spark.deploy.worker.Worker",
+            cluster.add(start(fixture, work.resolve("worker.log"), sparkHome, List.of("org.apache.spark.deploy.worker.Worker",
                     "--host", "127.0.0.1", "--cores", "2", "--memory", "2g", "--work-dir", workerDir.toString(),
                     "--webui-port", Integer.toString(freePort()), master)));
             awaitAliveWorker(masterUi, cluster, work);
 
             Path jar = Path.of(System.getProperty("ioc.ingest.jar"));
-            List<String> submit = new ArrayList<>(List.of("org.apache.spark.deploy.SparkSubmit", "--master", master,
+            List<String> submit = List.of("org.apache.spark.deploy.SparkSubmit", "--master", master,
                     "--class", "vn.ioc.warehouse.cli.Ioc", "--conf", "spark.executor.memory=1g", jar.toString(),
                     "ingest", "--input", fixture.extracts.toString(), "--source", VaccinationPipeline.SOURCE,
-                    "--quarantine", work.resolve("cluster-quarantine").toString()));
-            Process driver = start(work.resolve("submit.log"), sparkHome, submit);
+                    "--quarantine", work.resolve("cluster-quarantine").toString());
+            Process driver = start(fixture, work.resolve("submit.log"), sparkHome, submit);
             assertTrue(driver.waitFor(5, TimeUnit.MINUTES), "spark-submit finished in time");
             assertEquals(0, driver.exitValue(), () -> "spark-submit failed:\n" + tail(work.resolve("submit.log")));
 
@@ -87,7 +87,7 @@ class SparkSubmitIT {
         return home;
     }
 
-    private static Process start(Path log, Path sparkHome, List<String> mainAndArguments) throws IOException {
+    private static Process start(IngestFixture fixture, Path log, Path sparkHome, List<String> mainAndArguments) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(List.of(System.getProperty("ioc.jvm.flags", "").split(" ")));
         command.removeIf(String::isBlank);
@@ -99,7 +99,6 @@ class SparkSubmitIT {
         environment.put("JAVA_HOME", System.getProperty("java.home"));
         // Without it, a worker looks for a Spark source tree to learn the Scala version from.
         environment.put("SPARK_SCALA_VERSION", scala.util.Properties.versionNumberString().replaceAll("^(\\d+\\.\\d+).*", "$1"));
-        IngestFixture fixture = IngestFixture.get();
         environment.put("IOC_WAREHOUSE_URL", fixture.warehouse.url());
         environment.put("IOC_WAREHOUSE_USER", fixture.warehouse.user());
         environment.put("IOC_WAREHOUSE_PASSWORD", fixture.warehouse.password());

@@ -61,7 +61,7 @@ public final class FactLoader {
             for (Path file : files) {
                 try (InputStream parquet = Files.newInputStream(file);
                      InsertResponse ignored = client.insert(staging, columns, parquet, ClickHouseFormat.Parquet).get()) {
-                    // The response only acknowledges the insert; the rows are counted once all files are in.
+                    // The response only acknowledges the insert; the staging table is counted once all files are in.
                 } catch (IOException | ExecutionException e) {
                     throw new SQLException("cannot send " + file + ": " + e.getMessage(), e);
                 } catch (InterruptedException e) {
@@ -69,17 +69,13 @@ public final class FactLoader {
                     throw new SQLException("interrupted while sending " + file, e);
                 }
             }
-            try (Statement statement = connection.createStatement(); ResultSet count = statement.executeQuery("SELECT count() FROM " + staging)) {
-                count.next();
-                return count.getLong(1);
-            }
         });
     }
 
-    /** Inserts into a staging table and says how many rows went in. */
+    /** Fills a staging table. */
     @FunctionalInterface
     private interface StagingInsert {
-        long into(Connection connection, String staging) throws SQLException;
+        void into(Connection connection, String staging) throws SQLException;
     }
 
     private Staged stage(String table, StagingInsert insert) {
@@ -89,11 +85,13 @@ public final class FactLoader {
         try (Connection connection = warehouse.open(bulk); Statement statement = connection.createStatement()) {
             dropLeftovers(statement, table);
             statement.execute("CREATE TABLE " + staging + " AS " + table);
-            long count = insert.into(connection, staging);
+            insert.into(connection, staging);
+            long count = 0;
             List<String> partitions = new ArrayList<>();
-            try (ResultSet ids = statement.executeQuery("SELECT DISTINCT _partition_id FROM " + staging + " ORDER BY 1")) {
+            try (ResultSet ids = statement.executeQuery("SELECT _partition_id, count() FROM " + staging + " GROUP BY 1 ORDER BY 1")) {
                 while (ids.next()) {
                     partitions.add(ids.getString(1));
+                    count += ids.getLong(2);
                 }
             }
             Staged result = new Staged(table, staging, count, Collections.unmodifiableList(partitions));
@@ -147,7 +145,7 @@ public final class FactLoader {
         }
     }
 
-    private static long insert(Connection connection, String staging, List<String> columns, Iterator<Object[]> rows) throws SQLException {
+    private static void insert(Connection connection, String staging, List<String> columns, Iterator<Object[]> rows) throws SQLException {
         String sql = "INSERT INTO " + staging + " (" + String.join(", ", columns) + ") VALUES ("
                 + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
         long count = 0;
@@ -166,6 +164,5 @@ public final class FactLoader {
                 insert.executeBatch();
             }
         }
-        return count;
     }
 }

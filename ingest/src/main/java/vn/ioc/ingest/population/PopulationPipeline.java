@@ -132,8 +132,7 @@ public final class PopulationPipeline implements SourcePipeline {
         Column age = floor(months_between(lit(asOf), col("birth")).divide(12)).cast("int");
         return marked
                 .withColumn("age", when(age.gt(120), lit(120)).otherwise(age))
-                .groupBy(col(ExtractReader.FILE_PROVINCE), col("current_province"), col("current_code"), col("sex"), col("age"),
-                        col("residence_type"), col(RULE), col(QUARANTINED), col(DUPLICATE), col("pre_reform"))
+                .groupBy(SourcePipeline.summaryKeys(col("sex"), col("age"), col("residence_type"), col("pre_reform")))
                 .agg(count(lit(1)).as("rows"),
                         SourcePipeline.countWhere(col("record_status").equalTo("đã xác thực")).as("verified"),
                         SourcePipeline.countWhere(col("id_card_issued_on").isNotNull()).as("id_card"),

@@ -4,6 +4,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import vn.ioc.ingest.input.ExtractReader;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -68,6 +69,18 @@ public interface SourcePipeline {
         return col(RULE).isNull().and(not(col(DUPLICATE)));
     }
 
+    /**
+     * What a summary groups by: the province folder a row came in, its current unit, the source's own
+     * {@code breakdown}, then what {@link vn.ioc.ingest.IngestJob} accounts with: the rule failed, the
+     * quarantined row and the duplicate mark.
+     */
+    static Column[] summaryKeys(Column... breakdown) {
+        List<Column> keys = new ArrayList<>(List.of(col(ExtractReader.FILE_PROVINCE), col("current_province"), col("current_code")));
+        keys.addAll(List.of(breakdown));
+        keys.addAll(List.of(col(RULE), col(QUARANTINED), col(DUPLICATE)));
+        return keys.toArray(Column[]::new);
+    }
+
     /** In a facts aggregation over a summary: how many of the rows came with a pre-reform commune code. */
     static Column fromPreReformCode() {
         return sum(when(col("pre_reform"), col("rows")).otherwise(0)).cast("long").as("from_pre_reform_code");
@@ -109,8 +122,9 @@ public interface SourcePipeline {
     }
 
     /**
-     * One pass over the prepared rows: the counts everything else is read from. It groups by {@link #QUARANTINED}
-     * too (null for valid rows), so that the failing rows reach their quarantine file without a second read.
+     * One pass over the prepared rows: the counts everything else is read from, grouped by {@link #summaryKeys}.
+     * Grouping by {@link #QUARANTINED} (null for valid rows) brings the failing rows to their quarantine file
+     * without a second read.
      */
     Dataset<Row> summarise(Dataset<Row> prepared, LocalDate asOf);
 

@@ -100,8 +100,7 @@ public final class SchoolCensusPipeline implements SourcePipeline {
         return prepared
                 .withColumn("pupils", pupils)
                 .withColumn("school_year_start", make_date(col("start_year"), lit(9), lit(1)))
-                .groupBy(col(ExtractReader.FILE_PROVINCE), col("current_province"), col("current_code"), col("school_year_start"),
-                        col("level"), col("ownership"), col(RULE), col(QUARANTINED), col(DUPLICATE), col("pre_reform"))
+                .groupBy(SourcePipeline.summaryKeys(col("school_year_start"), col("level"), col("ownership"), col("pre_reform")))
                 .agg(count(lit(1)).as("rows"),
                         sum("pupils").cast("long").as("pupils"),
                         sum(coalesce(col("teachers").try_cast("long"), lit(0L))).as("teachers"),

@@ -113,8 +113,8 @@ public final class ApplicationsPipeline implements SourcePipeline {
         return prepared
                 .withColumn("day", to_date(col("received")))
                 .withColumn("full_online_flag", when(col("full_online").equalTo("1"), 1).otherwise(0))
-                .groupBy(col(ExtractReader.FILE_PROVINCE), col("current_province"), col("current_code"), col("day"), col("service_code"),
-                        col("channel"), col("full_online_flag"), col("status"), col(RULE), col(QUARANTINED), col(DUPLICATE), col("pre_reform"))
+                .groupBy(SourcePipeline.summaryKeys(col("day"), col("service_code"), col("channel"), col("full_online_flag"), col("status"),
+                        col("pre_reform")))
                 .agg(count(lit(1)).as("rows"),
                         SourcePipeline.countWhere(isResolved).as("resolved"),
                         SourcePipeline.countWhere(isResolved.and(col("resolved").leq(col("due")))).as("resolved_on_time"),

@@ -136,8 +136,7 @@ public final class VaccinationPipeline implements SourcePipeline {
         return prepared
                 .withColumn("month", trunc(col("given"), "month"))
                 .withColumn("age_group", ageGroup)
-                .groupBy(col(ExtractReader.FILE_PROVINCE), col("current_province"), col("current_code"), col("month"), col("vaccine"),
-                        col("dose"), col("age_group"), col(RULE), col(QUARANTINED), col(DUPLICATE), col("pre_reform"))
+                .groupBy(SourcePipeline.summaryKeys(col("month"), col("vaccine"), col("dose"), col("age_group"), col("pre_reform")))
                 .agg(count(lit(1)).as("rows"),
                         SourcePipeline.countWhere(late).as("recorded_late"),
                         SourcePipeline.countWhere(col("_gap")).as("gaps"));

@@ -74,8 +74,7 @@ public final class VaccineSupplyPipeline implements SourcePipeline {
 
     @Override
     public Dataset<Row> summarise(Dataset<Row> prepared, LocalDate asOf) {
-        return prepared.groupBy(col(ExtractReader.FILE_PROVINCE), col("current_province"), col("current_code"), col("month_start"), col("vaccine"),
-                        col(RULE), col(QUARANTINED), col(DUPLICATE))
+        return prepared.groupBy(SourcePipeline.summaryKeys(col("month_start"), col("vaccine")))
                 .agg(count(lit(1)).as("rows"),
                         sum(coalesce(col("doses_delivered").try_cast("long"), lit(0L))).as("doses_delivered"),
                         sum(coalesce(col("doses_held").try_cast("long"), lit(0L))).as("doses_held"));
