@@ -49,7 +49,7 @@ final class IngestBenchmark implements Runnable {
             "population_registry", "SELECT commune_code, sex, dateDiff('year', toDate32OrNull(birth_date), toDate('%2$s')) AS age, "
                     + "residence_type, count(), countIf(record_status = 'đã xác thực'), countIf(id_card_issued_on != '') FROM file(%1$s, Parquet) "
                     + "GROUP BY ALL FORMAT Null",
-            "vaccination_register", "SELECT toStartOfMonth(toDate32OrNull(vaccinated_on)) AS month, commune_code, vaccine, dose_number, count() "
+            "vaccination_register", "SELECT toDate32OrNull(vaccinated_on) AS day, commune_code, vaccine, dose_number, count() "
                     + "FROM file(%1$s, Parquet) GROUP BY ALL FORMAT Null",
             "school_census", "SELECT school_year, commune_code, level, ownership, count(), sum(toInt64OrZero(seats)) FROM file(%1$s, Parquet) "
                     + "GROUP BY ALL FORMAT Null",

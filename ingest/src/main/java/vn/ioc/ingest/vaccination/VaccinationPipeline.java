@@ -27,7 +27,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.trunc;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
@@ -56,7 +55,7 @@ public final class VaccinationPipeline implements SourcePipeline {
     public static final Rule LATE = new Rule("VAC-LATE", "the dose is recorded within 60 days of being given");
     public static final Rule GAP = new Rule("VAC-GAP", "a person's doses of a vaccine follow on from the first without a gap");
 
-    private static final List<String> FACT_COLUMNS = List.of("month", "province_code", "commune_code", "vaccine", "dose_number",
+    private static final List<String> FACT_COLUMNS = List.of("day", "province_code", "commune_code", "vaccine", "dose_number",
             "age_group", "doses", "recorded_late", "from_pre_reform_code");
 
     public static final Definition DEFINITION = new Definition(SOURCE, COLUMNS, RULES, List.of(DUPLICATE_RULE, PRE_REFORM, LATE, GAP));
@@ -134,9 +133,9 @@ public final class VaccinationPipeline implements SourcePipeline {
                 .when(age.leq(17), lit("12-17")).when(age.leq(59), lit("18-59")).otherwise(lit("60+"));
         Column late = datediff(IsoText.date(col("recorded_on")), col("given")).geq(60);
         return prepared
-                .withColumn("month", trunc(col("given"), "month"))
+                .withColumn("day", col("given"))
                 .withColumn("age_group", ageGroup)
-                .groupBy(SourcePipeline.summaryKeys(col("month"), col("vaccine"), col("dose"), col("age_group"), col("pre_reform")))
+                .groupBy(SourcePipeline.summaryKeys(col("day"), col("vaccine"), col("dose"), col("age_group"), col("pre_reform")))
                 .agg(count(lit(1)).as("rows"),
                         SourcePipeline.countWhere(late).as("recorded_late"),
                         SourcePipeline.countWhere(col("_gap")).as("gaps"));
@@ -151,7 +150,7 @@ public final class VaccinationPipeline implements SourcePipeline {
     @Override
     public List<FactTable> facts(Dataset<Row> summary, LocalDate period) {
         Dataset<Row> doses = summary.filter(SourcePipeline.kept())
-                .groupBy(col("month"), col("current_province").as("province_code"), col("current_code").as("commune_code"), col("vaccine"),
+                .groupBy(col("day"), col("current_province").as("province_code"), col("current_code").as("commune_code"), col("vaccine"),
                         col("dose").as("dose_number"), col("age_group"))
                 .agg(sum("rows").as("doses"), sum("recorded_late").as("recorded_late"),
                         SourcePipeline.fromPreReformCode())
