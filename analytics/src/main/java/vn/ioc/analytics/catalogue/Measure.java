@@ -1,0 +1,12 @@
+package vn.ioc.analytics.catalogue;
+
+/**
+ * One side of an indicator: an aggregate expression ({@code value}) over one fact table, with an optional
+ * condition on the fact's rows ({@code where}) and the window of time it reads.
+ */
+public record Measure(Fact fact, String value, String where, Window window) {
+    public Measure {
+        window = window == null ? Window.PERIOD : window;
+        where = where == null || where.isBlank() ? null : where;
+    }
+}

@@ -1,0 +1,169 @@
+package vn.ioc.analytics.values;
+
+import vn.ioc.analytics.catalogue.CommuneShare;
+import vn.ioc.analytics.catalogue.Kpi;
+import vn.ioc.analytics.catalogue.KpiCatalogue;
+import vn.ioc.analytics.period.Period;
+import vn.ioc.analytics.privacy.SmallCountSuppression;
+import vn.ioc.analytics.units.Unit;
+import vn.ioc.analytics.units.UnitDirectory;
+import vn.ioc.analytics.units.UnitLevel;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Values of the catalogue's indicators: for one unit and period, as a series of periods, for every unit of a level
+ * inside a scope (what rankings read), and broken down by a dimension. One warehouse query per call.
+ */
+public final class KpiValues {
+    private final KpiCatalogue catalogue;
+    private final UnitDirectory units;
+    private final FactReader reader;
+    private final SmallCountSuppression suppression;
+
+    public KpiValues(KpiCatalogue catalogue, UnitDirectory units, Connection connection, SmallCountSuppression suppression) {
+        this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+        this.units = Objects.requireNonNull(units, "units");
+        this.reader = new FactReader(connection);
+        this.suppression = Objects.requireNonNull(suppression, "suppression");
+    }
+
+    public KpiCatalogue catalogue() {
+        return catalogue;
+    }
+
+    public UnitDirectory units() {
+        return units;
+    }
+
+    public KpiValue value(String kpi, Unit unit, Period period) {
+        return series(kpi, unit, List.of(period)).getFirst();
+    }
+
+    /** The values of one unit for each period, in the order given; a period without facts has a null value. */
+    public List<KpiValue> series(String kpiId, Unit unit, List<Period> periods) {
+        Kpi kpi = catalogue.kpi(kpiId);
+        List<Map<String, KpiValue>> byPeriod = compute(kpi, unit.level(), unit, periods);
+        List<KpiValue> series = new ArrayList<>();
+        for (int i = 0; i < periods.size(); i++) {
+            series.add(byPeriod.get(i).getOrDefault(unit.code(), empty(kpi, unit, periods.get(i))));
+        }
+        return series;
+    }
+
+    /**
+     * The values of every unit of level {@code by} inside {@code scope} for each period (units without facts
+     * included, with null values), in the directory's order.
+     */
+    public List<List<KpiValue>> values(String kpiId, UnitLevel by, Unit scope, List<Period> periods) {
+        Kpi kpi = catalogue.kpi(kpiId);
+        List<Unit> inside = switch (by) {
+            case NATION -> List.of(Unit.NATION);
+            case PROVINCE -> scope.level() == UnitLevel.PROVINCE ? List.of(scope) : units.provinces();
+            case COMMUNE -> scope.level() == UnitLevel.COMMUNE ? List.of(scope) : units.communesOf(scope);
+        };
+        List<Map<String, KpiValue>> byPeriod = compute(kpi, by, scope, periods);
+        List<List<KpiValue>> values = new ArrayList<>();
+        for (int i = 0; i < periods.size(); i++) {
+            Map<String, KpiValue> found = byPeriod.get(i);
+            Period period = periods.get(i);
+            values.add(inside.stream().map(unit -> found.getOrDefault(unit.code(), empty(kpi, unit, period))).toList());
+        }
+        return values;
+    }
+
+    /** A unit's value split by one of the indicator's breakdowns; in a commune, small person counts are suppressed. */
+    public Breakdown breakdown(String kpiId, Unit unit, Period period, String dimension) {
+        Kpi kpi = catalogue.kpi(kpiId);
+        if (!kpi.breakdowns().contains(dimension)) {
+            throw new IllegalArgumentException("KPI '" + kpiId + "' has no breakdown by '" + dimension + "'; it has " + kpi.breakdowns());
+        }
+        KpiValue total = value(kpiId, unit, period);
+        List<MeasureRow> rows = reader.read(kpi, new Selection(unit.level(), unit, List.of(period), dimension));
+        Set<String> suppressed = kpi.persons() && unit.level() == UnitLevel.COMMUNE
+                ? suppression.suppressed(rows.stream().map(row -> new SmallCountSuppression.Counts(row.part(), row.numerator(),
+                        kpi.denominator() == null ? null : row.denominator())).toList())
+                : Set.of();
+        List<BreakdownCell> cells = new ArrayList<>();
+        for (MeasureRow row : rows) {
+            boolean hidden = suppressed.contains(row.part());
+            Double denominator = kpi.denominator() == null ? null : row.denominator();
+            cells.add(hidden ? new BreakdownCell(row.part(), null, null, null, true)
+                    : new BreakdownCell(row.part(), ratio(kpi, row.numerator(), denominator), row.numerator(), denominator, false));
+        }
+        cells.sort(Comparator.comparing(BreakdownCell::part));
+        return new Breakdown(total, dimension, cells);
+    }
+
+    private List<Map<String, KpiValue>> compute(Kpi kpi, UnitLevel by, Unit scope, List<Period> periods) {
+        if (kpi.communeShare() != null) {
+            return communeShare(kpi, by, scope, periods);
+        }
+        List<Map<String, KpiValue>> byPeriod = new ArrayList<>();
+        periods.forEach(period -> byPeriod.add(new HashMap<>()));
+        for (MeasureRow row : reader.read(kpi, new Selection(by, scope, periods, null))) {
+            units.find(by, row.unit()).ifPresent(unit -> {
+                Period period = periods.get(row.period());
+                Double denominator = kpi.denominator() == null ? null : row.denominator();
+                Double value = ratio(kpi, row.numerator(), denominator);
+                byPeriod.get(row.period()).put(unit.code(), new KpiValue(kpi.id(), unit, period, value, row.numerator(), denominator,
+                        kpi.target(period.end().getYear()).orElse(null), kpi.status(value), row.fromSplitCommune()));
+            });
+        }
+        return byPeriod;
+    }
+
+    /** The share of a unit's communes whose value of another indicator meets the bar, in that indicator's direction. */
+    private List<Map<String, KpiValue>> communeShare(Kpi kpi, UnitLevel by, Unit scope, List<Period> periods) {
+        CommuneShare share = kpi.communeShare();
+        Kpi base = catalogue.kpi(share.kpi());
+        List<Map<String, KpiValue>> communes = compute(base, UnitLevel.COMMUNE, scope, periods);
+        List<Map<String, KpiValue>> byPeriod = new ArrayList<>();
+        for (int i = 0; i < periods.size(); i++) {
+            Period period = periods.get(i);
+            Map<String, long[]> counts = new LinkedHashMap<>();
+            Map<String, Boolean> splitByUnit = new HashMap<>();
+            for (KpiValue commune : communes.get(i).values()) {
+                if (commune.value() == null) {
+                    continue;
+                }
+                String unit = switch (by) {
+                    case NATION -> Unit.NATION.code();
+                    case PROVINCE -> commune.unit().provinceCode();
+                    case COMMUNE -> commune.unit().code();
+                };
+                long[] count = counts.computeIfAbsent(unit, code -> new long[2]);
+                count[0] += base.direction().meets(commune.value(), share.bar()) ? 1 : 0;
+                count[1]++;
+                splitByUnit.merge(unit, commune.fromSplitCommune(), Boolean::logicalOr);
+            }
+            Map<String, KpiValue> values = new HashMap<>();
+            counts.forEach((code, count) -> units.find(by, code).ifPresent(unit -> {
+                Double value = ratio(kpi, count[0], (double) count[1]);
+                values.put(code, new KpiValue(kpi.id(), unit, period, value, count[0], (double) count[1],
+                        kpi.target(period.end().getYear()).orElse(null), kpi.status(value), splitByUnit.get(code)));
+            }));
+            byPeriod.add(values);
+        }
+        return byPeriod;
+    }
+
+    private static KpiValue empty(Kpi kpi, Unit unit, Period period) {
+        return new KpiValue(kpi.id(), unit, period, null, 0, null, kpi.target(period.end().getYear()).orElse(null), kpi.status(null), false);
+    }
+
+    private static Double ratio(Kpi kpi, double numerator, Double denominator) {
+        if (denominator == null) {
+            return numerator * kpi.factor();
+        }
+        return denominator == 0 ? null : numerator / denominator * kpi.factor();
+    }
+}

@@ -1,0 +1,145 @@
+package vn.ioc.analytics;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.spark.sql.SparkSession;
+import vn.ioc.analytics.catalogue.KpiCatalogue;
+import vn.ioc.analytics.index.CompositeIndices;
+import vn.ioc.analytics.index.IndexDefinitions;
+import vn.ioc.analytics.privacy.SmallCountSuppression;
+import vn.ioc.analytics.ranking.Rankings;
+import vn.ioc.analytics.units.UnitDirectory;
+import vn.ioc.analytics.values.KpiValues;
+import vn.ioc.datasets.generator.ExtractFormat;
+import vn.ioc.datasets.generator.ExtractGenerator;
+import vn.ioc.datasets.generator.GeneratorOptions;
+import vn.ioc.datasets.generator.Manifest;
+import vn.ioc.datasets.generator.Scale;
+import vn.ioc.datasets.units.AddressDatabase;
+import vn.ioc.datasets.units.Commune;
+import vn.ioc.datasets.units.CrosswalkEntry;
+import vn.ioc.datasets.units.ReferenceUnits;
+import vn.ioc.datasets.units.ReferenceUnitsLoader;
+import vn.ioc.datasets.units.SharedReferenceData;
+import vn.ioc.ingest.IngestJob;
+import vn.ioc.ingest.population.PopulationPipeline;
+import vn.ioc.ingest.quality.SourcePipeline;
+import vn.ioc.ingest.schools.SchoolCensusPipeline;
+import vn.ioc.ingest.services.ApplicationsPipeline;
+import vn.ioc.ingest.spark.LocalSpark;
+import vn.ioc.ingest.vaccination.VaccinationPipeline;
+import vn.ioc.warehouse.WarehouseConnection;
+import vn.ioc.warehouse.npm.NpmPackageCache;
+import vn.ioc.warehouse.schema.MigrationRunner;
+import vn.ioc.warehouse.server.TestWarehouse;
+
+import java.io.Reader;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * What the analytics tests share, made once per test JVM: tiny generated extracts without defects, ingested by the
+ * real Spark jobs into a real warehouse, and the analytics services reading it as the read-only user. Expected
+ * values are computed from the extracts themselves, row by row, without Spark or SQL.
+ */
+public final class AnalyticsFixture {
+    public static final LocalDate AS_OF = GeneratorOptions.DEFAULT_AS_OF;
+    public static final LocalDate PERIOD = AS_OF.withDayOfMonth(1);
+    public static final Set<String> PROVINCES = Set.of("01", "08", "48", "79");
+    private static AnalyticsFixture instance;
+
+    public final ReferenceUnits units;
+    public final Path extracts;
+    public final Manifest manifest;
+    public final KpiValues values;
+    public final Rankings rankings;
+    public final CompositeIndices indices;
+    private final Map<String, String> currentCode = new HashMap<>();
+
+    private AnalyticsFixture() throws Exception {
+        TestWarehouse.post("ioc_writer", "", "DROP DATABASE IF EXISTS analytics_test");
+        WarehouseConnection writer = TestWarehouse.writer("analytics_test");
+        new MigrationRunner(writer).migrate();
+        units = ReferenceUnits.build(AddressDatabase.fetch(NpmPackageCache.fromEnvironment(System.err::println)),
+                SharedReferenceData.locate(Optional.empty()));
+        new ReferenceUnitsLoader(writer).load(units);
+        extracts = Files.createTempDirectory("ioc-analytics-test-").resolve("extracts");
+        manifest = new ExtractGenerator(units, Optional.empty(), m -> { }).generate(new GeneratorOptions(Scale.TINY, 7, extracts,
+                ExtractFormat.CSV, 0, PROVINCES, AS_OF, 2)).manifest();
+        SparkSession spark = LocalSpark.session("analytics-test");
+        IngestJob job = new IngestJob(spark, writer, extracts.resolveSibling("quarantine"), message -> { });
+        for (SourcePipeline pipeline : List.of(new PopulationPipeline(), new VaccinationPipeline(), new SchoolCensusPipeline(), new ApplicationsPipeline())) {
+            IngestJob.Outcome outcome = job.run(pipeline, extracts, PERIOD, AS_OF);
+            assertEquals(outcome.read(), outcome.loadedFrom(), pipeline.source() + ": every row of a defect-free extract is loaded");
+        }
+        spark.stop();
+        for (Commune commune : units.communes()) {
+            currentCode.put(commune.code(), commune.code());
+        }
+        Map<String, CrosswalkEntry> successor = new HashMap<>();
+        Comparator<CrosswalkEntry> larger = Comparator.comparingDouble(CrosswalkEntry::share)
+                .thenComparing(entry -> -Integer.parseInt(entry.newCode()));
+        for (CrosswalkEntry entry : units.crosswalk()) {
+            if (entry.status() != CrosswalkEntry.Status.UNMAPPED && !currentCode.containsKey(entry.oldCode())) {
+                successor.merge(entry.oldCode(), entry, (a, b) -> larger.compare(a, b) >= 0 ? a : b);
+            }
+        }
+        successor.forEach((old, entry) -> currentCode.put(old, entry.newCode()));
+        Connection connection = TestWarehouse.reader("analytics_test").open();
+        KpiCatalogue catalogue = KpiCatalogue.standard();
+        values = new KpiValues(catalogue, UnitDirectory.read(connection), connection, new SmallCountSuppression(SmallCountSuppression.DEFAULT_K));
+        rankings = new Rankings(values);
+        indices = new CompositeIndices(values, IndexDefinitions.standard(catalogue));
+    }
+
+    public static synchronized AnalyticsFixture get() {
+        if (instance == null) {
+            try {
+                instance = new AnalyticsFixture();
+            } catch (Exception e) {
+                throw new IllegalStateException("the analytics fixture could not be built", e);
+            }
+        }
+        return instance;
+    }
+
+    /** The current commune of a commune code in an extract: itself, or the crosswalk's largest successor (ties: the lower code). */
+    public String current(String code) {
+        return currentCode.get(code);
+    }
+
+    /** The province of a current commune. */
+    public String provinceOf(String communeCode) {
+        return units.communes().stream().filter(commune -> commune.code().equals(communeCode)).findFirst().orElseThrow().provinceCode();
+    }
+
+    /** A consumer of the rows of an extract. */
+    @FunctionalInterface
+    public interface RecordCheck {
+        void accept(CSVRecord record) throws Exception;
+    }
+
+    /** Hands every row of a source's CSV files to {@code check}, each file read in the encoding the manifest gives. */
+    public void forEachRecord(String source, RecordCheck check) throws Exception {
+        for (Manifest.FileEntry file : manifest.sources().get(source).files()) {
+            try (Reader reader = Files.newBufferedReader(extracts.resolve(file.path()), Charset.forName(file.encoding()));
+                 CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+                for (CSVRecord record : parser) {
+                    check.accept(record);
+                }
+            }
+        }
+    }
+}

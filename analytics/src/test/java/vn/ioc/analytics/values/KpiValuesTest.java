@@ -1,0 +1,168 @@
+package vn.ioc.analytics.values;
+
+import org.junit.jupiter.api.Test;
+import vn.ioc.analytics.AnalyticsFixture;
+import vn.ioc.analytics.period.Period;
+import vn.ioc.analytics.units.Unit;
+import vn.ioc.analytics.units.UnitLevel;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** KPI values read from facts the real ingest loaded, against the same figures counted row by row in the extracts. */
+class KpiValuesTest {
+    private static final Period OCTOBER = Period.month(YearMonth.of(2026, 10));
+    private final AnalyticsFixture fixture = AnalyticsFixture.get();
+
+    /** numerator and denominator per key. */
+    private static void count(Map<String, double[]> counts, String key, boolean numerator, boolean denominator) {
+        double[] pair = counts.computeIfAbsent(key, k -> new double[2]);
+        pair[0] += numerator && denominator ? 1 : 0;
+        pair[1] += denominator ? 1 : 0;
+    }
+
+    private static Map<String, Double> rates(Map<String, double[]> counts, double factor) {
+        Map<String, Double> rates = new TreeMap<>();
+        counts.forEach((key, pair) -> rates.put(key, pair[1] == 0 ? null : pair[0] / pair[1] * factor));
+        return rates;
+    }
+
+    private Map<String, Double> provinceValues(String kpi, Period period) {
+        Map<String, Double> found = new TreeMap<>();
+        for (KpiValue value : fixture.values.values(kpi, UnitLevel.PROVINCE, Unit.NATION, List.of(period)).getFirst()) {
+            if (value.value() != null) {
+                found.put(value.unit().code(), value.value());
+            }
+        }
+        return found;
+    }
+
+    private static int age(String birthDate) {
+        return java.time.Period.between(LocalDate.parse(birthDate), AnalyticsFixture.AS_OF).getYears();
+    }
+
+    private static void assertClose(Map<String, Double> expected, Map<String, Double> actual) {
+        assertEquals(expected.keySet(), actual.keySet(), "units with a value");
+        expected.forEach((key, value) -> assertEquals(value, actual.get(key), 1e-9, key));
+    }
+
+    @Test
+    void chipCardRateOfResidentsAged14AndOverPerProvince() throws Exception {
+        Map<String, double[]> counts = new HashMap<>();
+        fixture.forEachRecord("population_registry", row -> count(counts, fixture.provinceOf(fixture.current(row.get("commune_code"))),
+                !row.get("id_card_issued_on").isEmpty(), age(row.get("birth_date")) >= 14));
+        assertClose(rates(counts, 100), provinceValues("population.id_card_rate_14plus", OCTOBER));
+    }
+
+    @Test
+    void verifiedRatePerCommuneOfAProvinceAndBySex() throws Exception {
+        Map<String, double[]> byCommune = new HashMap<>();
+        Map<String, double[]> bySex = new HashMap<>();
+        fixture.forEachRecord("population_registry", row -> {
+            String commune = fixture.current(row.get("commune_code"));
+            boolean verified = row.get("record_status").equals("đã xác thực");
+            if (fixture.provinceOf(commune).equals("48")) {
+                count(byCommune, commune, verified, true);
+            }
+            count(bySex, row.get("sex"), verified, true);
+        });
+        Map<String, Double> communes = new TreeMap<>();
+        Unit daNang = fixture.values.units().province("48");
+        for (KpiValue value : fixture.values.values("population.verified_rate", UnitLevel.COMMUNE, daNang, List.of(OCTOBER)).getFirst()) {
+            if (value.value() != null) {
+                communes.put(value.unit().code(), value.value());
+            }
+        }
+        assertClose(rates(byCommune, 100), communes);
+
+        Breakdown breakdown = fixture.values.breakdown("population.verified_rate", Unit.NATION, OCTOBER, "sex");
+        Map<String, Double> cells = new TreeMap<>();
+        breakdown.cells().forEach(cell -> cells.put(cell.part(), cell.value()));
+        assertClose(rates(bySex, 100), cells);
+        assertEquals(breakdown.total().numerator(), breakdown.cells().stream().mapToDouble(BreakdownCell::numerator).sum(), 1e-9,
+                "the parts add up to the total");
+    }
+
+    @Test
+    void covidFirstDoseCoverageIsCumulativeOverResidentsAged5AndOver() throws Exception {
+        Map<String, double[]> counts = new HashMap<>();
+        fixture.forEachRecord("population_registry", row -> {
+            if (age(row.get("birth_date")) >= 5) {
+                count(counts, fixture.provinceOf(fixture.current(row.get("commune_code"))), false, true);
+            }
+        });
+        fixture.forEachRecord("vaccination_register", row -> {
+            if (row.get("vaccine").startsWith("COVID-19") && row.get("dose_number").equals("1")
+                    && !LocalDate.parse(row.get("vaccinated_on")).isAfter(OCTOBER.end())) {
+                counts.computeIfAbsent(fixture.provinceOf(fixture.current(row.get("commune_code"))), k -> new double[2])[0]++;
+            }
+        });
+        assertClose(rates(counts, 100), provinceValues("vaccination.covid_first_dose", OCTOBER));
+    }
+
+    @Test
+    void onlineApplicationRateForAQuarterAndItsMonthlySeries() throws Exception {
+        Period quarter = Period.parse("2026-Q3");
+        Map<String, double[]> byProvince = new HashMap<>();
+        Map<YearMonth, double[]> byMonth = new TreeMap<>();
+        fixture.forEachRecord("public_service_applications", row -> {
+            LocalDate received = LocalDate.parse(row.get("received_at").substring(0, 10));
+            String province = fixture.provinceOf(fixture.current(row.get("commune_code")));
+            boolean online = row.get("channel").equals("trực tuyến");
+            if (!received.isBefore(quarter.start()) && !received.isAfter(quarter.end())) {
+                count(byProvince, province, online, true);
+            }
+            if (province.equals("79")) {
+                double[] pair = byMonth.computeIfAbsent(YearMonth.from(received), k -> new double[2]);
+                pair[0] += online ? 1 : 0;
+                pair[1]++;
+            }
+        });
+        assertClose(rates(byProvince, 100), provinceValues("services.online_application_rate", quarter));
+
+        List<Period> months = OCTOBER.trailing(12);
+        List<KpiValue> series = fixture.values.series("services.online_application_rate", fixture.values.units().province("79"), months);
+        assertEquals(12, series.size());
+        for (int i = 0; i < months.size(); i++) {
+            double[] pair = byMonth.get(YearMonth.from(months.get(i).start()));
+            assertEquals(months.get(i), series.get(i).period());
+            assertEquals(pair[0] / pair[1] * 100, series.get(i).value(), 1e-9, months.get(i).code());
+        }
+    }
+
+    @Test
+    void dosesInTheLast30DaysAndInTheLast7() throws Exception {
+        long[] doses = new long[2];
+        fixture.forEachRecord("vaccination_register", row -> {
+            LocalDate given = LocalDate.parse(row.get("vaccinated_on"));
+            doses[0] += !given.isAfter(OCTOBER.end()) && given.isAfter(OCTOBER.end().minusDays(30)) ? 1 : 0;
+            doses[1] += !given.isAfter(OCTOBER.end()) && given.isAfter(OCTOBER.end().minusDays(7)) ? 1 : 0;
+        });
+        assertTrue(doses[0] > doses[1] && doses[1] > 0, "the tiny data has recent doses");
+        assertEquals(doses[0], fixture.values.value("vaccination.doses_last_30_days", Unit.NATION, OCTOBER).value(), 1e-9);
+        assertEquals(doses[1], fixture.values.value("vaccination.doses_last_7_days", Unit.NATION, OCTOBER).value(), 1e-9);
+    }
+
+    @Test
+    void aPeriodWithoutFactsHasNoValueAndUnknownNamesAreRefused() {
+        KpiValue before = fixture.values.value("services.on_time_rate", Unit.NATION, Period.parse("1999"));
+        assertNull(before.value());
+        assertThrows(NoSuchElementException.class, () -> fixture.values.value("no.such_kpi", Unit.NATION, OCTOBER));
+        IllegalArgumentException breakdown = assertThrows(IllegalArgumentException.class,
+                () -> fixture.values.breakdown("services.on_time_rate", Unit.NATION, OCTOBER, "sex"));
+        assertTrue(breakdown.getMessage().contains("sex"), breakdown.getMessage());
+        assertThrows(NoSuchElementException.class, () -> fixture.values.units().province("99"));
+        assertFalse(fixture.values.catalogue().all().isEmpty());
+    }
+}
