@@ -40,6 +40,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -72,8 +73,8 @@ public final class AnalyticsFixture {
         TestWarehouse.post("ioc_writer", "", "DROP DATABASE IF EXISTS analytics_test");
         WarehouseConnection writer = TestWarehouse.writer("analytics_test");
         new MigrationRunner(writer).migrate();
-        units = ReferenceUnits.build(AddressDatabase.fetch(NpmPackageCache.fromEnvironment(System.err::println)),
-                SharedReferenceData.locate(Optional.empty()));
+        units = withASplit(ReferenceUnits.build(AddressDatabase.fetch(NpmPackageCache.fromEnvironment(System.err::println)),
+                SharedReferenceData.locate(Optional.empty())));
         new ReferenceUnitsLoader(writer).load(units);
         extracts = Files.createTempDirectory("ioc-analytics-test-").resolve("extracts");
         manifest = new ExtractGenerator(units, Optional.empty(), m -> { }).generate(new GeneratorOptions(Scale.TINY, 7, extracts,
@@ -102,6 +103,24 @@ public final class AnalyticsFixture {
         values = new KpiValues(catalogue, UnitDirectory.read(connection), connection, new SmallCountSuppression(SmallCountSuppression.DEFAULT_K));
         rankings = new Rankings(values);
         indices = new CompositeIndices(values, IndexDefinitions.standard(catalogue));
+    }
+
+    /**
+     * The crosswalk with one pre-reform commune of Hà Nội split 60/40 between its successor and the next commune, as
+     * the reform did to a few communes (the address database behind the crosswalk lists none): so that the
+     * ingest's split rule and the flags on series across the reform are exercised.
+     */
+    private static ReferenceUnits withASplit(ReferenceUnits units) {
+        List<Commune> hanoi = units.communes().stream().filter(commune -> commune.provinceCode().equals("01")).toList();
+        CrosswalkEntry old = units.crosswalk().stream().filter(entry -> entry.newCode().equals(hanoi.getFirst().code())).findFirst().orElseThrow();
+        Commune other = hanoi.get(1);
+        List<CrosswalkEntry> crosswalk = new ArrayList<>(units.crosswalk());
+        crosswalk.remove(old);
+        crosswalk.add(new CrosswalkEntry(old.oldCode(), old.oldName(), old.oldDistrict(), old.oldProvince(), old.oldProvinceCode(),
+                old.newCode(), old.newProvinceCode(), 0.6, old.oldParts(), old.status()));
+        crosswalk.add(new CrosswalkEntry(old.oldCode(), old.oldName(), old.oldDistrict(), old.oldProvince(), old.oldProvinceCode(),
+                other.code(), other.provinceCode(), 0.4, 1, CrosswalkEntry.Status.MAPPED));
+        return new ReferenceUnits(units.provinces(), units.communes(), crosswalk, units.calibrated());
     }
 
     public static synchronized AnalyticsFixture get() {

@@ -80,7 +80,10 @@ public final class KpiValues {
         return values;
     }
 
-    /** A unit's value split by one of the indicator's breakdowns; in a commune, small person counts are suppressed. */
+    /**
+     * A unit's value split by one of the indicator's breakdowns. In a commune, parts with small person counts are
+     * suppressed, with a complement (another part, or the total where there is no other) so none can be worked out.
+     */
     public Breakdown breakdown(String kpiId, Unit unit, Period period, String dimension) {
         Kpi kpi = catalogue.kpi(kpiId);
         if (!kpi.breakdowns().contains(dimension)) {
@@ -100,7 +103,7 @@ public final class KpiValues {
                     : new BreakdownCell(row.part(), ratio(kpi, row.numerator(), denominator), row.numerator(), denominator, false));
         }
         cells.sort(Comparator.comparing(BreakdownCell::part));
-        return new Breakdown(total, dimension, cells);
+        return new Breakdown(suppressed.size() == 1 ? null : total, dimension, cells);
     }
 
     private List<Map<String, KpiValue>> compute(Kpi kpi, UnitLevel by, Unit scope, List<Period> periods) {

@@ -165,4 +165,58 @@ class KpiValuesTest {
         assertThrows(NoSuchElementException.class, () -> fixture.values.units().province("99"));
         assertFalse(fixture.values.catalogue().all().isEmpty());
     }
+
+    @Test
+    void seriesInTodaysUnitsAreFlaggedWhereTheyHoldRecordsOfASplitCommune() throws Exception {
+        Period year = Period.year(2024);
+        Map<String, Boolean> mappedFromOld = new HashMap<>();
+        fixture.forEachRecord("vaccination_register", row -> {
+            if (LocalDate.parse(row.get("vaccinated_on")).getYear() == 2024 && !fixture.current(row.get("commune_code")).equals(row.get("commune_code"))) {
+                mappedFromOld.put(fixture.current(row.get("commune_code")), true);
+            }
+        });
+        int flagged = 0;
+        for (KpiValue value : fixture.values.values("vaccination.doses_in_period", UnitLevel.COMMUNE, Unit.NATION, List.of(year)).getFirst()) {
+            String code = value.unit().code();
+            boolean expected = mappedFromOld.containsKey(code) && fixture.values.units().receivedSplit(code);
+            assertEquals(expected, value.fromSplitCommune(), code);
+            flagged += expected ? 1 : 0;
+        }
+        assertTrue(flagged > 0, "some communes of the tiny data took part of a split commune");
+        assertTrue(fixture.values.value("vaccination.doses_in_period", fixture.values.units().province("01"), year).fromSplitCommune());
+    }
+
+    @Test
+    void theShareOfCommunesAtCoverageIsCountedFromTheCommunesValues() {
+        Unit hanoi = fixture.values.units().province("01");
+        List<KpiValue> communes = fixture.values.values("vaccination.covid_primary_series", UnitLevel.COMMUNE, hanoi, List.of(OCTOBER)).getFirst();
+        long withData = communes.stream().filter(value -> value.value() != null).count();
+        long covered = communes.stream().filter(value -> value.value() != null && value.value() >= 80).count();
+        KpiValue share = fixture.values.value("vaccination.communes_covered_80", hanoi, OCTOBER);
+        assertEquals(covered * 100.0 / withData, share.value(), 1e-9);
+        assertEquals(withData, share.denominator());
+    }
+
+    @Test
+    void smallPersonCountsInACommuneBreakdownAreSuppressedWithAComplement() {
+        Unit daNang = fixture.values.units().province("48");
+        int suppressedSomewhere = 0;
+        for (Unit commune : fixture.values.units().communesOf(daNang)) {
+            Breakdown breakdown = fixture.values.breakdown("population.id_card_rate_14plus", commune, OCTOBER, "age_band");
+            long suppressed = breakdown.cells().stream().filter(BreakdownCell::suppressed).count();
+            assertTrue(suppressed != 1 || breakdown.total() == null, commune.code() + ": a lone suppressed part could be worked out from the total");
+            for (BreakdownCell cell : breakdown.cells()) {
+                if (!cell.suppressed()) {
+                    assertFalse(cell.numerator() >= 1 && cell.numerator() < 10, commune.code() + " " + cell);
+                    assertFalse(cell.denominator() >= 1 && cell.denominator() < 10, commune.code() + " " + cell);
+                } else {
+                    assertNull(cell.value());
+                }
+            }
+            suppressedSomewhere += (int) suppressed;
+        }
+        assertTrue(suppressedSomewhere > 0, "tiny communes have small age bands");
+        Breakdown province = fixture.values.breakdown("population.id_card_rate_14plus", daNang, OCTOBER, "age_band");
+        assertTrue(province.cells().stream().noneMatch(BreakdownCell::suppressed), "suppression is for commune breakdowns");
+    }
 }

@@ -1,0 +1,145 @@
+package vn.ioc.analytics.service;
+
+import vn.ioc.analytics.catalogue.Kpi;
+import vn.ioc.analytics.catalogue.KpiCatalogue;
+import vn.ioc.analytics.index.CompositeIndices;
+import vn.ioc.analytics.index.IndexDefinition;
+import vn.ioc.analytics.index.IndexDefinitions;
+import vn.ioc.analytics.index.IndexScore;
+import vn.ioc.analytics.period.Period;
+import vn.ioc.analytics.privacy.SmallCountSuppression;
+import vn.ioc.analytics.ranking.Alert;
+import vn.ioc.analytics.ranking.Ranking;
+import vn.ioc.analytics.ranking.Rankings;
+import vn.ioc.analytics.units.PeerGroup;
+import vn.ioc.analytics.units.Unit;
+import vn.ioc.analytics.units.UnitDirectory;
+import vn.ioc.analytics.units.UnitLevel;
+import vn.ioc.analytics.values.Breakdown;
+import vn.ioc.analytics.values.KpiValue;
+import vn.ioc.analytics.values.KpiValues;
+import vn.ioc.warehouse.WarehouseConnection;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What the dashboard and the JSON API call: requests as records of codes (KPI ids, unit codes, period codes), answers
+ * as records. Unknown KPIs, units, peer groups or indices raise {@link java.util.NoSuchElementException}; malformed
+ * codes and impossible requests raise {@link IllegalArgumentException}; both name what is wrong.
+ */
+public final class AnalyticsService implements AutoCloseable {
+    private final Connection connection;
+    private final KpiValues values;
+    private final Rankings rankings;
+    private final CompositeIndices indices;
+
+    public record ValueQuery(String kpi, String unit, String period) {
+    }
+
+    public record SeriesQuery(String kpi, String unit, String lastPeriod, int periods) {
+    }
+
+    public record BreakdownQuery(String kpi, String unit, String period, String dimension) {
+    }
+
+    /** {@code scope}: {@code VN} or a province; {@code level}: the units ranked, provinces or communes. */
+    public record RankingQuery(String kpi, UnitLevel level, String scope, String period, Set<String> peerGroups) {
+        public RankingQuery {
+            peerGroups = peerGroups == null ? Set.of() : Set.copyOf(peerGroups);
+        }
+    }
+
+    public record IndexQuery(String index, UnitLevel level, String scope, String period) {
+    }
+
+    private AnalyticsService(Connection connection, KpiValues values, IndexDefinitions definitions) {
+        this.connection = connection;
+        this.values = values;
+        this.rankings = new Rankings(values);
+        this.indices = new CompositeIndices(values, definitions);
+    }
+
+    /** Reads the catalogue, the index definitions and the units, and keeps one connection to the warehouse. */
+    public static AnalyticsService open(WarehouseConnection warehouse, int k) throws SQLException {
+        KpiCatalogue catalogue = KpiCatalogue.standard();
+        IndexDefinitions definitions = IndexDefinitions.standard(catalogue);
+        Connection connection = warehouse.open();
+        try {
+            KpiValues values = new KpiValues(catalogue, UnitDirectory.read(connection), connection, new SmallCountSuppression(k));
+            return new AnalyticsService(connection, values, definitions);
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    public List<Kpi> kpis() {
+        return values.catalogue().all();
+    }
+
+    public List<IndexDefinition> indices() {
+        return indices.definitions().all();
+    }
+
+    public List<PeerGroup> peerGroups(UnitLevel level) {
+        return values.units().groups(level);
+    }
+
+    public Unit unit(String code) {
+        UnitRef ref = UnitRef.parse(code);
+        return values.units().unit(ref.level(), ref.code());
+    }
+
+    /** The communes of a province (or of the nation, for {@code VN}). */
+    public List<Unit> communes(String scope) {
+        return values.units().communesOf(unit(scope));
+    }
+
+    public List<Unit> provinces() {
+        return values.units().provinces();
+    }
+
+    public KpiValue value(ValueQuery query) {
+        return values.value(query.kpi(), unit(query.unit()), Period.parse(query.period()));
+    }
+
+    public List<KpiValue> series(SeriesQuery query) {
+        return values.series(query.kpi(), unit(query.unit()), Period.parse(query.lastPeriod()).trailing(query.periods()));
+    }
+
+    public Breakdown breakdown(BreakdownQuery query) {
+        return values.breakdown(query.kpi(), unit(query.unit()), Period.parse(query.period()), query.dimension());
+    }
+
+    public Ranking ranking(RankingQuery query) {
+        return rankings.rank(query.kpi(), query.level(), scope(query.scope(), query.level()), Period.parse(query.period()), query.peerGroups());
+    }
+
+    /** The laggards of a ranking: red units, and units that got worse by at least {@code fallPoints}. */
+    public List<Alert> laggards(RankingQuery query, double fallPoints) {
+        return rankings.laggards(ranking(query), fallPoints);
+    }
+
+    public List<IndexScore> index(IndexQuery query) {
+        return indices.scores(query.index(), query.level(), scope(query.scope(), query.level()), Period.parse(query.period()));
+    }
+
+    private Unit scope(String code, UnitLevel level) {
+        Unit scope = unit(code);
+        if (scope.level() == UnitLevel.COMMUNE || (scope.level() == UnitLevel.PROVINCE && level != UnitLevel.COMMUNE)) {
+            throw new IllegalArgumentException(Objects.requireNonNull(level, "level").name().toLowerCase(Locale.ROOT)
+                    + "s are ranked within the nation" + (level == UnitLevel.COMMUNE ? " or a province" : "") + ", not within " + scope.name());
+        }
+        return scope;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        connection.close();
+    }
+}
