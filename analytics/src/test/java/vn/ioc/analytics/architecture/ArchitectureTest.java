@@ -15,8 +15,13 @@ class ArchitectureTest {
     static final ArchRule featurePackagesHaveNoCycles = slices().matching("vn.ioc.analytics.(*)..").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule analyticsNeverUsesSparkIngestOrTheGenerator = noClasses().should().dependOnClassesThat()
-            .resideInAnyPackage("org.apache.spark..", "vn.ioc.ingest..", "vn.ioc.datasets..", "vn.ioc.ui..");
+    static final ArchRule analyticsNeverUsesSparkIngestOrTheUi = noClasses().should().dependOnClassesThat()
+            .resideInAnyPackage("org.apache.spark..", "vn.ioc.ingest..", "vn.ioc.ui..");
+
+    /** The benchmark command loads the real reference units into its own warehouse; the services read them from ClickHouse. */
+    @ArchTest
+    static final ArchRule onlyTheLauncherUsesTheDatasetsModule = noClasses().that().resideOutsideOfPackage("vn.ioc.analytics.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("vn.ioc.datasets..");
 
     @ArchTest
     static final ArchRule catalogueKnowsNothingOfTheWarehouse = noClasses().that().resideInAPackage("vn.ioc.analytics.catalogue..")
