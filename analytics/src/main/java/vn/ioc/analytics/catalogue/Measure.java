@@ -9,4 +9,9 @@ public record Measure(Fact fact, String value, String where, Window window) {
         window = window == null ? Window.PERIOD : window;
         where = where == null || where.isBlank() ? null : where;
     }
+
+    /** Whether the value over two sets of rows is the sum of their values (true of sums and counts, not of distinct counts). */
+    public boolean additive() {
+        return !value.matches("(?is).*\\b(uniq\\w*|avg)\\s*\\(.*");
+    }
 }

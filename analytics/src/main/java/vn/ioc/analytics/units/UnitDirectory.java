@@ -175,4 +175,13 @@ public final class UnitDirectory {
     public boolean receivedSplit(String communeCode) {
         return splitReceivers.contains(communeCode);
     }
+
+    /** Whether a unit is, or holds, a commune that took over part of a split pre-reform commune. */
+    public boolean holdsSplit(Unit unit) {
+        return switch (unit.level()) {
+            case NATION -> !splitReceivers.isEmpty();
+            case PROVINCE -> splitReceivers.stream().map(communes::get).anyMatch(commune -> commune != null && commune.provinceCode().equals(unit.code()));
+            case COMMUNE -> splitReceivers.contains(unit.code());
+        };
+    }
 }

@@ -1,39 +1,166 @@
 package vn.ioc.analytics.values;
 
+import vn.ioc.analytics.catalogue.Fact;
 import vn.ioc.analytics.catalogue.Kpi;
+import vn.ioc.analytics.catalogue.Measure;
+import vn.ioc.analytics.period.Period;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
-/** Runs indicator queries over one JDBC connection to the warehouse (the driver's connection is safe to share). */
+/**
+ * Runs indicator queries over one JDBC connection to the warehouse (the driver's connection is safe to share): both
+ * sides of an indicator in one statement, grouped by time bucket, then put together per period here. The dates of a
+ * snapshot fact's snapshots are kept for a few seconds, so that each query can name the snapshots it reads.
+ */
 final class FactReader {
+    private static final LocalDate EPOCH = LocalDate.of(1900, 1, 1);
+    private static final long SNAPSHOTS_KEPT_NANOS = 5_000_000_000L;
+
     private final Connection connection;
+    private final Map<Fact, Snapshots> snapshots = new HashMap<>();
+
+    private record Snapshots(long readAt, TreeSet<LocalDate> dates) {
+    }
+
+    /** One side's aggregate and pre-reform rows, per bucket. */
+    private record Cell(double[] values, double[] mapped, boolean[] present) {
+        Cell(int buckets) {
+            this(new double[buckets + 1], new double[buckets + 1], new boolean[buckets + 1]);
+        }
+    }
 
     FactReader(Connection connection) {
         this.connection = Objects.requireNonNull(connection, "connection");
     }
 
+    /** The numerator and denominator of each unit and dimension value with facts, for each period of the selection. */
     List<MeasureRow> read(Kpi kpi, Selection selection) {
-        MeasureSql.Query query = MeasureSql.of(kpi.numerator(), kpi.denominator(), selection);
+        Buckets numerator = buckets(kpi, kpi.numerator(), selection.periods());
+        Buckets denominator = kpi.denominator() == null ? null : buckets(kpi, kpi.denominator(), selection.periods());
+        List<MeasureSql.Side> sides = new ArrayList<>();
+        if (!numerator.empty()) {
+            sides.add(new MeasureSql.Side("n", kpi.numerator(), numerator));
+        }
+        if (denominator != null && !denominator.empty()) {
+            sides.add(new MeasureSql.Side("d", kpi.denominator(), denominator));
+        }
+        Map<List<String>, Cell> numerators = new HashMap<>();
+        Map<List<String>, Cell> denominators = new HashMap<>();
+        if (!sides.isEmpty()) {
+            query(kpi, MeasureSql.of(sides, selection), numerator, denominator, numerators, denominators);
+        }
+        boolean denominatorSplit = denominator != null && selection.dimension() != null
+                && kpi.denominator().fact().dimension(selection.dimension()).isPresent();
+        Set<List<String>> keys = new LinkedHashSet<>(numerators.keySet());
+        if (selection.dimension() == null || denominatorSplit) {
+            keys.addAll(denominators.keySet());
+        }
+        List<MeasureRow> rows = new ArrayList<>();
+        for (int i = 0; i < selection.periods().size(); i++) {
+            for (List<String> key : keys) {
+                Cell top = numerators.get(key);
+                Cell bottom = denominator == null ? null : denominators.get(denominatorSplit ? key : List.of(key.getFirst(), ""));
+                boolean present = present(top, numerator.members().get(i)) || (bottom != null && present(bottom, denominator.members().get(i)));
+                if (present) {
+                    rows.add(new MeasureRow(i, key.getFirst(), key.get(1), sum(top, numerator.members().get(i), false),
+                            bottom == null ? 0 : sum(bottom, denominator.members().get(i), false),
+                            sum(top, numerator.members().get(i), true) + (bottom == null ? 0 : sum(bottom, denominator.members().get(i), true)) > 0));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private void query(Kpi kpi, MeasureSql.Query query, Buckets numerator, Buckets denominator, Map<List<String>, Cell> numerators,
+                       Map<List<String>, Cell> denominators) {
         try (PreparedStatement statement = connection.prepareStatement(query.sql())) {
             for (int i = 0; i < query.parameters().size(); i++) {
                 statement.setString(i + 1, query.parameters().get(i));
             }
-            List<MeasureRow> rows = new ArrayList<>();
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    rows.add(new MeasureRow(result.getInt(1) - 1, result.getString(2), result.getString(3), result.getDouble(4),
-                            result.getDouble(6), result.getDouble(5) > 0));
+                    boolean isNumerator = result.getString(1).equals("n");
+                    int bucket = result.getInt(2);
+                    Cell cell = (isNumerator ? numerators : denominators).computeIfAbsent(List.of(result.getString(3), result.getString(4)),
+                            key -> new Cell((isNumerator ? numerator : denominator).bounds().size()));
+                    cell.values()[bucket] += result.getDouble(5);
+                    cell.mapped()[bucket] += result.getDouble(6);
+                    cell.present()[bucket] = true;
                 }
             }
-            return rows;
         } catch (SQLException e) {
             throw new WarehouseQueryException("KPI '" + kpi.id() + "' could not be read from the warehouse: " + e.getMessage(), e);
         }
+    }
+
+    private static boolean present(Cell cell, List<Integer> buckets) {
+        return cell != null && buckets.stream().anyMatch(bucket -> cell.present()[bucket]);
+    }
+
+    private static double sum(Cell cell, List<Integer> buckets, boolean mapped) {
+        double sum = 0;
+        if (cell != null) {
+            for (int bucket : buckets) {
+                sum += mapped ? cell.mapped()[bucket] : cell.values()[bucket];
+            }
+        }
+        return sum;
+    }
+
+    /** The days a measure reads for each period, cut into buckets. */
+    private Buckets buckets(Kpi kpi, Measure measure, List<Period> periods) {
+        List<Buckets.Window> windows = new ArrayList<>();
+        for (Period period : periods) {
+            windows.add(switch (measure.fact().time()) {
+                case NONE -> new Buckets.Window(EPOCH, EPOCH);
+                case SNAPSHOT -> {
+                    LocalDate snapshot = snapshots(measure.fact()).floor(period.end());
+                    yield snapshot == null ? null : new Buckets.Window(snapshot, snapshot);
+                }
+                case FLOW -> new Buckets.Window(switch (measure.window()) {
+                    case PERIOD -> period.start();
+                    case CUMULATIVE -> EPOCH;
+                    case LAST_7_DAYS, LAST_30_DAYS, LAST_365_DAYS -> period.end().minusDays(measure.window().days() - 1L);
+                }, period.end());
+            });
+        }
+        Buckets buckets = Buckets.of(windows);
+        if (!measure.additive() && !buckets.oneBucketEach()) {
+            throw new IllegalArgumentException("KPI '" + kpi.id() + "' counts distinct values, which cannot be added up over "
+                    + "overlapping periods " + periods);
+        }
+        return buckets;
+    }
+
+    /** The snapshot dates of a snapshot fact, read again when older than a few seconds. */
+    private synchronized TreeSet<LocalDate> snapshots(Fact fact) {
+        Snapshots known = snapshots.get(fact);
+        if (known != null && System.nanoTime() - known.readAt() < SNAPSHOTS_KEPT_NANOS) {
+            return known.dates();
+        }
+        TreeSet<LocalDate> dates = new TreeSet<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT DISTINCT " + fact.timeColumn() + " FROM " + fact.table())) {
+            while (rows.next()) {
+                dates.add(rows.getObject(1, LocalDate.class));
+            }
+        } catch (SQLException e) {
+            throw new WarehouseQueryException("the snapshots of " + fact.table() + " could not be read from the warehouse: " + e.getMessage(), e);
+        }
+        snapshots.put(fact, new Snapshots(System.nanoTime(), dates));
+        return dates;
     }
 }

@@ -118,7 +118,7 @@ public final class KpiValues {
                 Double denominator = kpi.denominator() == null ? null : row.denominator();
                 Double value = ratio(kpi, row.numerator(), denominator);
                 byPeriod.get(row.period()).put(unit.code(), new KpiValue(kpi.id(), unit, period, value, row.numerator(), denominator,
-                        kpi.target(period.end().getYear()).orElse(null), kpi.status(value), row.fromSplitCommune()));
+                        kpi.target(period.end().getYear()).orElse(null), kpi.status(value), row.fromPreReformCode() && units.holdsSplit(unit)));
             });
         }
         return byPeriod;

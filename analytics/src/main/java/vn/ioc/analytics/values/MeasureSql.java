@@ -2,7 +2,6 @@ package vn.ioc.analytics.values;
 
 import vn.ioc.analytics.catalogue.Fact;
 import vn.ioc.analytics.catalogue.Measure;
-import vn.ioc.analytics.period.Period;
 import vn.ioc.analytics.units.UnitLevel;
 
 import java.time.LocalDate;
@@ -10,17 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The SQL of one indicator over a selection: one row per period index, unit and dimension value, with the
- * numerator and the denominator. Each fact row is read once and counted in every requested period whose window
- * holds it ({@code ARRAY JOIN} over the matching period indexes), so a 12-month series is one scan. Everything a
- * user chooses (dates, unit codes) is a {@code ?} parameter; the rest comes from the checked catalogue.
+ * The SQL of an indicator's two sides over a selection, in one statement: for each side ({@code 'n'} or {@code 'd'}),
+ * one row per time bucket, unit and dimension value, with the side's aggregate and the rows mapped from pre-reform
+ * codes. Everything a user chooses (dates, unit codes) is a {@code ?} parameter; the rest comes from the checked
+ * catalogue.
  */
 final class MeasureSql {
-    private static final LocalDate EPOCH = LocalDate.of(1900, 1, 1);
-    /** The communes that took part of a pre-reform commune split between new ones. */
-    private static final String SPLIT_RECEIVERS = "(SELECT new_code FROM commune_crosswalk WHERE old_code IN "
-            + "(SELECT old_code FROM commune_crosswalk WHERE new_code != '' GROUP BY old_code HAVING count() > 1))";
-
     private final StringBuilder sql = new StringBuilder();
     private final List<String> parameters = new ArrayList<>();
 
@@ -31,85 +25,54 @@ final class MeasureSql {
     record Query(String sql, List<String> parameters) {
     }
 
-    static Query of(Measure numerator, Measure denominator, Selection selection) {
+    /** One side of an indicator to read: its name in the result, its measure, and the buckets of time it reads. */
+    record Side(String name, Measure measure, Buckets buckets) {
+    }
+
+    /** The sides' rows, one side after the other; each side must have buckets to read. */
+    static Query of(List<Side> sides, Selection selection) {
         MeasureSql query = new MeasureSql();
-        boolean denominatorSplit = denominator != null && split(denominator, selection);
-        query.sql.append("SELECT idx, unit, ").append(denominator == null || denominatorSplit ? "part" : "n.part")
-                .append(", n.v AS numerator, n.split AS from_split, ")
-                .append(denominator == null ? "0" : "d.v").append(" AS denominator FROM (");
-        query.measure(numerator, selection, split(numerator, selection));
-        query.sql.append(") AS n");
-        if (denominator != null) {
-            query.sql.append(selection.dimension() == null || denominatorSplit ? " FULL OUTER JOIN (" : " LEFT JOIN (");
-            query.measure(denominator, selection, denominatorSplit);
-            query.sql.append(denominatorSplit ? ") AS d USING (idx, unit, part)" : ") AS d USING (idx, unit)");
+        for (Side side : sides) {
+            query.sql.append(query.sql.isEmpty() ? "" : " UNION ALL ");
+            query.side(side.name(), side.measure(), selection, side.buckets());
         }
         return new Query(query.sql.toString(), List.copyOf(query.parameters));
     }
 
-    private static boolean split(Measure measure, Selection selection) {
-        return selection.dimension() != null && measure.fact().dimension(selection.dimension()).isPresent();
-    }
-
-    private void measure(Measure measure, Selection selection, boolean split) {
+    private void side(String side, Measure measure, Selection selection, Buckets buckets) {
         Fact fact = measure.fact();
-        List<Period> periods = selection.periods();
+        boolean split = selection.dimension() != null && fact.dimension(selection.dimension()).isPresent();
+        sql.append("SELECT '").append(side).append("' AS side, ");
         String time = fact.timeColumn();
-        if (fact.time() == Fact.Time.NONE) {
-            sql.append("SELECT arrayJoin(range(1, ").append(periods.size() + 1).append(")) AS idx");
+        List<LocalDate> bounds = buckets.bounds();
+        if (fact.time() == Fact.Time.NONE || bounds.size() <= 2) {
+            sql.append("1");
         } else {
-            sql.append("WITH [");
-            bounds(measure, periods, true);
-            sql.append("] AS froms, [");
-            bounds(measure, periods, false);
-            sql.append("] AS tos SELECT arrayJoin(arrayFilter(i -> ").append(time).append(" >= froms[i] AND ").append(time)
-                    .append(" <= tos[i], range(1, ").append(periods.size() + 1).append("))) AS idx");
+            sql.append("multiIf(");
+            for (int k = 1; k < bounds.size() - 1; k++) {
+                sql.append(time).append(" <= toDate(?), ").append(k).append(", ");
+                parameters.add(bounds.get(k).toString());
+            }
+            sql.append(bounds.size() - 1).append(")");
         }
-        sql.append(", ").append(unitColumn(fact, selection.by())).append(" AS unit, ")
-                .append(split ? fact.dimension(selection.dimension()).orElseThrow() : "''").append(" AS part, ")
-                .append(measure.value()).append(" AS v, ")
-                .append(fact.columns().contains("from_pre_reform_code") && fact.communeColumn().isPresent()
-                        ? "sumIf(from_pre_reform_code, " + fact.communeColumn().get() + " IN " + SPLIT_RECEIVERS + ")" : "0")
-                .append(" AS split FROM ").append(fact.table()).append(" WHERE 1");
+        sql.append(" AS bucket, ").append(unitColumn(fact, selection.by())).append(" AS unit, ")
+                .append(split ? fact.dimension(selection.dimension()).orElseThrow() : "''").append(" AS part, toFloat64(")
+                .append(measure.value()).append(") AS v, ")
+                .append(fact.columns().contains("from_pre_reform_code") ? "toFloat64(sum(from_pre_reform_code))" : "0.0")
+                .append(" AS mapped FROM ").append(fact.table()).append(" WHERE 1");
         if (selection.scope().level() != UnitLevel.NATION) {
             sql.append(" AND ").append(unitColumn(fact, selection.scope().level())).append(" = ?");
             parameters.add(selection.scope().code());
         }
-        if (fact.time() == Fact.Time.FLOW) {
-            sql.append(" AND ").append(time).append(" >= toDate(?) AND ").append(time).append(" <= toDate(?)");
-            parameters.add(from(measure, periods.stream().map(Period::start).min(LocalDate::compareTo).orElseThrow(),
-                    periods.stream().map(Period::end).min(LocalDate::compareTo).orElseThrow()).toString());
-            parameters.add(periods.stream().map(Period::end).max(LocalDate::compareTo).orElseThrow().toString());
+        if (fact.time() != Fact.Time.NONE) {
+            sql.append(" AND ").append(time).append(" > toDate(?) AND ").append(time).append(" <= toDate(?)");
+            parameters.add(bounds.getFirst().toString());
+            parameters.add(bounds.getLast().toString());
         }
         if (measure.where() != null) {
             sql.append(" AND (").append(measure.where()).append(")");
         }
-        sql.append(" GROUP BY idx, unit, part");
-    }
-
-    /** The first or last day of each period's window, as SQL array elements. */
-    private void bounds(Measure measure, List<Period> periods, boolean first) {
-        Fact fact = measure.fact();
-        for (int i = 0; i < periods.size(); i++) {
-            sql.append(i == 0 ? "" : ", ");
-            Period period = periods.get(i);
-            if (fact.time() == Fact.Time.SNAPSHOT) {
-                sql.append("(SELECT max(").append(fact.timeColumn()).append(") FROM ").append(fact.table())
-                        .append(" WHERE ").append(fact.timeColumn()).append(" <= toDate(?))");
-                parameters.add(period.end().toString());
-            } else {
-                sql.append("toDate(?)");
-                parameters.add((first ? from(measure, period.start(), period.end()) : period.end()).toString());
-            }
-        }
-    }
-
-    private static LocalDate from(Measure measure, LocalDate start, LocalDate end) {
-        return switch (measure.window()) {
-            case PERIOD -> start;
-            case CUMULATIVE -> EPOCH;
-            case LAST_7_DAYS, LAST_30_DAYS, LAST_365_DAYS -> end.minusDays(measure.window().days() - 1L);
-        };
+        sql.append(" GROUP BY bucket, unit, part");
     }
 
     private static String unitColumn(Fact fact, UnitLevel level) {
