@@ -16,6 +16,7 @@ import vn.ioc.datasets.units.ReferenceUnitsLoader;
 import vn.ioc.datasets.units.SharedReferenceData;
 import vn.ioc.warehouse.WarehouseConnection;
 import vn.ioc.warehouse.engine.EngineLibrary;
+import vn.ioc.warehouse.files.FileTrees;
 import vn.ioc.warehouse.npm.NpmPackageCache;
 import vn.ioc.warehouse.schema.MigrationRunner;
 import vn.ioc.warehouse.server.ServerOptions;
@@ -60,6 +61,8 @@ public final class AnalyticsBenchmark implements Runnable {
             try (WarehouseServer server = WarehouseServer.start(ServerOptions.defaults(data).withPort(0),
                     EngineLibrary.fromEnvironment(System.err::println).resolve(), System.err::println)) {
                 measure(server);
+            } finally {
+                FileTrees.delete(data);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

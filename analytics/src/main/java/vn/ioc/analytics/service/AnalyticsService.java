@@ -25,6 +25,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.Set;
 
 /**
@@ -68,7 +69,10 @@ public final class AnalyticsService implements AutoCloseable {
     public static AnalyticsService open(WarehouseConnection warehouse, int k) throws SQLException {
         KpiCatalogue catalogue = KpiCatalogue.standard();
         IndexDefinitions definitions = IndexDefinitions.standard(catalogue);
-        Connection connection = warehouse.open();
+        // Answers are a few thousand rows at most: compressing them costs the driver more time than it saves.
+        Properties driver = new Properties();
+        driver.setProperty("compress", "false");
+        Connection connection = warehouse.open(driver);
         try {
             KpiValues values = new KpiValues(catalogue, UnitDirectory.read(connection), connection, new SmallCountSuppression(k));
             return new AnalyticsService(connection, values, definitions);

@@ -26,7 +26,7 @@ import java.util.TreeSet;
  * snapshot fact's snapshots are kept for a few seconds, so that each query can name the snapshots it reads.
  */
 final class FactReader {
-    private static final LocalDate EPOCH = LocalDate.of(1900, 1, 1);
+    private static final LocalDate EPOCH = LocalDate.of(1970, 1, 1);
     private static final long SNAPSHOTS_KEPT_NANOS = 5_000_000_000L;
 
     private final Connection connection;

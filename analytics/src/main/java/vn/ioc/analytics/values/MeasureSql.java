@@ -15,6 +15,9 @@ import java.util.List;
  * catalogue.
  */
 final class MeasureSql {
+    /** Before any fact: a window from here on needs no lower bound. */
+    private static final LocalDate EPOCH = LocalDate.of(1970, 1, 1);
+
     private final StringBuilder sql = new StringBuilder();
     private final List<String> parameters = new ArrayList<>();
 
@@ -43,15 +46,17 @@ final class MeasureSql {
         Fact fact = measure.fact();
         boolean split = selection.dimension() != null && fact.dimension(selection.dimension()).isPresent();
         sql.append("SELECT '").append(side).append("' AS side, ");
-        String time = fact.timeColumn();
         List<LocalDate> bounds = buckets.bounds();
+        // Whole months are compared as months, so that ClickHouse can answer from a fact's monthly projection.
+        boolean months = fact.time() == Fact.Time.FLOW && bounds.stream().allMatch(bound -> bound.plusDays(1).getDayOfMonth() == 1);
+        String time = months ? "toStartOfMonth(" + fact.timeColumn() + ")" : fact.timeColumn();
         if (fact.time() == Fact.Time.NONE || bounds.size() <= 2) {
             sql.append("1");
         } else {
             sql.append("multiIf(");
             for (int k = 1; k < bounds.size() - 1; k++) {
                 sql.append(time).append(" <= toDate(?), ").append(k).append(", ");
-                parameters.add(bounds.get(k).toString());
+                parameters.add(bound(bounds.get(k), months));
             }
             sql.append(bounds.size() - 1).append(")");
         }
@@ -65,14 +70,22 @@ final class MeasureSql {
             parameters.add(selection.scope().code());
         }
         if (fact.time() != Fact.Time.NONE) {
-            sql.append(" AND ").append(time).append(" > toDate(?) AND ").append(time).append(" <= toDate(?)");
-            parameters.add(bounds.getFirst().toString());
-            parameters.add(bounds.getLast().toString());
+            if (bounds.getFirst().isAfter(EPOCH)) {
+                sql.append(" AND ").append(time).append(" > toDate(?)");
+                parameters.add(bound(bounds.getFirst(), months));
+            }
+            sql.append(" AND ").append(time).append(" <= toDate(?)");
+            parameters.add(bound(bounds.getLast(), months));
         }
         if (measure.where() != null) {
             sql.append(" AND (").append(measure.where()).append(")");
         }
         sql.append(" GROUP BY bucket, unit, part");
+    }
+
+    /** A bucket's last day, or the first day of its month where the time is compared by month. */
+    private static String bound(LocalDate day, boolean months) {
+        return (months ? day.withDayOfMonth(1) : day).toString();
     }
 
     private static String unitColumn(Fact fact, UnitLevel level) {

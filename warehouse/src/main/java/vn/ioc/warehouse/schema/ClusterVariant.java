@@ -8,13 +8,16 @@ import java.util.regex.Pattern;
  * Rewrites a single-server statement for a ClickHouse cluster: each {@code *MergeTree} table becomes a
  * replicated local table on every node ({@code <name>_local}, {@code ON CLUSTER},
  * {@code Replicated*MergeTree} with the usual {@code {shard}}/{@code {replica}} macros) plus a
- * {@code Distributed} table under the original name, so that queries stay unchanged.
+ * {@code Distributed} table under the original name, so that queries stay unchanged. {@code DROP TABLE} drops
+ * both; {@code ALTER TABLE} (projections, columns) applies to the local tables.
  */
 final class ClusterVariant {
     private static final Pattern CREATE_TABLE = Pattern.compile(
             "CREATE TABLE (IF NOT EXISTS )?(\\w+)\\s*(\\(.*\\))\\s*ENGINE\\s*=\\s*(\\w*MergeTree)(?:\\((.*?)\\))?(\\s.*)?",
             Pattern.DOTALL);
     private static final Pattern CREATE_DATABASE = Pattern.compile("CREATE DATABASE (IF NOT EXISTS )?(\\w+)(.*)", Pattern.DOTALL);
+    private static final Pattern DROP_TABLE = Pattern.compile("DROP TABLE (IF EXISTS )?(\\w+)");
+    private static final Pattern ALTER_TABLE = Pattern.compile("ALTER TABLE (\\w+)\\s(.*)", Pattern.DOTALL);
 
     private ClusterVariant() {
     }
@@ -42,7 +45,17 @@ final class ClusterVariant {
             return List.of("CREATE DATABASE " + (database.group(1) == null ? "" : database.group(1)) + database.group(2)
                     + " ON CLUSTER " + cluster + database.group(3));
         }
-        throw new IllegalArgumentException("no cluster form is defined for this migration statement; "
-                + "migrations may hold CREATE TABLE ... ENGINE = *MergeTree and CREATE DATABASE: " + statement.lines().findFirst().orElse(""));
+        Matcher drop = DROP_TABLE.matcher(statement);
+        if (drop.matches()) {
+            return List.of("DROP TABLE IF EXISTS " + drop.group(2) + " ON CLUSTER " + cluster + " SYNC",
+                    "DROP TABLE IF EXISTS " + drop.group(2) + "_local ON CLUSTER " + cluster + " SYNC");
+        }
+        Matcher alter = ALTER_TABLE.matcher(statement);
+        if (alter.matches()) {
+            // Projections, columns and mutations belong to the replicated local tables that hold the data.
+            return List.of("ALTER TABLE " + alter.group(1) + "_local ON CLUSTER " + cluster + " " + alter.group(2));
+        }
+        throw new IllegalArgumentException("no cluster form is defined for this migration statement; migrations may hold "
+                + "CREATE TABLE ... ENGINE = *MergeTree, CREATE DATABASE, DROP TABLE and ALTER TABLE: " + statement.lines().findFirst().orElse(""));
     }
 }

@@ -45,9 +45,17 @@ class ClusterVariantTest {
     }
 
     @Test
+    void dropsReachBothTablesAndAltersTheLocalOne() {
+        assertEquals(List.of("DROP TABLE IF EXISTS facts ON CLUSTER ioc SYNC", "DROP TABLE IF EXISTS facts_local ON CLUSTER ioc SYNC"),
+                ClusterVariant.of("DROP TABLE facts", "ioc"));
+        assertEquals(List.of("ALTER TABLE facts_local ON CLUSTER ioc MATERIALIZE PROJECTION by_month"),
+                ClusterVariant.of("ALTER TABLE facts MATERIALIZE PROJECTION by_month", "ioc"));
+    }
+
+    @Test
     void statementsWithoutAClusterFormAreRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ClusterVariant.of("ALTER TABLE facts ADD COLUMN x UInt8", "ioc"));
-        assertTrue(e.getMessage().contains("ALTER TABLE facts"), e.getMessage());
+                () -> ClusterVariant.of("INSERT INTO facts SELECT 1", "ioc"));
+        assertTrue(e.getMessage().contains("INSERT INTO facts"), e.getMessage());
     }
 }
