@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Scores units on a composite index: every component indicator is read for the units (current and previous
- * period in one query each), normalised, weighted and added up; each score keeps its contributions.
+ * Scores units on a composite index: the component indicators are read for the units (current and previous period,
+ * all components in one query), normalised, weighted and added up; each score keeps its contributions.
  */
 public final class CompositeIndices {
     private final KpiValues values;
@@ -41,12 +41,8 @@ public final class CompositeIndices {
     /** The scores of the units of level {@code by} inside {@code scope}, best first; units without any value last, unranked. */
     public List<IndexScore> scores(IndexDefinition index, UnitLevel by, Unit scope, Period period) {
         IndexDefinitions.check(index, "index '" + index.id() + "'", values.catalogue());
-        Map<String, List<List<KpiValue>>> components = new LinkedHashMap<>();
-        for (IndexDefinition.Group group : index.groups()) {
-            for (IndexDefinition.Component component : group.components()) {
-                components.computeIfAbsent(component.kpi(), kpi -> values.values(kpi, by, scope, List.of(period.previous(), period)));
-            }
-        }
+        List<String> kpis = index.groups().stream().flatMap(group -> group.components().stream()).map(IndexDefinition.Component::kpi).toList();
+        Map<String, List<List<KpiValue>>> components = values.values(kpis, by, scope, List.of(period.previous(), period));
         Map<String, List<Contribution>> previous = contributions(index, components, 0);
         Map<String, List<Contribution>> current = contributions(index, components, 1);
         Map<String, Integer> previousRanks = CompetitionRanks.of(totals(previous), Direction.HIGHER);

@@ -48,61 +48,87 @@ final class FactReader {
 
     /** The numerator and denominator of each unit and dimension value with facts, for each period of the selection. */
     List<MeasureRow> read(Kpi kpi, Selection selection) {
-        Buckets numerator = buckets(kpi, kpi.numerator(), selection.periods());
-        Buckets denominator = kpi.denominator() == null ? null : buckets(kpi, kpi.denominator(), selection.periods());
+        return readAll(List.of(kpi), selection).get(kpi.id());
+    }
+
+    /** {@link #read} for several indicators at once: one statement, one round trip to the warehouse. */
+    Map<String, List<MeasureRow>> readAll(List<Kpi> kpis, Selection selection) {
+        List<Plan> plans = new ArrayList<>();
         List<MeasureSql.Side> sides = new ArrayList<>();
-        if (!numerator.empty()) {
-            sides.add(new MeasureSql.Side("n", kpi.numerator(), numerator));
-        }
-        if (denominator != null && !denominator.empty()) {
-            sides.add(new MeasureSql.Side("d", kpi.denominator(), denominator));
-        }
-        Map<List<String>, Cell> numerators = new HashMap<>();
-        Map<List<String>, Cell> denominators = new HashMap<>();
-        if (!sides.isEmpty()) {
-            query(kpi, MeasureSql.of(sides, selection), numerator, denominator, numerators, denominators);
-        }
-        boolean denominatorSplit = denominator != null && selection.dimension() != null
-                && kpi.denominator().fact().dimension(selection.dimension()).isPresent();
-        Set<List<String>> keys = new LinkedHashSet<>(numerators.keySet());
-        if (selection.dimension() == null || denominatorSplit) {
-            keys.addAll(denominators.keySet());
-        }
-        List<MeasureRow> rows = new ArrayList<>();
-        for (int i = 0; i < selection.periods().size(); i++) {
-            for (List<String> key : keys) {
-                Cell top = numerators.get(key);
-                Cell bottom = denominator == null ? null : denominators.get(denominatorSplit ? key : List.of(key.getFirst(), ""));
-                boolean present = present(top, numerator.members().get(i)) || (bottom != null && present(bottom, denominator.members().get(i)));
-                if (present) {
-                    rows.add(new MeasureRow(i, key.getFirst(), key.get(1), sum(top, numerator.members().get(i), false),
-                            bottom == null ? 0 : sum(bottom, denominator.members().get(i), false),
-                            sum(top, numerator.members().get(i), true) + (bottom == null ? 0 : sum(bottom, denominator.members().get(i), true)) > 0));
-                }
+        for (Kpi kpi : kpis) {
+            Plan plan = new Plan(kpi, buckets(kpi, kpi.numerator(), selection.periods()),
+                    kpi.denominator() == null ? null : buckets(kpi, kpi.denominator(), selection.periods()));
+            if (!plan.numerator().empty()) {
+                sides.add(new MeasureSql.Side("n" + plans.size(), kpi.numerator(), plan.numerator()));
             }
+            if (plan.denominator() != null && !plan.denominator().empty()) {
+                sides.add(new MeasureSql.Side("d" + plans.size(), kpi.denominator(), plan.denominator()));
+            }
+            plans.add(plan);
+        }
+        if (!sides.isEmpty()) {
+            query(kpis, MeasureSql.of(sides, selection), plans);
+        }
+        Map<String, List<MeasureRow>> rows = new HashMap<>();
+        for (Plan plan : plans) {
+            rows.put(plan.kpi().id(), plan.rows(selection));
         }
         return rows;
     }
 
-    private void query(Kpi kpi, MeasureSql.Query query, Buckets numerator, Buckets denominator, Map<List<String>, Cell> numerators,
-                       Map<List<String>, Cell> denominators) {
+    /** What is read for one indicator, and its cells once read. */
+    private record Plan(Kpi kpi, Buckets numerator, Buckets denominator, Map<List<String>, Cell> numerators,
+                        Map<List<String>, Cell> denominators) {
+        Plan(Kpi kpi, Buckets numerator, Buckets denominator) {
+            this(kpi, numerator, denominator, new HashMap<>(), new HashMap<>());
+        }
+
+        List<MeasureRow> rows(Selection selection) {
+            boolean denominatorSplit = denominator != null && selection.dimension() != null
+                    && kpi.denominator().fact().dimension(selection.dimension()).isPresent();
+            Set<List<String>> keys = new LinkedHashSet<>(numerators.keySet());
+            if (selection.dimension() == null || denominatorSplit) {
+                keys.addAll(denominators.keySet());
+            }
+            List<MeasureRow> rows = new ArrayList<>();
+            for (int i = 0; i < selection.periods().size(); i++) {
+                for (List<String> key : keys) {
+                    Cell top = numerators.get(key);
+                    Cell bottom = denominator == null ? null : denominators.get(denominatorSplit ? key : List.of(key.getFirst(), ""));
+                    List<Integer> over = numerator.members().get(i);
+                    List<Integer> under = denominator == null ? List.of() : denominator.members().get(i);
+                    if (present(top, over) || present(bottom, under)) {
+                        rows.add(new MeasureRow(i, key.getFirst(), key.get(1), sum(top, over, false), sum(bottom, under, false),
+                                sum(top, over, true) + sum(bottom, under, true) > 0));
+                    }
+                }
+            }
+            return rows;
+        }
+    }
+
+    private void query(List<Kpi> kpis, MeasureSql.Query query, List<Plan> plans) {
         try (PreparedStatement statement = connection.prepareStatement(query.sql())) {
             for (int i = 0; i < query.parameters().size(); i++) {
                 statement.setString(i + 1, query.parameters().get(i));
             }
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    boolean isNumerator = result.getString(1).equals("n");
+                    String side = result.getString(1);
+                    Plan plan = plans.get(Integer.parseInt(side.substring(1)));
+                    boolean isNumerator = side.charAt(0) == 'n';
                     int bucket = result.getInt(2);
-                    Cell cell = (isNumerator ? numerators : denominators).computeIfAbsent(List.of(result.getString(3), result.getString(4)),
-                            key -> new Cell((isNumerator ? numerator : denominator).bounds().size()));
+                    Cell cell = (isNumerator ? plan.numerators() : plan.denominators()).computeIfAbsent(
+                            List.of(result.getString(3), result.getString(4)),
+                            key -> new Cell((isNumerator ? plan.numerator() : plan.denominator()).bounds().size()));
                     cell.values()[bucket] += result.getDouble(5);
                     cell.mapped()[bucket] += result.getDouble(6);
                     cell.present()[bucket] = true;
                 }
             }
         } catch (SQLException e) {
-            throw new WarehouseQueryException("KPI '" + kpi.id() + "' could not be read from the warehouse: " + e.getMessage(), e);
+            throw new WarehouseQueryException("KPI " + kpis.stream().map(Kpi::id).toList() + " could not be read from the warehouse: "
+                    + e.getMessage(), e);
         }
     }
 

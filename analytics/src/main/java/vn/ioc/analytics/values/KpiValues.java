@@ -64,18 +64,27 @@ public final class KpiValues {
      * included, with null values), in the directory's order.
      */
     public List<List<KpiValue>> values(String kpiId, UnitLevel by, Unit scope, List<Period> periods) {
-        Kpi kpi = catalogue.kpi(kpiId);
+        return values(List.of(kpiId), by, scope, periods).get(kpiId);
+    }
+
+    /** {@link #values(String, UnitLevel, Unit, List)} of several indicators, read in one query, by KPI id. */
+    public Map<String, List<List<KpiValue>>> values(List<String> kpiIds, UnitLevel by, Unit scope, List<Period> periods) {
+        List<Kpi> kpis = kpiIds.stream().distinct().map(catalogue::kpi).toList();
         List<Unit> inside = switch (by) {
             case NATION -> List.of(Unit.NATION);
             case PROVINCE -> scope.level() == UnitLevel.PROVINCE ? List.of(scope) : units.provinces();
             case COMMUNE -> scope.level() == UnitLevel.COMMUNE ? List.of(scope) : units.communesOf(scope);
         };
-        List<Map<String, KpiValue>> byPeriod = compute(kpi, by, scope, periods);
-        List<List<KpiValue>> values = new ArrayList<>();
-        for (int i = 0; i < periods.size(); i++) {
-            Map<String, KpiValue> found = byPeriod.get(i);
-            Period period = periods.get(i);
-            values.add(inside.stream().map(unit -> found.getOrDefault(unit.code(), empty(kpi, unit, period))).toList());
+        Map<String, List<Map<String, KpiValue>>> computed = computeAll(kpis, by, scope, periods);
+        Map<String, List<List<KpiValue>>> values = new LinkedHashMap<>();
+        for (Kpi kpi : kpis) {
+            List<List<KpiValue>> byPeriod = new ArrayList<>();
+            for (int i = 0; i < periods.size(); i++) {
+                Map<String, KpiValue> found = computed.get(kpi.id()).get(i);
+                Period period = periods.get(i);
+                byPeriod.add(inside.stream().map(unit -> found.getOrDefault(unit.code(), empty(kpi, unit, period))).toList());
+            }
+            values.put(kpi.id(), byPeriod);
         }
         return values;
     }
@@ -89,8 +98,8 @@ public final class KpiValues {
         if (!kpi.breakdowns().contains(dimension)) {
             throw new IllegalArgumentException("KPI '" + kpiId + "' has no breakdown by '" + dimension + "'; it has " + kpi.breakdowns());
         }
-        KpiValue total = value(kpiId, unit, period);
         List<MeasureRow> rows = reader.read(kpi, new Selection(unit.level(), unit, List.of(period), dimension));
+        KpiValue total = additive(kpi) ? total(kpi, unit, period, dimension, rows) : value(kpiId, unit, period);
         Set<String> suppressed = kpi.persons() && unit.level() == UnitLevel.COMMUNE
                 ? suppression.suppressed(rows.stream().map(row -> new SmallCountSuppression.Counts(row.part(), row.numerator(),
                         kpi.denominator() == null ? null : row.denominator())).toList())
@@ -107,12 +116,24 @@ public final class KpiValues {
     }
 
     private List<Map<String, KpiValue>> compute(Kpi kpi, UnitLevel by, Unit scope, List<Period> periods) {
-        if (kpi.communeShare() != null) {
-            return communeShare(kpi, by, scope, periods);
+        return computeAll(List.of(kpi), by, scope, periods).get(kpi.id());
+    }
+
+    /** Each indicator's values per period and unit code; those read off facts in one query, shares of communes after. */
+    private Map<String, List<Map<String, KpiValue>>> computeAll(List<Kpi> kpis, UnitLevel by, Unit scope, List<Period> periods) {
+        List<Kpi> plain = kpis.stream().filter(kpi -> kpi.communeShare() == null).toList();
+        Map<String, List<MeasureRow>> rows = plain.isEmpty() ? Map.of() : reader.readAll(plain, new Selection(by, scope, periods, null));
+        Map<String, List<Map<String, KpiValue>>> computed = new HashMap<>();
+        for (Kpi kpi : kpis) {
+            computed.put(kpi.id(), kpi.communeShare() != null ? communeShare(kpi, by, scope, periods) : toValues(kpi, by, periods, rows.get(kpi.id())));
         }
+        return computed;
+    }
+
+    private List<Map<String, KpiValue>> toValues(Kpi kpi, UnitLevel by, List<Period> periods, List<MeasureRow> rows) {
         List<Map<String, KpiValue>> byPeriod = new ArrayList<>();
         periods.forEach(period -> byPeriod.add(new HashMap<>()));
-        for (MeasureRow row : reader.read(kpi, new Selection(by, scope, periods, null))) {
+        for (MeasureRow row : rows) {
             units.find(by, row.unit()).ifPresent(unit -> {
                 Period period = periods.get(row.period());
                 Double denominator = kpi.denominator() == null ? null : row.denominator();
@@ -157,6 +178,23 @@ public final class KpiValues {
             byPeriod.add(values);
         }
         return byPeriod;
+    }
+
+    private static boolean additive(Kpi kpi) {
+        return kpi.numerator().additive() && (kpi.denominator() == null || kpi.denominator().additive());
+    }
+
+    /** A breakdown's total, added up from its parts (a denominator without the dimension is the same in every part). */
+    private KpiValue total(Kpi kpi, Unit unit, Period period, String dimension, List<MeasureRow> rows) {
+        if (rows.isEmpty()) {
+            return empty(kpi, unit, period);
+        }
+        double numerator = rows.stream().mapToDouble(MeasureRow::numerator).sum();
+        Double denominator = kpi.denominator() == null ? null : kpi.denominator().fact().dimension(dimension).isPresent()
+                ? rows.stream().mapToDouble(MeasureRow::denominator).sum() : rows.getFirst().denominator();
+        Double value = ratio(kpi, numerator, denominator);
+        return new KpiValue(kpi.id(), unit, period, value, numerator, denominator, kpi.target(period.end().getYear()).orElse(null),
+                kpi.status(value), rows.stream().anyMatch(MeasureRow::fromPreReformCode) && units.holdsSplit(unit));
     }
 
     private static KpiValue empty(Kpi kpi, Unit unit, Period period) {
