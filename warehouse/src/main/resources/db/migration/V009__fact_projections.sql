@@ -1,6 +1,6 @@
--- What national dashboards read, kept compact: service facts partitioned by year with a monthly projection by
--- province (the data comes back with the next applications ingest), and a projection of the population snapshots
--- by province. ClickHouse reads a projection instead of the table wherever it answers the query.
+-- What national dashboards read, kept compact: service facts with a monthly projection by province (the table is
+-- rebuilt; its data comes back with the next applications ingest), and a projection of the population snapshots by
+-- province. ClickHouse reads a projection instead of the table wherever it answers the query.
 DROP TABLE IF EXISTS service_facts;
 
 CREATE TABLE IF NOT EXISTS service_facts
@@ -28,7 +28,7 @@ CREATE TABLE IF NOT EXISTS service_facts
     )
 )
 ENGINE = MergeTree
-PARTITION BY toYear(day)
+PARTITION BY toYYYYMM(day)
 ORDER BY (province_code, commune_code, day, service_code);
 
 ALTER TABLE population_facts ADD PROJECTION IF NOT EXISTS by_province

@@ -171,17 +171,35 @@ final class FactReader {
         return buckets;
     }
 
-    /** The snapshot dates of a snapshot fact, read again when older than a few seconds. */
+    /**
+     * The snapshot dates of a snapshot fact, read again when older than a few seconds: from the table's parts where
+     * each part holds one date (a snapshot per partition, as ingest loads them), else from the rows.
+     */
     private synchronized TreeSet<LocalDate> snapshots(Fact fact) {
         Snapshots known = snapshots.get(fact);
         if (known != null && System.nanoTime() - known.readAt() < SNAPSHOTS_KEPT_NANOS) {
             return known.dates();
         }
         TreeSet<LocalDate> dates = new TreeSet<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT DISTINCT " + fact.timeColumn() + " FROM " + fact.table())) {
-            while (rows.next()) {
-                dates.add(rows.getObject(1, LocalDate.class));
+        try (PreparedStatement parts = connection.prepareStatement("SELECT DISTINCT min_date, max_date FROM system.parts "
+                + "WHERE database = currentDatabase() AND table = ? AND active")) {
+            parts.setString(1, fact.table());
+            boolean onePerPart = true;
+            try (ResultSet rows = parts.executeQuery()) {
+                while (rows.next()) {
+                    LocalDate first = rows.getObject(1, LocalDate.class);
+                    onePerPart &= first.equals(rows.getObject(2, LocalDate.class));
+                    dates.add(first);
+                }
+            }
+            if (!onePerPart) {
+                dates.clear();
+                try (Statement statement = connection.createStatement();
+                     ResultSet rows = statement.executeQuery("SELECT DISTINCT " + fact.timeColumn() + " FROM " + fact.table())) {
+                    while (rows.next()) {
+                        dates.add(rows.getObject(1, LocalDate.class));
+                    }
+                }
             }
         } catch (SQLException e) {
             throw new WarehouseQueryException("the snapshots of " + fact.table() + " could not be read from the warehouse: " + e.getMessage(), e);
