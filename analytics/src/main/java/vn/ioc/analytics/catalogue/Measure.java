@@ -1,5 +1,7 @@
 package vn.ioc.analytics.catalogue;
 
+import java.util.List;
+
 /**
  * One side of an indicator: an aggregate expression ({@code value}) over one fact table, with an optional
  * condition on the fact's rows ({@code where}) and the window of time it reads.
@@ -8,6 +10,11 @@ public record Measure(Fact fact, String value, String where, Window window) {
     public Measure {
         window = window == null ? Window.PERIOD : window;
         where = where == null || where.isBlank() ? null : where;
+    }
+
+    /** The fact's columns the value reads, in the order they first appear. */
+    public List<String> columns() {
+        return SqlExpression.columns(value, fact);
     }
 
     /** Whether the value over two sets of rows is the sum of their values (true of sums and counts, not of distinct counts). */

@@ -1,5 +1,7 @@
 package vn.ioc.analytics.catalogue;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -19,6 +21,18 @@ final class SqlExpression {
     private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9_.\\s()+\\-*/,<>=!]*");
 
     private SqlExpression() {
+    }
+
+    /** The fact's columns an (acceptable) expression reads, in the order they first appear. */
+    static List<String> columns(String expression, Fact fact) {
+        Set<String> columns = new LinkedHashSet<>();
+        Matcher words = WORD.matcher(STRING.matcher(expression).replaceAll(" "));
+        while (words.find()) {
+            if (fact.columns().contains(words.group())) {
+                columns.add(words.group());
+            }
+        }
+        return List.copyOf(columns);
     }
 
     /** Returns why {@code expression} is not acceptable over {@code fact}, or null when it is. */

@@ -54,15 +54,20 @@ public final class AnalyticsBenchmark implements Runnable {
     @Option(names = "--runs", description = "timed runs of each query after 3 warm-up runs (default: ${DEFAULT-VALUE})", defaultValue = "40")
     int runs;
 
+    @Option(names = "--keep", description = "keep the benchmark's warehouse in this folder (serve it with `ioc warehouse start --data`)")
+    Path keep;
+
     @Override
     public void run() {
         try {
-            Path data = Files.createTempDirectory("ioc-bench-analytics-");
+            Path data = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("ioc-bench-analytics-");
             try (WarehouseServer server = WarehouseServer.start(ServerOptions.defaults(data).withPort(0),
                     EngineLibrary.fromEnvironment(System.err::println).resolve(), System.err::println)) {
                 measure(server);
             } finally {
-                FileTrees.delete(data);
+                if (keep == null) {
+                    FileTrees.delete(data);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -45,7 +45,17 @@ final class MeasureSql {
     private void side(String side, Measure measure, Selection selection, Buckets buckets) {
         Fact fact = measure.fact();
         boolean split = selection.dimension() != null && fact.dimension(selection.dimension()).isPresent();
+        // A value that looks at key columns (a conditional sum, a distinct count) is taken in two steps: sums per bucket,
+        // unit, part and those keys first, which a projection of the fact can answer, then the value over those rows.
+        List<String> keys = measure.columns().stream().filter(fact.keys()::contains).toList();
+        List<String> counts = measure.columns().stream().filter(column -> !fact.keys().contains(column)).toList();
+        boolean twoSteps = !keys.isEmpty() && !measure.value().matches("(?is).*\\b(count|avg)\\w*\\s*\\(.*");
+        String keyList = keys.isEmpty() ? "" : ", " + String.join(", ", keys);
+        String sums = counts.stream().map(column -> ", sum(" + column + ") AS " + column).reduce("", String::concat);
         sql.append("SELECT '").append(side).append("' AS side, ");
+        if (twoSteps) {
+            sql.append("bucket, unit, part, toFloat64(").append(measure.value()).append(") AS v, toFloat64(sum(mapped_rows)) AS mapped FROM (SELECT ");
+        }
         List<LocalDate> bounds = buckets.bounds();
         // Whole months are compared as months, so that ClickHouse can answer from a fact's monthly projection.
         boolean months = fact.time() == Fact.Time.FLOW && bounds.stream().allMatch(bound -> bound.plusDays(1).getDayOfMonth() == 1);
@@ -60,11 +70,12 @@ final class MeasureSql {
             }
             sql.append(bounds.size() - 1).append(")");
         }
+        String mapped = fact.columns().contains("from_pre_reform_code") ? "sum(from_pre_reform_code)" : "0";
         sql.append(" AS bucket, ").append(unitColumn(fact, selection.by())).append(" AS unit, ")
-                .append(split ? fact.dimension(selection.dimension()).orElseThrow() : "''").append(" AS part, toFloat64(")
-                .append(measure.value()).append(") AS v, ")
-                .append(fact.columns().contains("from_pre_reform_code") ? "toFloat64(sum(from_pre_reform_code))" : "0.0")
-                .append(" AS mapped FROM ").append(fact.table()).append(" WHERE 1");
+                .append(split ? fact.dimension(selection.dimension()).orElseThrow() : "''").append(" AS part, ")
+                .append(twoSteps ? keyList.substring(2) + sums + ", " + mapped + " AS mapped_rows"
+                        : "toFloat64(" + measure.value() + ") AS v, toFloat64(" + mapped + ") AS mapped")
+                .append(" FROM ").append(fact.table()).append(" WHERE 1");
         if (selection.scope().level() != UnitLevel.NATION) {
             sql.append(" AND ").append(unitColumn(fact, selection.scope().level())).append(" = ?");
             parameters.add(selection.scope().code());
@@ -80,7 +91,7 @@ final class MeasureSql {
         if (measure.where() != null) {
             sql.append(" AND (").append(measure.where()).append(")");
         }
-        sql.append(" GROUP BY bucket, unit, part");
+        sql.append(" GROUP BY bucket, unit, part").append(twoSteps ? keyList + ") GROUP BY bucket, unit, part" : "");
     }
 
     /** A bucket's last day, or the first day of its month where the time is compared by month. */

@@ -220,4 +220,34 @@ class KpiValuesTest {
         Breakdown province = fixture.values.breakdown("population.id_card_rate_14plus", daNang, OCTOBER, "age_band");
         assertTrue(province.cells().stream().noneMatch(BreakdownCell::suppressed), "suppression is for commune breakdowns");
     }
+
+    @Test
+    void distinctCountsAndConditionalSumsAreTakenInTwoStepsWithTheSameResult() throws Exception {
+        Map<String, java.util.Set<String>> services = new HashMap<>();
+        Map<String, java.util.Set<String>> fullOnline = new HashMap<>();
+        fixture.forEachRecord("public_service_applications", row -> {
+            LocalDate received = LocalDate.parse(row.get("received_at").substring(0, 10));
+            if (YearMonth.from(received).equals(YearMonth.of(2026, 10))) {
+                String province = fixture.provinceOf(fixture.current(row.get("commune_code")));
+                services.computeIfAbsent(province, p -> new java.util.HashSet<>()).add(row.get("service_code"));
+                if (row.get("full_online").equals("1")) {
+                    fullOnline.computeIfAbsent(province, p -> new java.util.HashSet<>()).add(row.get("service_code"));
+                }
+            }
+        });
+        Map<String, Double> availability = new TreeMap<>();
+        services.forEach((province, all) -> availability.put(province, fullOnline.getOrDefault(province, java.util.Set.of()).size() * 100.0 / all.size()));
+        assertClose(availability, provinceValues("services.full_online_availability", OCTOBER));
+
+        long[] dtp = new long[2];
+        fixture.forEachRecord("vaccination_register", row -> {
+            LocalDate given = LocalDate.parse(row.get("vaccinated_on"));
+            if (row.get("vaccine").equals("DTP-HepB-Hib") && !given.isAfter(OCTOBER.end()) && given.isAfter(OCTOBER.end().minusDays(365))) {
+                dtp[0] += row.get("dose_number").equals("1") ? 1 : 0;
+                dtp[1] += row.get("dose_number").equals("3") ? 1 : 0;
+            }
+        });
+        assertTrue(dtp[0] > 0);
+        assertEquals((dtp[0] - dtp[1]) * 100.0 / dtp[0], fixture.values.value("vaccination.dtp_dropout", Unit.NATION, OCTOBER).value(), 1e-9);
+    }
 }
