@@ -29,6 +29,7 @@ import vn.ioc.ingest.schools.SchoolCensusPipeline;
 import vn.ioc.ingest.services.ApplicationsPipeline;
 import vn.ioc.ingest.spark.LocalSpark;
 import vn.ioc.ingest.vaccination.VaccinationPipeline;
+import vn.ioc.ingest.vaccination.VaccineSupplyPipeline;
 import vn.ioc.warehouse.WarehouseConnection;
 import vn.ioc.warehouse.npm.NpmPackageCache;
 import vn.ioc.warehouse.schema.MigrationRunner;
@@ -81,7 +82,8 @@ public final class AnalyticsFixture {
                 ExtractFormat.CSV, 0, PROVINCES, AS_OF, 2)).manifest();
         SparkSession spark = LocalSpark.session("analytics-test");
         IngestJob job = new IngestJob(spark, writer, extracts.resolveSibling("quarantine"), message -> { });
-        for (SourcePipeline pipeline : List.of(new PopulationPipeline(), new VaccinationPipeline(), new SchoolCensusPipeline(), new ApplicationsPipeline())) {
+        for (SourcePipeline pipeline : List.of(new PopulationPipeline(), new VaccinationPipeline(), new SchoolCensusPipeline(), new ApplicationsPipeline(),
+                new VaccineSupplyPipeline())) {
             IngestJob.Outcome outcome = job.run(pipeline, extracts, PERIOD, AS_OF);
             assertEquals(outcome.read(), outcome.loadedFrom(), pipeline.source() + ": every row of a defect-free extract is loaded");
         }

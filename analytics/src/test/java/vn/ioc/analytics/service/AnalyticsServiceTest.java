@@ -68,6 +68,9 @@ class AnalyticsServiceTest {
         assertThrows(IllegalArgumentException.class,
                 () -> service.ranking(new AnalyticsService.RankingQuery("services.on_time_rate", UnitLevel.NATION, "VN", "2026-10", Set.of())));
         assertEquals(Unit.NATION, service.unit("vn"));
+        IllegalArgumentException byCommune = assertThrows(IllegalArgumentException.class,
+                () -> service.ranking(new AnalyticsService.RankingQuery("vaccination.doses_delivered", UnitLevel.COMMUNE, "79", "2026-10", Set.of())));
+        assertTrue(byCommune.getMessage().contains("vaccine_supply_facts is kept by province only"), byCommune.getMessage());
     }
 
     @Test

@@ -250,4 +250,16 @@ class KpiValuesTest {
         assertTrue(dtp[0] > 0);
         assertEquals((dtp[0] - dtp[1]) * 100.0 / dtp[0], fixture.values.value("vaccination.dtp_dropout", Unit.NATION, OCTOBER).value(), 1e-9);
     }
+
+    @Test
+    void dosesDeliveredAreKeptByProvince() throws Exception {
+        Map<String, Double> delivered = new TreeMap<>();
+        fixture.forEachRecord("vaccine_supply", row -> {
+            if (row.get("month").startsWith("2026-10")) {
+                delivered.merge(row.get("province_code"), Double.parseDouble(row.get("doses_delivered")), Double::sum);
+            }
+        });
+        assertFalse(delivered.isEmpty());
+        assertClose(delivered, provinceValues("vaccination.doses_delivered", OCTOBER));
+    }
 }
