@@ -10,6 +10,7 @@ import vn.ioc.analytics.index.IndexDefinitions;
 import vn.ioc.analytics.privacy.SmallCountSuppression;
 import vn.ioc.analytics.ranking.Rankings;
 import vn.ioc.analytics.units.UnitDirectory;
+import vn.ioc.analytics.values.KpiStoreRefresh;
 import vn.ioc.analytics.values.KpiValues;
 import vn.ioc.datasets.generator.ExtractFormat;
 import vn.ioc.datasets.generator.ExtractGenerator;
@@ -65,7 +66,11 @@ public final class AnalyticsFixture {
     public final ReferenceUnits units;
     public final Path extracts;
     public final Manifest manifest;
+    /** Values read from the KPI store where it answers (as the product reads them). */
     public final KpiValues values;
+    /** The same values, always read from the facts. */
+    public final KpiValues factsOnly;
+    public final WarehouseConnection writer;
     public final Rankings rankings;
     public final CompositeIndices indices;
     private final Map<String, String> currentCode = new HashMap<>();
@@ -100,9 +105,14 @@ public final class AnalyticsFixture {
             }
         }
         successor.forEach((old, entry) -> currentCode.put(old, entry.newCode()));
-        Connection connection = TestWarehouse.reader("analytics_test").open();
         KpiCatalogue catalogue = KpiCatalogue.standard();
-        values = new KpiValues(catalogue, UnitDirectory.read(connection), connection, new SmallCountSuppression(SmallCountSuppression.DEFAULT_K));
+        this.writer = writer;
+        refreshStore();
+        Connection connection = TestWarehouse.reader("analytics_test").open();
+        UnitDirectory directory = UnitDirectory.read(connection);
+        SmallCountSuppression suppression = new SmallCountSuppression(SmallCountSuppression.DEFAULT_K);
+        values = new KpiValues(catalogue, directory, connection, suppression, true);
+        factsOnly = new KpiValues(catalogue, directory, connection, suppression, false);
         rankings = new Rankings(values);
         indices = new CompositeIndices(values, IndexDefinitions.standard(catalogue));
     }
@@ -134,6 +144,11 @@ public final class AnalyticsFixture {
             }
         }
         return instance;
+    }
+
+    /** Rebuilds the KPI store from the facts, as the launcher does after every ingest. */
+    public void refreshStore() throws java.sql.SQLException {
+        new KpiStoreRefresh(writer, KpiCatalogue.standard(), message -> { }).refresh();
     }
 
     /** The current commune of a commune code in an extract: itself, or the crosswalk's largest successor (ties: the lower code). */

@@ -21,6 +21,12 @@ public record Kpi(String id, String domain, LocalizedText name, LocalizedText de
         return Optional.ofNullable(targets.get(year));
     }
 
+    /** Whether the KPI can be read by commune: every fact it reads is kept by commune (a share of communes is). */
+    public boolean keptByCommune() {
+        return communeShare != null || numerator.fact().communeColumn().isPresent()
+                && (denominator == null || denominator.fact().communeColumn().isPresent());
+    }
+
     public Status status(Double value) {
         return thresholds == null ? Status.NONE : thresholds.status(direction, value);
     }

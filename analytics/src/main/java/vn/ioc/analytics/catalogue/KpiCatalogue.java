@@ -1,10 +1,7 @@
 package vn.ioc.analytics.catalogue;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.MapperFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,11 +21,6 @@ import java.util.Objects;
  */
 public final class KpiCatalogue {
     public static final String RESOURCE = "analytics/kpis.json";
-    static final JsonMapper JSON = JsonMapper.builder()
-            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build();
 
     private final Map<String, Kpi> kpis;
 
@@ -51,7 +43,7 @@ public final class KpiCatalogue {
     public static KpiCatalogue read(InputStream in, String name) {
         JsonNode root;
         try {
-            root = JSON.readTree(in);
+            root = CatalogueJson.MAPPER.readTree(in);
         } catch (JacksonException e) {
             throw new CatalogueException(name + " is not valid JSON: " + e.getOriginalMessage(), e);
         }
@@ -65,7 +57,7 @@ public final class KpiCatalogue {
             String label = entry.path("id").isString() ? "KPI '" + entry.path("id").asString() + "'" : "KPI #" + (i + 1);
             Kpi kpi;
             try {
-                kpi = JSON.treeToValue(entry, Kpi.class);
+                kpi = CatalogueJson.MAPPER.treeToValue(entry, Kpi.class);
             } catch (JacksonException e) {
                 throw new CatalogueException(name + ": " + label + ": " + e.getOriginalMessage(), e);
             }

@@ -1,11 +1,9 @@
 package vn.ioc.analytics.index;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.MapperFeature;
-import tools.jackson.databind.json.JsonMapper;
 import vn.ioc.analytics.catalogue.CatalogueException;
+import vn.ioc.analytics.catalogue.CatalogueJson;
 import vn.ioc.analytics.catalogue.Kpi;
 import vn.ioc.analytics.catalogue.KpiCatalogue;
 
@@ -23,11 +21,6 @@ import java.util.NoSuchElementException;
  */
 public final class IndexDefinitions {
     public static final String RESOURCE = "analytics/indices.json";
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build();
 
     private final Map<String, IndexDefinition> indices;
 
@@ -49,7 +42,7 @@ public final class IndexDefinitions {
     public static IndexDefinitions read(InputStream in, String name, KpiCatalogue catalogue) {
         Map<String, IndexDefinition> indices = new LinkedHashMap<>();
         try {
-            JsonNode entries = JSON.readTree(in).path("indices");
+            JsonNode entries = CatalogueJson.MAPPER.readTree(in).path("indices");
             if (!entries.isArray() || entries.isEmpty()) {
                 throw new CatalogueException(name + " has no \"indices\" list");
             }
@@ -57,7 +50,7 @@ public final class IndexDefinitions {
                 String label = name + ": index '" + entry.path("id").asString("?") + "'";
                 IndexDefinition index;
                 try {
-                    index = JSON.treeToValue(entry, IndexDefinition.class);
+                    index = CatalogueJson.MAPPER.treeToValue(entry, IndexDefinition.class);
                 } catch (JacksonException e) {
                     throw new CatalogueException(label + ": " + e.getOriginalMessage(), e);
                 }

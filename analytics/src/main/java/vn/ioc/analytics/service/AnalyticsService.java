@@ -65,8 +65,16 @@ public final class AnalyticsService implements AutoCloseable {
         this.indices = new CompositeIndices(values, definitions);
     }
 
-    /** Reads the catalogue, the index definitions and the units, and keeps one connection to the warehouse. */
+    /**
+     * Reads the catalogue, the index definitions and the units, and keeps one connection to the warehouse; values
+     * come from the KPI store where it answers, from the facts otherwise.
+     */
     public static AnalyticsService open(WarehouseConnection warehouse, int k) throws SQLException {
+        return open(warehouse, k, true);
+    }
+
+    /** {@link #open(WarehouseConnection, int)}, reading the facts only when {@code useStore} is false. */
+    public static AnalyticsService open(WarehouseConnection warehouse, int k, boolean useStore) throws SQLException {
         KpiCatalogue catalogue = KpiCatalogue.standard();
         IndexDefinitions definitions = IndexDefinitions.standard(catalogue);
         // Answers are a few thousand rows at most: compressing them costs the driver more time than it saves.
@@ -74,7 +82,7 @@ public final class AnalyticsService implements AutoCloseable {
         driver.setProperty("compress", "false");
         Connection connection = warehouse.open(driver);
         try {
-            KpiValues values = new KpiValues(catalogue, UnitDirectory.read(connection), connection, new SmallCountSuppression(k));
+            KpiValues values = new KpiValues(catalogue, UnitDirectory.read(connection), connection, new SmallCountSuppression(k), useStore);
             return new AnalyticsService(connection, values, definitions);
         } catch (SQLException | RuntimeException e) {
             connection.close();

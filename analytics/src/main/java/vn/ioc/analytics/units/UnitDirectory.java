@@ -1,8 +1,8 @@
 package vn.ioc.analytics.units;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import vn.ioc.analytics.catalogue.CatalogueException;
+import vn.ioc.analytics.catalogue.CatalogueJson;
 import vn.ioc.analytics.catalogue.LocalizedText;
 
 import java.io.IOException;
@@ -91,7 +91,7 @@ public final class UnitDirectory {
             if (in == null) {
                 throw new CatalogueException("the peer groups " + PEER_GROUPS + " are not on the class path");
             }
-            JsonNode root = JsonMapper.builder().build().readTree(in);
+            JsonNode root = CatalogueJson.MAPPER.readTree(in);
             Map<String, Set<String>> tags = new HashMap<>();
             for (JsonNode group : root.path("provinceGroups")) {
                 String id = group.path("id").asString();

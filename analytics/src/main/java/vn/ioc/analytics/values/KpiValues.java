@@ -3,6 +3,7 @@ package vn.ioc.analytics.values;
 import vn.ioc.analytics.catalogue.CommuneShare;
 import vn.ioc.analytics.catalogue.Kpi;
 import vn.ioc.analytics.catalogue.KpiCatalogue;
+import vn.ioc.analytics.catalogue.Status;
 import vn.ioc.analytics.period.Period;
 import vn.ioc.analytics.privacy.SmallCountSuppression;
 import vn.ioc.analytics.units.Unit;
@@ -21,18 +22,25 @@ import java.util.Set;
 
 /**
  * Values of the catalogue's indicators: for one unit and period, as a series of periods, for every unit of a level
- * inside a scope (what rankings read), and broken down by a dimension. One warehouse query per call.
+ * inside a scope (what rankings read), and broken down by a dimension. One warehouse query per call, to the KPI store
+ * where it answers, to the facts otherwise.
  */
 public final class KpiValues {
     private final KpiCatalogue catalogue;
     private final UnitDirectory units;
     private final FactReader reader;
+    private final KpiStore store;
     private final SmallCountSuppression suppression;
 
-    public KpiValues(KpiCatalogue catalogue, UnitDirectory units, Connection connection, SmallCountSuppression suppression) {
+    /**
+     * {@code useStore}: read {@code kpi_values} where it answers (see {@link KpiStoreRefresh}), the facts otherwise;
+     * without it, always the facts.
+     */
+    public KpiValues(KpiCatalogue catalogue, UnitDirectory units, Connection connection, SmallCountSuppression suppression, boolean useStore) {
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
         this.units = Objects.requireNonNull(units, "units");
         this.reader = new FactReader(connection);
+        this.store = useStore ? new KpiStore(connection) : null;
         this.suppression = Objects.requireNonNull(suppression, "suppression");
     }
 
@@ -121,8 +129,15 @@ public final class KpiValues {
 
     /** Each indicator's values per period and unit code; those read off facts in one query, shares of communes after. */
     private Map<String, List<Map<String, KpiValue>>> computeAll(List<Kpi> kpis, UnitLevel by, Unit scope, List<Period> periods) {
+        for (Kpi kpi : kpis) {
+            if ((by == UnitLevel.COMMUNE || scope.level() == UnitLevel.COMMUNE) && !kpi.keptByCommune()) {
+                throw new IllegalArgumentException("KPI '" + kpi.id() + "' is kept by province only, not by commune");
+            }
+        }
         List<Kpi> plain = kpis.stream().filter(kpi -> kpi.communeShare() == null).toList();
-        Map<String, List<MeasureRow>> rows = plain.isEmpty() ? Map.of() : reader.readAll(plain, new Selection(by, scope, periods, null));
+        Selection selection = new Selection(by, scope, periods, null);
+        Map<String, List<MeasureRow>> rows = plain.isEmpty() ? Map.of()
+                : store != null && store.answers(plain, selection) ? store.read(plain, selection) : reader.readAll(plain, selection);
         Map<String, List<Map<String, KpiValue>>> computed = new HashMap<>();
         for (Kpi kpi : kpis) {
             computed.put(kpi.id(), kpi.communeShare() != null ? communeShare(kpi, by, scope, periods) : toValues(kpi, by, periods, rows.get(kpi.id())));
@@ -135,11 +150,9 @@ public final class KpiValues {
         periods.forEach(period -> byPeriod.add(new HashMap<>()));
         for (MeasureRow row : rows) {
             units.find(by, row.unit()).ifPresent(unit -> {
-                Period period = periods.get(row.period());
                 Double denominator = kpi.denominator() == null ? null : row.denominator();
-                Double value = ratio(kpi, row.numerator(), denominator);
-                byPeriod.get(row.period()).put(unit.code(), new KpiValue(kpi.id(), unit, period, value, row.numerator(), denominator,
-                        kpi.target(period.end().getYear()).orElse(null), kpi.status(value), row.fromPreReformCode() && units.holdsSplit(unit)));
+                byPeriod.get(row.period()).put(unit.code(), valueOf(kpi, unit, periods.get(row.period()), row.numerator(), denominator,
+                        row.fromPreReformCode() && units.holdsSplit(unit)));
             });
         }
         return byPeriod;
@@ -170,11 +183,8 @@ public final class KpiValues {
                 splitByUnit.merge(unit, commune.fromSplitCommune(), Boolean::logicalOr);
             }
             Map<String, KpiValue> values = new HashMap<>();
-            counts.forEach((code, count) -> units.find(by, code).ifPresent(unit -> {
-                Double value = ratio(kpi, count[0], (double) count[1]);
-                values.put(code, new KpiValue(kpi.id(), unit, period, value, count[0], (double) count[1],
-                        kpi.target(period.end().getYear()).orElse(null), kpi.status(value), splitByUnit.get(code)));
-            }));
+            counts.forEach((code, count) -> units.find(by, code).ifPresent(unit ->
+                    values.put(code, valueOf(kpi, unit, period, count[0], (double) count[1], splitByUnit.get(code)))));
             byPeriod.add(values);
         }
         return byPeriod;
@@ -192,13 +202,18 @@ public final class KpiValues {
         double numerator = rows.stream().mapToDouble(MeasureRow::numerator).sum();
         Double denominator = kpi.denominator() == null ? null : kpi.denominator().fact().dimension(dimension).isPresent()
                 ? rows.stream().mapToDouble(MeasureRow::denominator).sum() : rows.getFirst().denominator();
-        Double value = ratio(kpi, numerator, denominator);
-        return new KpiValue(kpi.id(), unit, period, value, numerator, denominator, kpi.target(period.end().getYear()).orElse(null),
-                kpi.status(value), rows.stream().anyMatch(MeasureRow::fromPreReformCode) && units.holdsSplit(unit));
+        return valueOf(kpi, unit, period, numerator, denominator, rows.stream().anyMatch(MeasureRow::fromPreReformCode) && units.holdsSplit(unit));
     }
 
+    private static KpiValue valueOf(Kpi kpi, Unit unit, Period period, double numerator, Double denominator, boolean fromSplitCommune) {
+        Double value = ratio(kpi, numerator, denominator);
+        return new KpiValue(kpi.id(), unit, period, value, numerator, denominator, kpi.target(period.end().getYear()).orElse(null),
+                kpi.status(value), fromSplitCommune);
+    }
+
+    /** The value of a unit and period without facts: no value, but the year's target. */
     private static KpiValue empty(Kpi kpi, Unit unit, Period period) {
-        return new KpiValue(kpi.id(), unit, period, null, 0, null, kpi.target(period.end().getYear()).orElse(null), kpi.status(null), false);
+        return new KpiValue(kpi.id(), unit, period, null, 0, null, kpi.target(period.end().getYear()).orElse(null), Status.NONE, false);
     }
 
     private static Double ratio(Kpi kpi, double numerator, Double denominator) {

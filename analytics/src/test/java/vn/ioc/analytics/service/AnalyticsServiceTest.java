@@ -70,7 +70,7 @@ class AnalyticsServiceTest {
         assertEquals(Unit.NATION, service.unit("vn"));
         IllegalArgumentException byCommune = assertThrows(IllegalArgumentException.class,
                 () -> service.ranking(new AnalyticsService.RankingQuery("vaccination.doses_delivered", UnitLevel.COMMUNE, "79", "2026-10", Set.of())));
-        assertTrue(byCommune.getMessage().contains("vaccine_supply_facts is kept by province only"), byCommune.getMessage());
+        assertTrue(byCommune.getMessage().contains("is kept by province only"), byCommune.getMessage());
     }
 
     @Test

@@ -14,6 +14,7 @@ import vn.ioc.ingest.vaccination.VaccinationPipeline;
 import vn.ioc.ingest.vaccination.VaccineSupplyPipeline;
 import vn.ioc.ingest.spark.LocalSpark;
 import vn.ioc.warehouse.WarehouseConnection;
+import vn.ioc.warehouse.cli.LauncherModule;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
+import java.util.ServiceLoader;
 
 /** {@code ioc ingest}: source extracts into ClickHouse facts, cleaned and measured. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
@@ -75,6 +77,9 @@ final class IngestCommand implements Runnable {
             }
         } finally {
             spark.stop();
+        }
+        for (LauncherModule module : ServiceLoader.load(LauncherModule.class)) {
+            module.factsLoaded(warehouse, System.out);
         }
     }
 

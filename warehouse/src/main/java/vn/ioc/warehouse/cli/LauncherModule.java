@@ -1,5 +1,6 @@
 package vn.ioc.warehouse.cli;
 
+import vn.ioc.warehouse.WarehouseConnection;
 import vn.ioc.warehouse.server.WarehouseServer;
 
 import java.io.PrintStream;
@@ -23,6 +24,10 @@ public interface LauncherModule {
     /** Steps {@code ioc demo} runs, in module order, once the warehouse is up and its schema current. */
     default List<DemoStep> demoSteps() {
         return List.of();
+    }
+
+    /** Called once facts were loaded into the warehouse (by {@code ioc ingest}), to rebuild what is derived from them. */
+    default void factsLoaded(WarehouseConnection writer, PrintStream out) {
     }
 
     /** One step of the demo. */

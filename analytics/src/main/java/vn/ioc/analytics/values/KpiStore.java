@@ -1,0 +1,161 @@
+package vn.ioc.analytics.values;
+
+import vn.ioc.analytics.catalogue.Fact;
+import vn.ioc.analytics.catalogue.Kpi;
+import vn.ioc.analytics.catalogue.Measure;
+import vn.ioc.analytics.catalogue.Window;
+import vn.ioc.analytics.period.Period;
+import vn.ioc.analytics.units.UnitLevel;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The KPI values kept per unit and month in {@code kpi_values} (see {@link KpiStoreRefresh}), read instead of the
+ * facts where they answer exactly: no breakdown, whole months, a store built after the last ingest. A period of
+ * several months adds up the months of a side that sums its period (additive values only) and takes the last month
+ * of a side that reads a snapshot, a running total or the last N days. Whether the store is current is checked
+ * at most every few seconds.
+ */
+final class KpiStore {
+    private static final long CHECK_NANOS = 5_000_000_000L;
+
+    private final Connection connection;
+    private State state;
+
+    /** When the store was last found current, and the months it holds (null when it is not current). */
+    private record State(long checkedAt, YearMonth first, YearMonth last) {
+        boolean current() {
+            return first != null;
+        }
+    }
+
+    KpiStore(Connection connection) {
+        this.connection = Objects.requireNonNull(connection, "connection");
+    }
+
+    /** Whether the store was built after the last ingest. */
+    boolean current() {
+        return state().current();
+    }
+
+    /** Whether the store answers these indicators over this selection exactly as the facts would. */
+    boolean answers(List<Kpi> kpis, Selection selection) {
+        if (selection.dimension() != null) {
+            return false;
+        }
+        State current = state();
+        if (!current.current()) {
+            return false;
+        }
+        for (Period period : selection.periods()) {
+            if (period.kind() == Period.Kind.DAY || YearMonth.from(period.start()).isBefore(current.first())
+                    || YearMonth.from(period.end()).isAfter(current.last())) {
+                return false;
+            }
+            boolean severalMonths = !YearMonth.from(period.start()).equals(YearMonth.from(period.end()));
+            for (Kpi kpi : kpis) {
+                if (severalMonths && (summed(kpi.numerator()) && !kpi.numerator().additive()
+                        || kpi.denominator() != null && summed(kpi.denominator()) && !kpi.denominator().additive())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    Map<String, List<MeasureRow>> read(List<Kpi> kpis, Selection selection) {
+        LocalDate first = selection.periods().stream().map(Period::start).min(LocalDate::compareTo).orElseThrow().withDayOfMonth(1);
+        LocalDate last = selection.periods().stream().map(Period::end).max(LocalDate::compareTo).orElseThrow().withDayOfMonth(1);
+        StringBuilder sql = new StringBuilder("SELECT kpi, unit_code, month, numerator, denominator, from_pre_reform_code FROM kpi_values WHERE kpi IN (");
+        List<String> parameters = new ArrayList<>();
+        for (Kpi kpi : kpis) {
+            sql.append(parameters.isEmpty() ? "?" : ", ?");
+            parameters.add(kpi.id());
+        }
+        sql.append(") AND level = ? AND month >= toDate(?) AND month <= toDate(?)");
+        parameters.addAll(List.of(selection.by().name(), first.toString(), last.toString()));
+        if (selection.scope().level() != UnitLevel.NATION) {
+            sql.append(selection.scope().level() == UnitLevel.PROVINCE && selection.by() == UnitLevel.COMMUNE ? " AND province_code = ?" : " AND unit_code = ?");
+            parameters.add(selection.scope().code());
+        }
+        Map<String, Map<String, TreeMap<LocalDate, double[]>>> months = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setString(i + 1, parameters.get(i));
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    months.computeIfAbsent(rows.getString(1), kpi -> new HashMap<>()).computeIfAbsent(rows.getString(2), unit -> new TreeMap<>())
+                            .put(rows.getObject(3, LocalDate.class), new double[] {rows.getDouble(4), rows.getDouble(5), rows.getInt(6)});
+                }
+            }
+        } catch (SQLException e) {
+            throw new WarehouseQueryException("the KPI store could not be read: " + e.getMessage(), e);
+        }
+        Map<String, List<MeasureRow>> result = new HashMap<>();
+        for (Kpi kpi : kpis) {
+            List<MeasureRow> rows = new ArrayList<>();
+            months.getOrDefault(kpi.id(), Map.of()).forEach((unit, byMonth) -> {
+                for (int i = 0; i < selection.periods().size(); i++) {
+                    Period period = selection.periods().get(i);
+                    Map<LocalDate, double[]> inside = byMonth.subMap(period.start().withDayOfMonth(1), true, period.end().withDayOfMonth(1), true);
+                    double[] lastMonth = byMonth.get(period.end().withDayOfMonth(1));
+                    boolean anySummed = summed(kpi.numerator()) || kpi.denominator() != null && summed(kpi.denominator());
+                    if (!inside.isEmpty() && (lastMonth != null || anySummed)) {
+                        boolean mapped = anySummed ? inside.values().stream().anyMatch(month -> month[2] > 0) : lastMonth[2] > 0;
+                        rows.add(new MeasureRow(i, unit, "", side(kpi.numerator(), inside, lastMonth, 0),
+                                kpi.denominator() == null ? 0 : side(kpi.denominator(), inside, lastMonth, 1), mapped));
+                    }
+                }
+            });
+            result.put(kpi.id(), rows);
+        }
+        return result;
+    }
+
+    /** A side's value over a period: its months added up, or its last month. */
+    private static double side(Measure measure, Map<LocalDate, double[]> inside, double[] lastMonth, int index) {
+        if (summed(measure)) {
+            return inside.values().stream().mapToDouble(month -> month[index]).sum();
+        }
+        return lastMonth == null ? 0 : lastMonth[index];
+    }
+
+    /** Whether a side's value over several months is the sum of its months (a flow read over the period). */
+    private static boolean summed(Measure measure) {
+        return measure.fact().time() == Fact.Time.FLOW && measure.window() == Window.PERIOD;
+    }
+
+    private synchronized State state() {
+        if (state != null && System.nanoTime() - state.checkedAt() < CHECK_NANOS) {
+            return state;
+        }
+        String sql = "SELECT first_month, last_month, built_at >= (SELECT max(finished_at) FROM ingest_runs) "
+                + "FROM kpi_store_state ORDER BY built_at DESC LIMIT 1";
+        YearMonth first = null;
+        YearMonth last = null;
+        try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
+            if (rows.next() && rows.getBoolean(3)) {
+                first = YearMonth.from(rows.getObject(1, LocalDate.class));
+                last = YearMonth.from(rows.getObject(2, LocalDate.class));
+            }
+        } catch (SQLException e) {
+            // No store to read (a schema before it, or the warehouse is away): the facts are read, and say what is wrong.
+            first = null;
+            last = null;
+        }
+        state = new State(System.nanoTime(), first, last);
+        return state;
+    }
+}
