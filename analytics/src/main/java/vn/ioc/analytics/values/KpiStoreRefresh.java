@@ -77,6 +77,7 @@ public final class KpiStoreRefresh {
                         if (level == UnitLevel.COMMUNE && !kpi.keptByCommune()) {
                             continue;
                         }
+                        long batched = 0;
                         for (MeasureRow row : reader.read(kpi, new Selection(level, Unit.NATION, months, null))) {
                             Unit unit = units.find(level, row.unit()).orElse(null);
                             if (unit == null) {
@@ -91,9 +92,12 @@ public final class KpiStoreRefresh {
                             insert.setDouble(7, row.denominator());
                             insert.setInt(8, row.fromPreReformCode() ? 1 : 0);
                             insert.addBatch();
-                            rows++;
+                            batched++;
                         }
-                        insert.executeBatch();
+                        if (batched > 0) {
+                            insert.executeBatch();
+                            rows += batched;
+                        }
                     }
                     progress.accept("kpi store: " + kpi.id());
                 }
