@@ -1,8 +1,5 @@
 package vn.ioc.analytics;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.sql.SparkSession;
 import vn.ioc.analytics.catalogue.KpiCatalogue;
 import vn.ioc.analytics.index.CompositeIndices;
@@ -14,6 +11,7 @@ import vn.ioc.analytics.values.KpiStoreRefresh;
 import vn.ioc.analytics.values.KpiValues;
 import vn.ioc.datasets.generator.ExtractFormat;
 import vn.ioc.datasets.generator.ExtractGenerator;
+import vn.ioc.datasets.generator.ExtractRecords;
 import vn.ioc.datasets.generator.GeneratorOptions;
 import vn.ioc.datasets.generator.Manifest;
 import vn.ioc.datasets.generator.Scale;
@@ -36,8 +34,6 @@ import vn.ioc.warehouse.npm.NpmPackageCache;
 import vn.ioc.warehouse.schema.MigrationRunner;
 import vn.ioc.warehouse.server.TestWarehouse;
 
-import java.io.Reader;
-import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -161,21 +157,8 @@ public final class AnalyticsFixture {
         return units.communes().stream().filter(commune -> commune.code().equals(communeCode)).findFirst().orElseThrow().provinceCode();
     }
 
-    /** A consumer of the rows of an extract. */
-    @FunctionalInterface
-    public interface RecordCheck {
-        void accept(CSVRecord record) throws Exception;
-    }
-
     /** Hands every row of a source's CSV files to {@code check}, each file read in the encoding the manifest gives. */
-    public void forEachRecord(String source, RecordCheck check) throws Exception {
-        for (Manifest.FileEntry file : manifest.sources().get(source).files()) {
-            try (Reader reader = Files.newBufferedReader(extracts.resolve(file.path()), Charset.forName(file.encoding()));
-                 CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
-                for (CSVRecord record : parser) {
-                    check.accept(record);
-                }
-            }
-        }
+    public void forEachRecord(String source, ExtractRecords.RecordCheck check) throws Exception {
+        ExtractRecords.forEach(extracts, manifest, source, check);
     }
 }

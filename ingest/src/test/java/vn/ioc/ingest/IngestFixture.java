@@ -1,11 +1,9 @@
 package vn.ioc.ingest;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.sql.SparkSession;
 import vn.ioc.datasets.generator.ExtractFormat;
 import vn.ioc.datasets.generator.ExtractGenerator;
+import vn.ioc.datasets.generator.ExtractRecords;
 import vn.ioc.datasets.generator.GeneratorOptions;
 import vn.ioc.datasets.generator.Manifest;
 import vn.ioc.datasets.generator.Scale;
@@ -21,8 +19,6 @@ import vn.ioc.warehouse.schema.MigrationRunner;
 import vn.ioc.warehouse.server.TestWarehouse;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.Charset;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,22 +92,9 @@ public final class IngestFixture {
         assertEquals(expected, new TreeMap<>(outcome.quarantinedByRule()), "quarantined rows by rule");
     }
 
-    /** A consumer of the rows of an extract. */
-    @FunctionalInterface
-    public interface RecordCheck {
-        void accept(CSVRecord record) throws Exception;
-    }
-
     /** Hands every row of a source's CSV files to {@code check}, each file read in the encoding the manifest gives. */
-    public void forEachRecord(String source, RecordCheck check) throws Exception {
-        for (Manifest.FileEntry file : manifest.sources().get(source).files()) {
-            try (Reader reader = Files.newBufferedReader(extracts.resolve(file.path()), Charset.forName(file.encoding()));
-                 CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
-                for (CSVRecord record : parser) {
-                    check.accept(record);
-                }
-            }
-        }
+    public void forEachRecord(String source, ExtractRecords.RecordCheck check) throws Exception {
+        ExtractRecords.forEach(extracts, manifest, source, check);
     }
 
     public long scalar(String sql) throws SQLException {
