@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,9 +91,5 @@ public final class KpiCatalogue {
         List<Kpi> all = new ArrayList<>(kpis.values());
         all.sort(Comparator.comparing(Kpi::domain).thenComparing(Kpi::id));
         return all;
-    }
-
-    public Collection<String> ids() {
-        return kpis.keySet();
     }
 }

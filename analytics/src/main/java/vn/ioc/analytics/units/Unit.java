@@ -1,6 +1,5 @@
 package vn.ioc.analytics.units;
 
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -16,9 +15,5 @@ public record Unit(UnitLevel level, String code, String name, String nameEn, Str
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(name, "name");
         tags = Set.copyOf(tags);
-    }
-
-    public String name(Locale locale) {
-        return locale != null && "en".equals(locale.getLanguage()) ? nameEn : name;
     }
 }
