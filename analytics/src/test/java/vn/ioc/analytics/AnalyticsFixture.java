@@ -37,6 +37,7 @@ import vn.ioc.warehouse.server.TestWarehouse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -143,7 +144,7 @@ public final class AnalyticsFixture {
     }
 
     /** Rebuilds the KPI store from the facts, as the launcher does after every ingest. */
-    public void refreshStore() throws java.sql.SQLException {
+    public void refreshStore() throws SQLException {
         new KpiStoreRefresh(writer, KpiCatalogue.standard(), message -> { }).refresh();
     }
 

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,7 +33,7 @@ public record Period(Kind kind, LocalDate start, LocalDate end) {
 
     public static Period parse(String text) {
         Objects.requireNonNull(text, "period");
-        String code = text.strip().toUpperCase(java.util.Locale.ROOT);
+        String code = text.strip().toUpperCase(Locale.ROOT);
         try {
             Matcher quarter = QUARTER.matcher(code);
             Matcher toDate = YEAR_TO_DATE.matcher(code);

@@ -13,6 +13,7 @@ import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -88,7 +89,7 @@ class RankingsTest {
 
         assertThrows(IllegalArgumentException.class,
                 () -> fixture.rankings.rank("services.on_time_rate", UnitLevel.PROVINCE, Unit.NATION, OCTOBER, Set.of("phuong")));
-        assertThrows(java.util.NoSuchElementException.class,
+        assertThrows(NoSuchElementException.class,
                 () -> fixture.rankings.rank("services.on_time_rate", UnitLevel.PROVINCE, Unit.NATION, OCTOBER, Set.of("atlantis")));
     }
 

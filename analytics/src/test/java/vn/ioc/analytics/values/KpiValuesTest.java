@@ -9,9 +9,11 @@ import vn.ioc.analytics.units.UnitLevel;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -223,20 +225,20 @@ class KpiValuesTest {
 
     @Test
     void distinctCountsAndConditionalSumsAreTakenInTwoStepsWithTheSameResult() throws Exception {
-        Map<String, java.util.Set<String>> services = new HashMap<>();
-        Map<String, java.util.Set<String>> fullOnline = new HashMap<>();
+        Map<String, Set<String>> services = new HashMap<>();
+        Map<String, Set<String>> fullOnline = new HashMap<>();
         fixture.forEachRecord("public_service_applications", row -> {
             LocalDate received = LocalDate.parse(row.get("received_at").substring(0, 10));
             if (YearMonth.from(received).equals(YearMonth.of(2026, 10))) {
                 String province = fixture.provinceOf(fixture.current(row.get("commune_code")));
-                services.computeIfAbsent(province, p -> new java.util.HashSet<>()).add(row.get("service_code"));
+                services.computeIfAbsent(province, p -> new HashSet<>()).add(row.get("service_code"));
                 if (row.get("full_online").equals("1")) {
-                    fullOnline.computeIfAbsent(province, p -> new java.util.HashSet<>()).add(row.get("service_code"));
+                    fullOnline.computeIfAbsent(province, p -> new HashSet<>()).add(row.get("service_code"));
                 }
             }
         });
         Map<String, Double> availability = new TreeMap<>();
-        services.forEach((province, all) -> availability.put(province, fullOnline.getOrDefault(province, java.util.Set.of()).size() * 100.0 / all.size()));
+        services.forEach((province, all) -> availability.put(province, fullOnline.getOrDefault(province, Set.of()).size() * 100.0 / all.size()));
         assertClose(availability, provinceValues("services.full_online_availability", OCTOBER));
 
         long[] dtp = new long[2];
