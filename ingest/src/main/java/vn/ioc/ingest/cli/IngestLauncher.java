@@ -21,7 +21,6 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /** The ingest module's part of the launcher: {@code ioc ingest}, and the demo's first load. */
@@ -39,11 +38,6 @@ public final class IngestLauncher implements LauncherModule {
         return List.of(new IngestBenchmark());
     }
 
-    /** The fact table each source loads first: a source whose table is empty is (re)loaded by the demo. */
-    private static final Map<String, String> FACT_TABLES = Map.of("population_registry", "population_facts",
-            "vaccination_register", "vaccination_facts", "school_census", "school_facts", "public_service_applications", "service_facts",
-            "vaccine_supply", "vaccine_supply_facts");
-
     /**
      * Loads the demo extracts (generating them first if need be) into a warehouse without facts, or, after a
      * migration rebuilt a fact table, the sources whose facts are empty.
@@ -53,7 +47,7 @@ public final class IngestLauncher implements LauncherModule {
         return List.of((server, out) -> {
             WarehouseConnection warehouse = server.connection(WarehouseUsers.WRITER, "ioc");
             List<SourcePipeline> missing = IngestCommand.PIPELINES.stream()
-                    .filter(pipeline -> !hasFacts(warehouse, FACT_TABLES.get(pipeline.source()))).toList();
+                    .filter(pipeline -> !hasFacts(warehouse, pipeline.definition().factTable())).toList();
             if (missing.isEmpty()) {
                 out.println("facts: already loaded (run `ioc ingest --input DIR` to load new extracts)");
                 return;

@@ -55,7 +55,7 @@ public final class PopulationPipeline implements SourcePipeline {
     private static final List<String> FACT_COLUMNS = List.of("period", "province_code", "commune_code", "sex", "age", "residence_type",
             "residents", "verified", "id_card", "vneid_level2", "insurance_linked", "updated_last_year", "from_pre_reform_code");
 
-    public static final Definition DEFINITION = new Definition(SOURCE, COLUMNS, RULES, List.of(DUPLICATE_RULE, PRE_REFORM, NFC));
+    public static final Definition DEFINITION = new Definition(SOURCE, "population_facts", COLUMNS, RULES, List.of(DUPLICATE_RULE, PRE_REFORM, NFC));
 
     @Override
     public Definition definition() {
@@ -74,7 +74,7 @@ public final class PopulationPipeline implements SourcePipeline {
 
     @Override
     public List<FactTable> facts(Dataset<Row> summary, LocalDate period) {
-        return List.of(new FactTable("population_facts", FACT_COLUMNS, residents(summary, period)));
+        return List.of(new FactTable(DEFINITION.factTable(), FACT_COLUMNS, residents(summary, period)));
     }
 
     /** Brings text to NFC and trims it, remembering which names had to change. */

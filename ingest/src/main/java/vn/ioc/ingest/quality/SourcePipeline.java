@@ -52,11 +52,12 @@ public interface SourcePipeline {
 
     /**
      * @param source       the extract's name, as the generator writes it
+     * @param factTable    the warehouse table its facts go to
      * @param columns      its columns, in file order
      * @param quarantining the rules that quarantine a row, in the order they are checked
      * @param counted      the rules that only count rows (duplicates dropped, codes mapped, ...)
      */
-    record Definition(String source, List<String> columns, List<Rule> quarantining, List<Rule> counted) {
+    record Definition(String source, String factTable, List<String> columns, List<Rule> quarantining, List<Rule> counted) {
         public Definition {
             columns = List.copyOf(columns);
             quarantining = List.copyOf(quarantining);

@@ -49,7 +49,7 @@ public final class SchoolCensusPipeline implements SourcePipeline {
     private static final List<String> FACT_COLUMNS = List.of("school_year", "province_code", "commune_code", "level", "ownership", "schools",
             "pupils", "teachers", "classes", "classrooms", "seats", "over_capacity", "from_pre_reform_code");
 
-    public static final Definition DEFINITION = new Definition(SOURCE, COLUMNS, RULES, List.of(DUPLICATE_RULE, PRE_REFORM));
+    public static final Definition DEFINITION = new Definition(SOURCE, "school_facts", COLUMNS, RULES, List.of(DUPLICATE_RULE, PRE_REFORM));
 
     @Override
     public Definition definition() {
@@ -119,7 +119,7 @@ public final class SchoolCensusPipeline implements SourcePipeline {
                         sum("classrooms").as("classrooms"), sum("seats").as("seats"), sum("over_capacity").as("over_capacity"),
                         SourcePipeline.fromPreReformCode())
                 .select(FACT_COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
-        return List.of(new FactTable("school_facts", FACT_COLUMNS, schools));
+        return List.of(new FactTable(DEFINITION.factTable(), FACT_COLUMNS, schools));
     }
 
     @Override

@@ -52,7 +52,7 @@ public final class ApplicationsPipeline implements SourcePipeline {
             "full_online", "status", "applications", "resolved", "resolved_on_time", "overdue", "digitised", "satisfaction_sum",
             "satisfaction_count", "from_pre_reform_code");
 
-    public static final Definition DEFINITION = new Definition(SOURCE, COLUMNS, RULES, List.of(DUPLICATE_RULE, PRE_REFORM));
+    public static final Definition DEFINITION = new Definition(SOURCE, "service_facts", COLUMNS, RULES, List.of(DUPLICATE_RULE, PRE_REFORM));
 
     @Override
     public Definition definition() {
@@ -134,7 +134,7 @@ public final class ApplicationsPipeline implements SourcePipeline {
                         sum("satisfaction_count").as("satisfaction_count"),
                         SourcePipeline.fromPreReformCode())
                 .select(FACT_COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
-        return List.of(new FactTable("service_facts", FACT_COLUMNS, applications));
+        return List.of(new FactTable(DEFINITION.factTable(), FACT_COLUMNS, applications));
     }
 
     @Override

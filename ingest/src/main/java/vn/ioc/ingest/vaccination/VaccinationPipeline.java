@@ -58,7 +58,7 @@ public final class VaccinationPipeline implements SourcePipeline {
     private static final List<String> FACT_COLUMNS = List.of("day", "province_code", "commune_code", "vaccine", "dose_number",
             "age_group", "doses", "recorded_late", "from_pre_reform_code");
 
-    public static final Definition DEFINITION = new Definition(SOURCE, COLUMNS, RULES, List.of(DUPLICATE_RULE, PRE_REFORM, LATE, GAP));
+    public static final Definition DEFINITION = new Definition(SOURCE, "vaccination_facts", COLUMNS, RULES, List.of(DUPLICATE_RULE, PRE_REFORM, LATE, GAP));
 
     @Override
     public Definition definition() {
@@ -155,7 +155,7 @@ public final class VaccinationPipeline implements SourcePipeline {
                 .agg(sum("rows").as("doses"), sum("recorded_late").as("recorded_late"),
                         SourcePipeline.fromPreReformCode())
                 .select(FACT_COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
-        return List.of(new FactTable("vaccination_facts", FACT_COLUMNS, doses));
+        return List.of(new FactTable(DEFINITION.factTable(), FACT_COLUMNS, doses));
     }
 
     @Override

@@ -35,7 +35,7 @@ public final class VaccineSupplyPipeline implements SourcePipeline {
     public static final Rule COUNTS = new Rule("SUP-COUNT", "doses delivered and held are whole numbers, not negative");
     public static final List<Rule> RULES = List.of(STRUCTURE, PROVINCE, VACCINE, MONTH, COUNTS);
     public static final Rule DUPLICATE_RULE = new Rule("SUP-DUP", "one row per province, vaccine and month");
-    public static final Definition DEFINITION = new Definition(SOURCE, COLUMNS, RULES, List.of(DUPLICATE_RULE));
+    public static final Definition DEFINITION = new Definition(SOURCE, "vaccine_supply_facts", COLUMNS, RULES, List.of(DUPLICATE_RULE));
 
     private static final List<String> FACT_COLUMNS = List.of("month", "province_code", "vaccine", "doses_delivered", "doses_held");
 
@@ -86,7 +86,7 @@ public final class VaccineSupplyPipeline implements SourcePipeline {
                 .groupBy(col("month_start").as("month"), col("current_province").as("province_code"), col("vaccine"))
                 .agg(sum("doses_delivered").as("doses_delivered"), sum("doses_held").as("doses_held"))
                 .select(FACT_COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
-        return List.of(new FactTable("vaccine_supply_facts", FACT_COLUMNS, supply));
+        return List.of(new FactTable(DEFINITION.factTable(), FACT_COLUMNS, supply));
     }
 
     @Override
