@@ -145,7 +145,7 @@ public final class AnalyticsFixture {
 
     /** Rebuilds the KPI store from the facts, as the launcher does after every ingest. */
     public void refreshStore() throws SQLException {
-        new KpiStoreRefresh(writer, KpiCatalogue.standard(), message -> { }).refresh();
+        new KpiStoreRefresh(writer, KpiCatalogue.standard()).refresh();
     }
 
     /** The current commune of a commune code in an extract: itself, or the crosswalk's largest successor (ties: the lower code). */

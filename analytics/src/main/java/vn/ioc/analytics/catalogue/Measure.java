@@ -19,6 +19,18 @@ public record Measure(Fact fact, String value, String where, Window window) {
 
     /** Whether the value over two sets of rows is the sum of their values (true of sums and counts, not of distinct counts). */
     public boolean additive() {
-        return !value.matches("(?is).*\\b(uniq\\w*|avg)\\s*\\(.*");
+        return !uses("uniq\\w*|avg");
+    }
+
+    /**
+     * Whether the value can be taken again over rows that already sum its count columns per key (true of sums,
+     * conditional sums and distinct counts of keys; not of row counts or averages).
+     */
+    public boolean overSums() {
+        return !uses("count\\w*|avg\\w*");
+    }
+
+    private boolean uses(String functions) {
+        return value.matches("(?is).*\\b(" + functions + ")\\s*\\(.*");
     }
 }

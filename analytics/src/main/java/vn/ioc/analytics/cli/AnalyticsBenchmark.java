@@ -88,9 +88,7 @@ public final class AnalyticsBenchmark implements Runnable {
         }
         System.out.printf(Locale.ROOT, "data: %,d fact rows at national scale (34 provinces, 3,321 communes), synthesised in ClickHouse%n",
                 rows.values().stream().mapToLong(Long::longValue).sum());
-        long refreshStart = System.nanoTime();
         AnalyticsCommand.refresh(writer, System.out);
-        System.out.printf(Locale.ROOT, "data: KPI store rebuilt in %.1f s (as after every ingest)%n", (System.nanoTime() - refreshStart) / 1e9);
         WarehouseConnection reader = server.connection(WarehouseUsers.READER, "ioc");
         try (AnalyticsService store = AnalyticsService.open(reader, SmallCountSuppression.DEFAULT_K, true);
              AnalyticsService facts = AnalyticsService.open(reader, SmallCountSuppression.DEFAULT_K, false)) {

@@ -23,8 +23,12 @@ final class AnalyticsCommand {
     }
 
     static void refresh(WarehouseConnection writer, PrintStream out) {
+        refresh(new KpiStoreRefresh(writer, KpiCatalogue.standard()), writer, out);
+    }
+
+    private static void refresh(KpiStoreRefresh refresh, WarehouseConnection writer, PrintStream out) {
         try {
-            KpiStoreRefresh.Outcome outcome = new KpiStoreRefresh(writer, KpiCatalogue.standard(), message -> { }).refresh();
+            KpiStoreRefresh.Outcome outcome = refresh.refresh();
             out.printf(Locale.ROOT, "kpi store: %,d values of %s to %s in %.1f s%n", outcome.rows(), outcome.first(), outcome.last(),
                     outcome.millis() / 1000.0);
         } catch (SQLException e) {
@@ -34,14 +38,15 @@ final class AnalyticsCommand {
 
     /** Rebuilds the store unless it is already newer than the last ingest. */
     static void refreshIfStale(WarehouseConnection writer, PrintStream out) {
+        KpiStoreRefresh refresh = new KpiStoreRefresh(writer, KpiCatalogue.standard());
         try {
-            if (new KpiStoreRefresh(writer, KpiCatalogue.standard(), message -> { }).current()) {
+            if (refresh.current()) {
                 out.println("kpi store: current");
                 return;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the KPI store's state at " + writer.url() + ": " + e.getMessage(), e);
         }
-        refresh(writer, out);
+        refresh(refresh, writer, out);
     }
 }

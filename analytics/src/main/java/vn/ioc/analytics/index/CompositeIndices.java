@@ -34,13 +34,19 @@ public final class CompositeIndices {
         return definitions;
     }
 
+    /** The scores on one of the definitions (checked when they were read). */
     public List<IndexScore> scores(String indexId, UnitLevel by, Unit scope, Period period) {
-        return scores(definitions.index(indexId), by, scope, period);
+        return score(definitions.index(indexId), by, scope, period);
+    }
+
+    /** The scores on an index built by the caller, checked against the catalogue first. */
+    public List<IndexScore> scores(IndexDefinition index, UnitLevel by, Unit scope, Period period) {
+        IndexDefinitions.check(index, "index '" + index.id() + "'", values.catalogue());
+        return score(index, by, scope, period);
     }
 
     /** The scores of the units of level {@code by} inside {@code scope}, best first; units without any value last, unranked. */
-    public List<IndexScore> scores(IndexDefinition index, UnitLevel by, Unit scope, Period period) {
-        IndexDefinitions.check(index, "index '" + index.id() + "'", values.catalogue());
+    private List<IndexScore> score(IndexDefinition index, UnitLevel by, Unit scope, Period period) {
         List<String> kpis = index.groups().stream().flatMap(group -> group.components().stream()).map(IndexDefinition.Component::kpi).toList();
         Map<String, List<List<KpiValue>>> components = values.values(kpis, by, scope, List.of(period.previous(), period));
         Map<String, List<Contribution>> previous = contributions(index, components, 0);

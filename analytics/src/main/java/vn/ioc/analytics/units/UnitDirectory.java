@@ -20,7 +20,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The provinces and communes in the warehouse, with their peer groups: each commune is in the group of its kind
@@ -36,12 +38,15 @@ public final class UnitDirectory {
     private final Map<String, Unit> communes;
     private final Map<String, PeerGroup> groups;
     private final Set<String> splitReceivers;
+    private final Set<String> provincesWithSplits;
 
     private UnitDirectory(Map<String, Unit> provinces, Map<String, Unit> communes, Map<String, PeerGroup> groups, Set<String> splitReceivers) {
         this.provinces = provinces;
         this.communes = communes;
         this.groups = groups;
         this.splitReceivers = splitReceivers;
+        this.provincesWithSplits = splitReceivers.stream().map(communes::get).filter(Objects::nonNull).map(Unit::provinceCode)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** Reads the units from the warehouse behind {@code connection}. */
@@ -180,7 +185,7 @@ public final class UnitDirectory {
     public boolean holdsSplit(Unit unit) {
         return switch (unit.level()) {
             case NATION -> !splitReceivers.isEmpty();
-            case PROVINCE -> splitReceivers.stream().map(communes::get).anyMatch(commune -> commune != null && commune.provinceCode().equals(unit.code()));
+            case PROVINCE -> provincesWithSplits.contains(unit.code());
             case COMMUNE -> splitReceivers.contains(unit.code());
         };
     }

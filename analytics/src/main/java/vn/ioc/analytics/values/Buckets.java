@@ -12,6 +12,9 @@ import java.util.TreeSet;
  * days after {@code bounds[k-1]} up to {@code bounds[k]}; {@code bounds[0]} is the day before the earliest window.
  */
 record Buckets(List<LocalDate> bounds, List<List<Integer>> members) {
+    /** Before any fact: where windows that read everything start, and a window from here on needs no lower bound. */
+    static final LocalDate EPOCH = LocalDate.of(1970, 1, 1);
+
     /** A window of days, inclusive; null where a period has nothing to read (a snapshot fact with no snapshot yet). */
     record Window(LocalDate from, LocalDate to) {
     }

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,14 +27,9 @@ import java.util.TreeSet;
  * snapshot fact's snapshots are kept for a few seconds, so that each query can name the snapshots it reads.
  */
 final class FactReader {
-    private static final LocalDate EPOCH = LocalDate.of(1970, 1, 1);
-    private static final long SNAPSHOTS_KEPT_NANOS = 5_000_000_000L;
 
     private final Connection connection;
-    private final Map<Fact, Snapshots> snapshots = new HashMap<>();
-
-    private record Snapshots(long readAt, TreeSet<LocalDate> dates) {
-    }
+    private final Map<Fact, Recent<TreeSet<LocalDate>>> snapshots = new EnumMap<>(Fact.class);
 
     /** One side's aggregate and pre-reform rows, per bucket. */
     private record Cell(double[] values, double[] mapped, boolean[] present) {
@@ -151,14 +147,14 @@ final class FactReader {
         List<Buckets.Window> windows = new ArrayList<>();
         for (Period period : periods) {
             windows.add(switch (measure.fact().time()) {
-                case NONE -> new Buckets.Window(EPOCH, EPOCH);
+                case NONE -> new Buckets.Window(Buckets.EPOCH, Buckets.EPOCH);
                 case SNAPSHOT -> {
                     LocalDate snapshot = snapshots(measure.fact()).floor(period.end());
                     yield snapshot == null ? null : new Buckets.Window(snapshot, snapshot);
                 }
                 case FLOW -> new Buckets.Window(switch (measure.window()) {
                     case PERIOD -> period.start();
-                    case CUMULATIVE -> EPOCH;
+                    case CUMULATIVE -> Buckets.EPOCH;
                     case LAST_7_DAYS, LAST_30_DAYS, LAST_365_DAYS -> period.end().minusDays(measure.window().days() - 1L);
                 }, period.end());
             });
@@ -175,11 +171,15 @@ final class FactReader {
      * The snapshot dates of a snapshot fact, read again when older than a few seconds: from the table's parts where
      * each part holds one date (a snapshot per partition, as ingest loads them), else from the rows.
      */
-    private synchronized TreeSet<LocalDate> snapshots(Fact fact) {
-        Snapshots known = snapshots.get(fact);
-        if (known != null && System.nanoTime() - known.readAt() < SNAPSHOTS_KEPT_NANOS) {
-            return known.dates();
+    private TreeSet<LocalDate> snapshots(Fact fact) {
+        Recent<TreeSet<LocalDate>> dates;
+        synchronized (snapshots) {
+            dates = snapshots.computeIfAbsent(fact, table -> new Recent<>(() -> readSnapshots(table)));
         }
+        return dates.get();
+    }
+
+    private TreeSet<LocalDate> readSnapshots(Fact fact) {
         TreeSet<LocalDate> dates = new TreeSet<>();
         try (PreparedStatement parts = connection.prepareStatement("SELECT DISTINCT min_date, max_date FROM system.parts "
                 + "WHERE database = currentDatabase() AND table = ? AND active")) {
@@ -204,7 +204,6 @@ final class FactReader {
         } catch (SQLException e) {
             throw new WarehouseQueryException("the snapshots of " + fact.table() + " could not be read from the warehouse: " + e.getMessage(), e);
         }
-        snapshots.put(fact, new Snapshots(System.nanoTime(), dates));
         return dates;
     }
 }

@@ -28,13 +28,11 @@ import java.util.TreeMap;
  * at most every few seconds.
  */
 final class KpiStore {
-    private static final long CHECK_NANOS = 5_000_000_000L;
-
     private final Connection connection;
-    private State state;
+    private final Recent<State> state;
 
-    /** When the store was last found current, and the months it holds (null when it is not current). */
-    private record State(long checkedAt, YearMonth first, YearMonth last) {
+    /** The months the store holds, null when it is not current. */
+    private record State(YearMonth first, YearMonth last) {
         boolean current() {
             return first != null;
         }
@@ -42,11 +40,12 @@ final class KpiStore {
 
     KpiStore(Connection connection) {
         this.connection = Objects.requireNonNull(connection, "connection");
+        this.state = new Recent<>(this::readState);
     }
 
     /** Whether the store was built after the last ingest. */
     boolean current() {
-        return state().current();
+        return state.get().current();
     }
 
     /** Whether the store answers these indicators over this selection exactly as the facts would. */
@@ -54,7 +53,7 @@ final class KpiStore {
         if (selection.dimension() != null) {
             return false;
         }
-        State current = state();
+        State current = state.get();
         if (!current.current()) {
             return false;
         }
@@ -137,10 +136,7 @@ final class KpiStore {
         return measure.fact().time() == Fact.Time.FLOW && measure.window() == Window.PERIOD;
     }
 
-    private synchronized State state() {
-        if (state != null && System.nanoTime() - state.checkedAt() < CHECK_NANOS) {
-            return state;
-        }
+    private State readState() {
         String sql = "SELECT first_month, last_month, built_at >= (SELECT max(finished_at) FROM ingest_runs) "
                 + "FROM kpi_store_state ORDER BY built_at DESC LIMIT 1";
         YearMonth first = null;
@@ -155,7 +151,6 @@ final class KpiStore {
             first = null;
             last = null;
         }
-        state = new State(System.nanoTime(), first, last);
-        return state;
+        return new State(first, last);
     }
 }

@@ -17,9 +17,10 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Rebuilds {@code kpi_values}: every KPI read off the facts (one scan per KPI and level) for the nation, the
@@ -30,16 +31,14 @@ import java.util.function.Consumer;
 public final class KpiStoreRefresh {
     private final WarehouseConnection writer;
     private final KpiCatalogue catalogue;
-    private final Consumer<String> progress;
 
     /** What a refresh did. */
     public record Outcome(YearMonth first, YearMonth last, long rows, long millis) {
     }
 
-    public KpiStoreRefresh(WarehouseConnection writer, KpiCatalogue catalogue, Consumer<String> progress) {
+    public KpiStoreRefresh(WarehouseConnection writer, KpiCatalogue catalogue) {
         this.writer = Objects.requireNonNull(writer, "writer");
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
-        this.progress = Objects.requireNonNull(progress, "progress");
     }
 
     /** Whether the store was built after the last ingest (and can be read). */
@@ -55,7 +54,6 @@ public final class KpiStoreRefresh {
             String startedAt = startedAt(statement);
             List<YearMonth> range = monthsWithFacts(statement);
             if (range.isEmpty()) {
-                progress.accept("kpi store: no facts yet, nothing to compute");
                 return new Outcome(null, null, 0, (System.nanoTime() - start) / 1_000_000);
             }
             List<Period> months = new ArrayList<>();
@@ -99,7 +97,6 @@ public final class KpiStoreRefresh {
                             rows += batched;
                         }
                     }
-                    progress.accept("kpi store: " + kpi.id());
                 }
             }
             statement.execute("ALTER TABLE kpi_values REPLACE PARTITION tuple() FROM kpi_values_staging");
@@ -123,25 +120,16 @@ public final class KpiStoreRefresh {
         }
     }
 
-    /** The first and last month holding any fact (empty without facts). */
+    /** The first and last month holding any fact (empty without facts), read in one query over the dated facts. */
     private static List<YearMonth> monthsWithFacts(Statement statement) throws SQLException {
-        LocalDate first = null;
-        LocalDate last = null;
-        for (Fact fact : Fact.values()) {
-            if (fact.time() == Fact.Time.NONE) {
-                continue;
-            }
-            try (ResultSet bounds = statement.executeQuery("SELECT min(" + fact.timeColumn() + "), max(" + fact.timeColumn() + "), count() FROM "
-                    + fact.table())) {
-                bounds.next();
-                if (bounds.getLong(3) > 0) {
-                    LocalDate low = bounds.getObject(1, LocalDate.class);
-                    LocalDate high = bounds.getObject(2, LocalDate.class);
-                    first = first == null || low.isBefore(first) ? low : first;
-                    last = last == null || high.isAfter(last) ? high : last;
-                }
-            }
+        String bounds = Arrays.stream(Fact.values()).filter(fact -> fact.time() != Fact.Time.NONE)
+                .map(fact -> "SELECT min(" + fact.timeColumn() + ") AS low, max(" + fact.timeColumn() + ") AS high FROM " + fact.table()
+                        + " HAVING count() > 0")
+                .collect(Collectors.joining(" UNION ALL "));
+        try (ResultSet range = statement.executeQuery("SELECT min(low), max(high), count() FROM (" + bounds + ")")) {
+            range.next();
+            return range.getLong(3) == 0 ? List.of()
+                    : List.of(YearMonth.from(range.getObject(1, LocalDate.class)), YearMonth.from(range.getObject(2, LocalDate.class)));
         }
-        return first == null ? List.of() : List.of(YearMonth.from(first), YearMonth.from(last));
     }
 }

@@ -15,9 +15,6 @@ import java.util.List;
  * catalogue.
  */
 final class MeasureSql {
-    /** Before any fact: a window from here on needs no lower bound. */
-    private static final LocalDate EPOCH = LocalDate.of(1970, 1, 1);
-
     private final StringBuilder sql = new StringBuilder();
     private final List<String> parameters = new ArrayList<>();
 
@@ -49,7 +46,7 @@ final class MeasureSql {
         // unit, part and those keys first, which a projection of the fact can answer, then the value over those rows.
         List<String> keys = measure.columns().stream().filter(fact.keys()::contains).toList();
         List<String> counts = measure.columns().stream().filter(column -> !fact.keys().contains(column)).toList();
-        boolean twoSteps = !keys.isEmpty() && !measure.value().matches("(?is).*\\b(count|avg)\\w*\\s*\\(.*");
+        boolean twoSteps = !keys.isEmpty() && measure.overSums();
         String keyList = keys.isEmpty() ? "" : ", " + String.join(", ", keys);
         String sums = counts.stream().map(column -> ", sum(" + column + ") AS " + column).reduce("", String::concat);
         sql.append("SELECT '").append(side).append("' AS side, ");
@@ -81,7 +78,7 @@ final class MeasureSql {
             parameters.add(selection.scope().code());
         }
         if (fact.time() != Fact.Time.NONE) {
-            if (bounds.getFirst().isAfter(EPOCH)) {
+            if (bounds.getFirst().isAfter(Buckets.EPOCH)) {
                 sql.append(" AND ").append(time).append(" > toDate(?)");
                 parameters.add(bound(bounds.getFirst(), months));
             }
