@@ -8,6 +8,10 @@ import vn.ioc.analytics.index.IndexDefinitions;
 import vn.ioc.analytics.index.IndexScore;
 import vn.ioc.analytics.period.Period;
 import vn.ioc.analytics.privacy.SmallCountSuppression;
+import vn.ioc.analytics.quality.DataFreshness;
+import vn.ioc.analytics.quality.DataQuality;
+import vn.ioc.analytics.quality.IngestRunSummary;
+import vn.ioc.analytics.quality.RuleQuality;
 import vn.ioc.analytics.ranking.Alert;
 import vn.ioc.analytics.ranking.Ranking;
 import vn.ioc.analytics.ranking.Rankings;
@@ -22,7 +26,9 @@ import vn.ioc.warehouse.WarehouseConnection;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
@@ -38,6 +44,7 @@ public final class AnalyticsService implements AutoCloseable {
     private final KpiValues values;
     private final Rankings rankings;
     private final CompositeIndices indices;
+    private final DataQuality quality;
 
     public record ValueQuery(String kpi, String unit, String period) {
     }
@@ -55,6 +62,10 @@ public final class AnalyticsService implements AutoCloseable {
         }
     }
 
+    /** Every KPI measured for {@code unit}, each as the series of {@code periods} periods ending with {@code lastPeriod}. */
+    public record BoardQuery(String unit, String lastPeriod, int periods) {
+    }
+
     public record IndexQuery(String index, UnitLevel level, String scope, String period) {
     }
 
@@ -63,6 +74,7 @@ public final class AnalyticsService implements AutoCloseable {
         this.values = values;
         this.rankings = new Rankings(values);
         this.indices = new CompositeIndices(values, definitions);
+        this.quality = new DataQuality(connection);
     }
 
     /**
@@ -124,6 +136,16 @@ public final class AnalyticsService implements AutoCloseable {
         return values.series(query.kpi(), unit(query.unit()), Period.parse(query.lastPeriod()).trailing(query.periods()));
     }
 
+    /** {@link BoardQuery}: in one query; a commune gets the KPIs kept by commune only. Keyed by KPI id, in catalogue order. */
+    public Map<String, List<KpiValue>> board(BoardQuery query) {
+        Unit unit = unit(query.unit());
+        List<String> kpis = kpis().stream().filter(kpi -> unit.level() != UnitLevel.COMMUNE || kpi.keptByCommune()).map(Kpi::id).toList();
+        Map<String, List<KpiValue>> board = new LinkedHashMap<>();
+        List<Period> periods = Period.parse(query.lastPeriod()).trailing(query.periods());
+        values.values(kpis, unit.level(), unit, periods).forEach((kpi, byPeriod) -> board.put(kpi, byPeriod.stream().map(List::getFirst).toList()));
+        return board;
+    }
+
     public Breakdown breakdown(BreakdownQuery query) {
         return values.breakdown(query.kpi(), unit(query.unit()), Period.parse(query.period()), query.dimension());
     }
@@ -139,6 +161,19 @@ public final class AnalyticsService implements AutoCloseable {
 
     public List<IndexScore> index(IndexQuery query) {
         return indices.scores(query.index(), query.level(), scope(query.scope(), query.level()), Period.parse(query.period()));
+    }
+
+    /** Rule checks recorded by ingest for a unit (nation, province or commune) over a period. */
+    public List<RuleQuality> quality(String unit, String period) {
+        return quality.rules(unit(unit), Period.parse(period));
+    }
+
+    public List<IngestRunSummary> recentRuns(int limit) {
+        return quality.recentRuns(limit);
+    }
+
+    public DataFreshness freshness() {
+        return quality.freshness();
     }
 
     private Unit scope(String code, UnitLevel level) {

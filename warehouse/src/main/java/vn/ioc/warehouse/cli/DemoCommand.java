@@ -12,7 +12,7 @@ import java.util.ServiceLoader;
 
 /** {@code ioc demo}: the whole product on this machine with its embedded default warehouse. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Start the embedded warehouse with the current schema and show how to reach it.")
+        description = "The whole product on this machine: the embedded warehouse, demo data generated and ingested, the dashboard.")
 final class DemoCommand implements Runnable {
     @Mixin
     ServeOptions serve;
@@ -31,7 +31,7 @@ final class DemoCommand implements Runnable {
                   curl:   curl -u %s:PASSWORD '%s/?query=SELECT+version()'
                   passwords: %s
                   data:   %s
-                The dashboard and the planners arrive with their issues; stop with Ctrl-C.""".formatted(
+                Stop with Ctrl-C.""".formatted(
                 server.engine().version(), server.jdbcUrl("ioc"), WarehouseUsers.WRITER, WarehouseUsers.READER,
                 WarehouseUsers.READER, server.url(),
                 server.users().file().map(Object::toString).orElse("from the environment"), server.dataDirectory().root()));

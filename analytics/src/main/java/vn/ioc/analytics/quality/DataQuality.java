@@ -1,0 +1,90 @@
+package vn.ioc.analytics.quality;
+
+import vn.ioc.analytics.period.Period;
+import vn.ioc.analytics.units.Unit;
+import vn.ioc.analytics.units.UnitLevel;
+import vn.ioc.analytics.values.WarehouseQueryException;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Reads what ingest recorded about the data: rule checks per source, the run log, and how current the store is. */
+public final class DataQuality {
+    private final Connection connection;
+
+    public DataQuality(Connection connection) {
+        this.connection = Objects.requireNonNull(connection, "connection");
+    }
+
+    /** Checked and failed rows per source and rule, for a unit (nation, province or commune) over a period. */
+    public List<RuleQuality> rules(Unit unit, Period period) {
+        String where = switch (unit.level()) {
+            case NATION -> "1 = 1";
+            case PROVINCE -> "province_code = ?";
+            case COMMUNE -> "commune_code = ?";
+        };
+        String sql = "SELECT source, rule, sum(checked), sum(failed) FROM data_quality_facts WHERE " + where
+                + " AND period BETWEEN ? AND ? GROUP BY source, rule ORDER BY source, rule";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int i = 1;
+            if (unit.level() != UnitLevel.NATION) {
+                statement.setString(i++, unit.code());
+            }
+            statement.setDate(i++, Date.valueOf(period.start().withDayOfMonth(1)));
+            statement.setDate(i, Date.valueOf(period.end()));
+            List<RuleQuality> rules = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    rules.add(new RuleQuality(rows.getString(1), rows.getString(2), rows.getLong(3), rows.getLong(4)));
+                }
+            }
+            return rules;
+        } catch (SQLException e) {
+            throw new WarehouseQueryException("the data-quality facts could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The latest runs, newest first. */
+    public List<IngestRunSummary> recentRuns(int limit) {
+        String sql = "SELECT source, period, finished_at, status, rows_read, rows_loaded_from, rows_quarantined, rows_duplicate, error "
+                + "FROM ingest_runs ORDER BY finished_at DESC LIMIT ?";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setInt(1, limit);
+            List<IngestRunSummary> runs = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    runs.add(new IngestRunSummary(rows.getString(1), rows.getString(2), rows.getTimestamp(3).toInstant(), rows.getString(4),
+                            rows.getLong(5), rows.getLong(6), rows.getLong(7), rows.getLong(8), rows.getString(9)));
+                }
+            }
+            return runs;
+        } catch (SQLException e) {
+            throw new WarehouseQueryException("the ingest run log could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    public DataFreshness freshness() {
+        String sql = "SELECT (SELECT max(last_month) FROM kpi_store_state), (SELECT max(built_at) FROM kpi_store_state), "
+                + "(SELECT max(finished_at) FROM ingest_runs WHERE status = 'ok'), (SELECT count() FROM kpi_store_state), "
+                + "(SELECT countIf(status = 'ok') FROM ingest_runs)";
+        try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            boolean built = rows.getLong(4) > 0;
+            boolean ingested = rows.getLong(5) > 0;
+            return new DataFreshness(built ? Optional.of(YearMonth.from(rows.getObject(1, LocalDate.class))) : Optional.empty(),
+                    built ? Optional.of(rows.getTimestamp(2).toInstant()) : Optional.empty(),
+                    ingested ? Optional.of(rows.getTimestamp(3).toInstant()) : Optional.empty());
+        } catch (SQLException e) {
+            throw new WarehouseQueryException("the state of the KPI store could not be read: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package vn.ioc.ui.access;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/** A user of the dashboard; {@code province} is set for (and only for) a provincial leader. */
+public record DashboardUser(String name, Role role, Optional<String> province, String passwordHash) {
+    public DashboardUser {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(passwordHash, "passwordHash");
+        if ((role == Role.PROVINCIAL_LEADER) != province.isPresent()) {
+            throw new IllegalArgumentException("user " + name + ": a provincial leader, and only one, is bound to a province");
+        }
+    }
+
+    /** Whether this user may see the communes of a province (and each of them). */
+    public boolean seesCommunesOf(String provinceCode) {
+        return province.map(own -> own.equals(provinceCode)).orElse(true);
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + role.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + province.map(p -> " of " + p).orElse("") + ")";
+    }
+}

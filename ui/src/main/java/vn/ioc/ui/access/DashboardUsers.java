@@ -1,0 +1,110 @@
+package vn.ioc.ui.access;
+
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The dashboard's users, with hashed passwords. From a properties file, one user per line:
+ * {@code name = role[:province]:{bcrypt}hash}, roles {@code viewer}, {@code leader}, {@code planner}, {@code admin};
+ * or the demo's users, whose passwords the demo prints.
+ */
+public final class DashboardUsers implements UserDetailsService {
+    /** The demo's users: name, role, province; each one's password is {@code demo-} and its name. */
+    public static final List<String[]> DEMO = List.of(
+            new String[] {"quocgia", "viewer", ""},
+            new String[] {"hanoi", "leader", "01"},
+            new String[] {"hcm", "leader", "79"},
+            new String[] {"kehoach", "planner", ""},
+            new String[] {"quantri", "admin", ""});
+
+    private final Map<String, DashboardUser> users;
+
+    private DashboardUsers(Map<String, DashboardUser> users) {
+        if (users.isEmpty()) {
+            throw new IllegalArgumentException("no dashboard users are configured");
+        }
+        this.users = Map.copyOf(users);
+    }
+
+    public static DashboardUsers demo(PasswordEncoder encoder) {
+        Map<String, DashboardUser> users = new LinkedHashMap<>();
+        for (String[] user : DEMO) {
+            users.put(user[0], new DashboardUser(user[0], role(user[1], user[0]), user[2].isEmpty() ? Optional.empty() : Optional.of(user[2]),
+                    encoder.encode(demoPassword(user[0]))));
+        }
+        return new DashboardUsers(users);
+    }
+
+    public static String demoPassword(String user) {
+        return "demo-" + user;
+    }
+
+    public static DashboardUsers read(Path file) {
+        Properties lines = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            lines.load(reader);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the users file " + file + " cannot be read: " + e.getMessage(), e);
+        }
+        Map<String, DashboardUser> users = new LinkedHashMap<>();
+        for (String name : lines.stringPropertyNames()) {
+            String[] parts = lines.getProperty(name).strip().split(":", -1);
+            String where = "users file " + file + ", user " + name;
+            if (parts.length < 2) {
+                throw new IllegalArgumentException(where + ": expected role[:province]:{bcrypt}hash, got '" + lines.getProperty(name) + "'");
+            }
+            Role role = role(parts[0], where);
+            boolean leader = role == Role.PROVINCIAL_LEADER;
+            if (leader && !parts[1].matches("\\d{2}")) {
+                throw new IllegalArgumentException(where + ": a leader needs a 2-digit province code after the role, got '" + parts[1] + "'");
+            }
+            String hash = String.join(":", List.of(parts).subList(leader ? 2 : 1, parts.length));
+            if (!hash.startsWith("{bcrypt}")) {
+                throw new IllegalArgumentException(where + ": the password must be a {bcrypt} hash, never plain text");
+            }
+            users.put(name, new DashboardUser(name, role, leader ? Optional.of(parts[1]) : Optional.empty(), hash));
+        }
+        return new DashboardUsers(users);
+    }
+
+    private static Role role(String text, String where) {
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "viewer" -> Role.NATIONAL_VIEWER;
+            case "leader" -> Role.PROVINCIAL_LEADER;
+            case "planner" -> Role.PLANNER;
+            case "admin" -> Role.ADMIN;
+            default -> throw new IllegalArgumentException(where + ": unknown role '" + text + "' (viewer, leader, planner, admin)");
+        };
+    }
+
+    public Optional<DashboardUser> find(String name) {
+        return Optional.ofNullable(users.get(name));
+    }
+
+    public List<DashboardUser> all() {
+        return users.values().stream().sorted(java.util.Comparator.comparing(DashboardUser::role).thenComparing(DashboardUser::name)).toList();
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String name) {
+        DashboardUser user = find(name).orElseThrow(() -> new UsernameNotFoundException("no such user"));
+        return User.withUsername(user.name()).password(user.passwordHash())
+                .authorities(List.of(new SimpleGrantedAuthority(user.role().authority()))).build();
+    }
+}

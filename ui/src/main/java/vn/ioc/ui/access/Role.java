@@ -1,0 +1,17 @@
+package vn.ioc.ui.access;
+
+/** What a dashboard user may see and do. */
+public enum Role {
+    /** Every province and commune, read only. */
+    NATIONAL_VIEWER,
+    /** Bound to one province: provinces nationally, but communes of their own province only. */
+    PROVINCIAL_LEADER,
+    /** Every unit, and the planning tools. */
+    PLANNER,
+    /** Everything, including administration. */
+    ADMIN;
+
+    public String authority() {
+        return "ROLE_" + name();
+    }
+}

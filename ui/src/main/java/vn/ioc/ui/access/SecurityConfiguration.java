@@ -1,0 +1,60 @@
+package vn.ioc.ui.access;
+
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import vn.ioc.ui.base.LoginView;
+
+import java.nio.file.Path;
+
+/**
+ * Sign-in: the dashboard through Vaadin's login view, the JSON API with HTTP Basic (stateless); both with the same
+ * users ({@code ioc.users-file}, or the demo's users where {@code ioc.demo-users} is true).
+ */
+@Configuration
+@EnableWebSecurity
+public class SecurityConfiguration {
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    DashboardUsers dashboardUsers(PasswordEncoder encoder, @Value("${ioc.users-file:}") String file,
+                                  @Value("${ioc.demo-users:false}") boolean demo) {
+        if (!file.isBlank()) {
+            return DashboardUsers.read(Path.of(file));
+        }
+        if (demo) {
+            return DashboardUsers.demo(encoder);
+        }
+        throw new IllegalStateException("no users: give a users file (ioc.users-file, `ioc serve --users FILE`) or choose the demo users");
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .httpBasic(basic -> { })
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain dashboard(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/v3/api-docs/**", "/styles.css").permitAll());
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        return http.build();
+    }
+}

@@ -1,0 +1,92 @@
+package vn.ioc.ui.base;
+
+import vn.ioc.analytics.catalogue.Kpi;
+import vn.ioc.analytics.catalogue.LocalizedText;
+import vn.ioc.analytics.period.Period;
+import vn.ioc.analytics.units.Unit;
+
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import java.util.Map;
+
+/** Numbers, periods, units and names as the reader's language writes them. */
+public final class Formats {
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final Map<String, String> UNITS_EN = Map.of("chỗ", "places", "giáo viên", "teachers", "học sinh", "pupils",
+            "hồ sơ", "applications", "liều", "doses", "mũi", "shots", "điểm", "points");
+
+    private final Locale locale;
+
+    public Formats(Locale locale) {
+        this.locale = locale;
+    }
+
+    public String text(LocalizedText text) {
+        return Language.pick(locale, text.vi(), text.en());
+    }
+
+    public String name(Kpi kpi) {
+        return text(kpi.name());
+    }
+
+    public String name(Unit unit) {
+        return Language.pick(locale, unit.name(), unit.nameEn());
+    }
+
+    public String unit(Kpi kpi) {
+        return Language.isEnglish(locale) ? UNITS_EN.getOrDefault(kpi.unit(), kpi.unit()) : kpi.unit();
+    }
+
+    /** A value with the indicator's unit: {@code 97,4 %}, {@code 12.345 liều}; a dash when there is none. */
+    public String value(Kpi kpi, Double value) {
+        if (value == null || value.isNaN()) {
+            return "—";
+        }
+        String number = number(value, kpi.unit().equals("%") || Math.abs(value) < 100 ? 1 : 0);
+        return kpi.unit().equals("%") ? number + " %" : number + " " + unit(kpi);
+    }
+
+    public String number(double value, int decimals) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setMinimumFractionDigits(decimals);
+        format.setMaximumFractionDigits(decimals);
+        return format.format(value);
+    }
+
+    /** A change with its sign: {@code +1,2}, {@code −0,4}. */
+    public String change(Double change) {
+        if (change == null || change.isNaN()) {
+            return "—";
+        }
+        String number = number(Math.abs(change), 1);
+        return (change > 0 ? "+" : change < 0 ? "−" : "±") + number;
+    }
+
+    public String count(long count) {
+        return NumberFormat.getIntegerInstance(locale).format(count);
+    }
+
+    public String period(Period period) {
+        boolean en = Language.isEnglish(locale);
+        int year = period.start().getYear();
+        return switch (period.kind()) {
+            case DAY -> period.start().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale));
+            case MONTH -> (en ? "Month " : "Tháng ") + period.start().getMonthValue() + "/" + year;
+            case QUARTER -> (en ? "Q" : "Quý ") + ((period.start().getMonthValue() - 1) / 3 + 1) + "/" + year;
+            case YEAR -> (en ? "Year " : "Năm ") + year;
+            case YEAR_TO_DATE -> (en ? "Year to " : "Lũy kế đến ") + period.end().getMonthValue() + "/" + year;
+        };
+    }
+
+    public String time(Instant instant) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale).withZone(VIETNAM).format(instant);
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+}

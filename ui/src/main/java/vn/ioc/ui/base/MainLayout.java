@@ -1,0 +1,46 @@
+package vn.ioc.ui.base;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import vn.ioc.ui.access.CurrentUser;
+import vn.ioc.ui.access.DashboardUser;
+
+/** The frame around every view: title, navigation, language, the signed-in user. */
+public final class MainLayout extends AppLayout {
+    public MainLayout(CurrentUser currentUser, AuthenticationContext authentication) {
+        DashboardUser user = currentUser.get();
+        Span title = new Span(getTranslation("app.title"));
+        title.addClassName("app-title");
+        Button language = new Button(getTranslation("language.other"), click -> Language.toggle(getUI().orElseThrow()));
+        language.setId("language");
+        language.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        Span who = new Span(user.name() + " · " + getTranslation("role." + user.role().name()) + user.province().map(p -> " " + p).orElse(""));
+        who.addClassName("who");
+        Button signOut = new Button(getTranslation("signout"), click -> authentication.logout());
+        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout right = new HorizontalLayout(language, who, signOut);
+        right.addClassName("header-right");
+        right.setAlignItems(HorizontalLayout.Alignment.CENTER);
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, right);
+        header.setWidthFull();
+        header.setAlignItems(HorizontalLayout.Alignment.CENTER);
+        header.expand(title);
+        addToNavbar(header);
+
+        SideNav nav = new SideNav();
+        nav.addItem(new SideNavItem(getTranslation("nav.overview"), ""),
+                new SideNavItem(getTranslation("nav.rankings"), "rankings"),
+                new SideNavItem(getTranslation("nav.map"), "map"),
+                new SideNavItem(getTranslation("nav.quality"), "quality"),
+                new SideNavItem(getTranslation("nav.definitions"), "definitions"));
+        addToDrawer(nav);
+        setPrimarySection(Section.NAVBAR);
+    }
+}

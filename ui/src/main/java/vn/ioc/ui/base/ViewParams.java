@@ -1,0 +1,64 @@
+package vn.ioc.ui.base;
+
+import com.vaadin.flow.router.QueryParameters;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** A view's state as URL query parameters, so that every state can be shared as a link and reopened. */
+public record ViewParams(Map<String, String> values) {
+    public ViewParams {
+        values = new LinkedHashMap<>(values);
+    }
+
+    public static ViewParams of(QueryParameters query) {
+        Map<String, String> values = new LinkedHashMap<>();
+        query.getParameters().forEach((name, list) -> {
+            if (!list.isEmpty() && !list.getFirst().isBlank()) {
+                values.put(name, list.getFirst());
+            }
+        });
+        return new ViewParams(values);
+    }
+
+    public Optional<String> get(String name) {
+        return Optional.ofNullable(values.get(name));
+    }
+
+    public ViewParams with(String name, String value) {
+        Map<String, String> next = new LinkedHashMap<>(values);
+        if (value == null || value.isBlank()) {
+            next.remove(name);
+        } else {
+            next.put(name, value);
+        }
+        return new ViewParams(next);
+    }
+
+    /** {@code path?a=1&b=2}, for links and navigation. */
+    public String link(String path) {
+        if (values.isEmpty()) {
+            return path;
+        }
+        return path + "?" + values.entrySet().stream()
+                .map(entry -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    public static ViewParams of(String... namesAndValues) {
+        ViewParams params = new ViewParams(Map.of());
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            params = params.with(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return params;
+    }
+
+    public List<String> list(String name) {
+        return get(name).map(value -> List.of(value.split(","))).orElse(List.of());
+    }
+}

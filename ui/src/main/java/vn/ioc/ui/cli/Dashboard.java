@@ -1,0 +1,47 @@
+package vn.ioc.ui.cli;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import vn.ioc.ui.IocDashboard;
+import vn.ioc.ui.access.DashboardUsers;
+import vn.ioc.warehouse.WarehouseConnection;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Starts the dashboard (Spring Boot, in this JVM) over a warehouse connection. */
+final class Dashboard {
+    /** {@code users}: a users file, or empty for the demo's users. */
+    record Options(WarehouseConnection warehouse, String host, int port, Optional<Path> users, Optional<Path> boundaries) {
+    }
+
+    private Dashboard() {
+    }
+
+    static ConfigurableApplicationContext start(Options options) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("server.port", options.port());
+        properties.put("server.address", options.host());
+        properties.put("ioc.warehouse.url", options.warehouse().url());
+        properties.put("ioc.warehouse.user", options.warehouse().user());
+        properties.put("ioc.warehouse.password", options.warehouse().password());
+        options.users().ifPresentOrElse(file -> properties.put("ioc.users-file", file.toString()), () -> properties.put("ioc.demo-users", true));
+        options.boundaries().ifPresent(file -> properties.put("ioc.boundaries", file.toString()));
+        return new SpringApplicationBuilder(IocDashboard.class).bannerMode(Banner.Mode.OFF).properties(properties).run();
+    }
+
+    static void printAccess(Options options, PrintStream out) {
+        out.println("dashboard: http://" + (options.host().equals("0.0.0.0") ? "localhost" : options.host()) + ":" + options.port() + "/");
+        out.println("  JSON API: /api/kpis, /api/values/{kpi}, /api/series/{kpi}, /api/rankings/{kpi} (HTTP Basic); OpenAPI: /v3/api-docs");
+        if (options.users().isEmpty()) {
+            out.println("  demo users (user / password / role):");
+            for (String[] user : DashboardUsers.DEMO) {
+                out.printf("    %-8s %-14s %s%n", user[0], DashboardUsers.demoPassword(user[0]), user[1] + (user[2].isEmpty() ? "" : " of province " + user[2]));
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package vn.ioc.ui.data;
+
+import vn.ioc.analytics.catalogue.Kpi;
+import vn.ioc.analytics.index.IndexDefinition;
+import vn.ioc.analytics.units.PeerGroup;
+import vn.ioc.analytics.units.Unit;
+import vn.ioc.analytics.units.UnitLevel;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/** What the dashboard lists and looks up without asking the warehouse again: indicators, indices, units, peer groups. */
+public record Catalogue(List<Kpi> kpis, List<IndexDefinition> indices, List<Unit> provinces, Map<String, Unit> communes,
+                        Map<UnitLevel, List<PeerGroup>> peerGroups) {
+    public Catalogue {
+        kpis = List.copyOf(kpis);
+        indices = List.copyOf(indices);
+        provinces = List.copyOf(provinces);
+        communes = new LinkedHashMap<>(communes);
+        peerGroups = Map.copyOf(peerGroups);
+    }
+
+    public Kpi kpi(String id) {
+        return kpis.stream().filter(kpi -> kpi.id().equals(id)).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no indicator '" + id + "'"));
+    }
+
+    public Optional<IndexDefinition> index(String id) {
+        return indices.stream().filter(index -> index.id().equals(id)).findFirst();
+    }
+
+    /** A unit by code: {@code VN}, a 2-digit province or a 5-digit commune. */
+    public Unit unit(String code) {
+        if (Unit.NATION.code().equals(code)) {
+            return Unit.NATION;
+        }
+        if (code != null && code.matches("\\d{2}")) {
+            return provinces.stream().filter(province -> province.code().equals(code)).findFirst()
+                    .orElseThrow(() -> new NoSuchElementException("no province with code " + code));
+        }
+        if (code != null && code.matches("\\d{5}")) {
+            return Optional.ofNullable(communes.get(code)).orElseThrow(() -> new NoSuchElementException("no commune with code " + code));
+        }
+        throw new NoSuchElementException("'" + code + "' is not a unit code (VN, 2-digit province or 5-digit commune)");
+    }
+
+    public List<Unit> communesOf(String province) {
+        return communes.values().stream().filter(commune -> commune.provinceCode().equals(province)).toList();
+    }
+
+    /** The unit one level up: a commune's province, a province's nation. */
+    public Unit parent(Unit unit) {
+        return switch (unit.level()) {
+            case NATION, PROVINCE -> Unit.NATION;
+            case COMMUNE -> unit(unit.provinceCode());
+        };
+    }
+}

@@ -1,0 +1,201 @@
+package vn.ioc.ui.data;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
+import vn.ioc.analytics.catalogue.Kpi;
+import vn.ioc.analytics.index.IndexScore;
+import vn.ioc.analytics.quality.DataFreshness;
+import vn.ioc.analytics.quality.IngestRunSummary;
+import vn.ioc.analytics.quality.RuleQuality;
+import vn.ioc.analytics.ranking.Alert;
+import vn.ioc.analytics.ranking.Ranking;
+import vn.ioc.analytics.service.AnalyticsService;
+import vn.ioc.analytics.service.AnalyticsService.BoardQuery;
+import vn.ioc.analytics.service.AnalyticsService.BreakdownQuery;
+import vn.ioc.analytics.service.AnalyticsService.IndexQuery;
+import vn.ioc.analytics.service.AnalyticsService.RankingQuery;
+import vn.ioc.analytics.service.AnalyticsService.SeriesQuery;
+import vn.ioc.analytics.service.AnalyticsService.ValueQuery;
+import vn.ioc.analytics.units.Unit;
+import vn.ioc.analytics.units.UnitLevel;
+import vn.ioc.analytics.values.Breakdown;
+import vn.ioc.analytics.values.KpiValue;
+import vn.ioc.analytics.values.WarehouseQueryException;
+import vn.ioc.ui.access.CurrentUser;
+import vn.ioc.ui.access.DashboardUser;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * What every view and the JSON API read, for the signed-in user: scoping is enforced here (a provincial leader is
+ * refused other provinces' communes, and the refusal is logged), and when the warehouse cannot be reached the last
+ * answer to the same question is returned, marked stale, so that screens keep their figures and recover by themselves.
+ */
+public final class DashboardData implements AutoCloseable {
+    private static final Logger REFUSALS = LoggerFactory.getLogger("vn.ioc.ui.access.refused");
+    private static final int REMEMBERED = 4096;
+
+    private final AnalyticsPool pool;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+    private final Map<Object, Fresh<?>> lastGood = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Object, Fresh<?>> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
+    private volatile Catalogue catalogue;
+
+    public DashboardData(AnalyticsPool pool, CurrentUser currentUser, Clock clock) {
+        this.pool = Objects.requireNonNull(pool, "pool");
+        this.currentUser = Objects.requireNonNull(currentUser, "currentUser");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public Catalogue catalogue() {
+        Catalogue known = catalogue;
+        if (known == null) {
+            known = fetch("catalogue", service -> {
+                Map<UnitLevel, List<vn.ioc.analytics.units.PeerGroup>> groups = new EnumMap<>(UnitLevel.class);
+                for (UnitLevel level : List.of(UnitLevel.PROVINCE, UnitLevel.COMMUNE)) {
+                    groups.put(level, service.peerGroups(level));
+                }
+                Map<String, Unit> communes = service.communes(Unit.NATION.code()).stream()
+                        .collect(Collectors.toMap(Unit::code, unit -> unit, (a, b) -> a, LinkedHashMap::new));
+                return new Catalogue(service.kpis(), service.indices(), service.provinces(), communes, groups);
+            }).value();
+            catalogue = known;
+        }
+        return known;
+    }
+
+    /** The month dashboards open on: the last the KPI store holds, else the last complete month. */
+    public YearMonth latestMonth() {
+        try {
+            return freshness().value().latestMonth().orElseGet(() -> YearMonth.now(clock).minusMonths(1));
+        } catch (WarehouseUnavailableException e) {
+            return YearMonth.now(clock).minusMonths(1);
+        }
+    }
+
+    public Fresh<DataFreshness> freshness() {
+        return fetch("freshness", AnalyticsService::freshness);
+    }
+
+    public Fresh<KpiValue> value(ValueQuery query) {
+        allowUnit(query.unit());
+        return fetch(query, service -> service.value(query));
+    }
+
+    public Fresh<Map<String, List<KpiValue>>> board(BoardQuery query) {
+        allowUnit(query.unit());
+        return fetch(query, service -> service.board(query));
+    }
+
+    public Fresh<List<KpiValue>> series(SeriesQuery query) {
+        allowUnit(query.unit());
+        return fetch(query, service -> service.series(query));
+    }
+
+    public Fresh<Breakdown> breakdown(BreakdownQuery query) {
+        allowUnit(query.unit());
+        return fetch(query, service -> service.breakdown(query));
+    }
+
+    public Fresh<Ranking> ranking(RankingQuery query) {
+        allowRanking(query.level(), query.scope());
+        return fetch(query, service -> service.ranking(query));
+    }
+
+    public Fresh<List<Alert>> laggards(RankingQuery query, double fallPoints) {
+        allowRanking(query.level(), query.scope());
+        return fetch(List.of(query, fallPoints), service -> service.laggards(query, fallPoints));
+    }
+
+    public Fresh<List<IndexScore>> index(IndexQuery query) {
+        allowRanking(query.level(), query.scope());
+        return fetch(query, service -> service.index(query));
+    }
+
+    public record QualityQuery(String unit, String period) {
+    }
+
+    public Fresh<List<RuleQuality>> quality(QualityQuery query) {
+        allowUnit(query.unit());
+        return fetch(query, service -> service.quality(query.unit(), query.period()));
+    }
+
+    public Fresh<List<IngestRunSummary>> recentRuns(int limit) {
+        return fetch(List.of("runs", limit), service -> service.recentRuns(limit));
+    }
+
+    /** The indicators measured for a unit: all of them, or those kept by commune for a commune. */
+    public List<Kpi> kpisOf(Unit unit) {
+        return catalogue().kpis().stream().filter(kpi -> unit.level() != UnitLevel.COMMUNE || kpi.keptByCommune()).toList();
+    }
+
+    public DashboardUser user() {
+        return currentUser.get();
+    }
+
+    /** Refuses (and logs) a commune the signed-in user may not see. */
+    private void allowUnit(String code) {
+        Unit unit = catalogue().unit(code);
+        if (unit.level() == UnitLevel.COMMUNE) {
+            allowCommunesOf(unit.provinceCode(), "commune " + unit.code());
+        }
+    }
+
+    private void allowRanking(UnitLevel level, String scope) {
+        Unit unit = catalogue().unit(scope);
+        if (level == UnitLevel.COMMUNE) {
+            allowCommunesOf(unit.level() == UnitLevel.NATION ? null : unit.code(), "the communes of " + unit.name());
+        }
+    }
+
+    private void allowCommunesOf(String province, String what) {
+        DashboardUser user = currentUser.get();
+        boolean allowed = province == null ? user.province().isEmpty() : user.seesCommunesOf(province);
+        if (!allowed) {
+            REFUSALS.warn("refused: {} asked for {}", user, what);
+            throw new AccessDeniedException(user.name() + " may see the communes of province " + user.province().orElseThrow()
+                    + " only, not " + what);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> Fresh<T> fetch(Object question, Function<AnalyticsService, T> work) {
+        try {
+            Fresh<T> answer = new Fresh<>(pool.apply(work), Instant.now(clock), false);
+            synchronized (lastGood) {
+                lastGood.put(question, answer);
+            }
+            return answer;
+        } catch (WarehouseQueryException | WarehouseUnavailableException e) {
+            Fresh<T> earlier;
+            synchronized (lastGood) {
+                earlier = (Fresh<T>) lastGood.get(question);
+            }
+            if (earlier == null) {
+                throw e instanceof WarehouseUnavailableException unavailable ? unavailable
+                        : new WarehouseUnavailableException("the warehouse did not answer: " + e.getMessage(), e);
+            }
+            return new Fresh<>(earlier.value(), earlier.asOf(), true);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,31 @@
+package vn.ioc.ui.data;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.ioc.analytics.privacy.SmallCountSuppression;
+import vn.ioc.ui.access.CurrentUser;
+import vn.ioc.warehouse.WarehouseConnection;
+
+import java.time.Clock;
+
+/** The warehouse the dashboard reads ({@code ioc.warehouse.url}, {@code .user}, {@code .password}) and the services over it. */
+@Configuration
+public class DataConfiguration {
+    @Bean
+    Clock clock() {
+        return Clock.systemDefaultZone();
+    }
+
+    @Bean
+    WarehouseConnection warehouse(@Value("${ioc.warehouse.url}") String url, @Value("${ioc.warehouse.user}") String user,
+                                  @Value("${ioc.warehouse.password:}") String password) {
+        return new WarehouseConnection(url, user, password);
+    }
+
+    @Bean(destroyMethod = "close")
+    DashboardData dashboardData(WarehouseConnection warehouse, CurrentUser currentUser, Clock clock,
+                                @Value("${ioc.warehouse.connections:4}") int connections) {
+        return new DashboardData(new AnalyticsPool(warehouse, connections, SmallCountSuppression.DEFAULT_K), currentUser, clock);
+    }
+}

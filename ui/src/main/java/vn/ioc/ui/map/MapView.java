@@ -1,0 +1,90 @@
+package vn.ioc.ui.map;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import vn.ioc.analytics.catalogue.Kpi;
+import vn.ioc.analytics.period.Period;
+import vn.ioc.analytics.ranking.Ranking;
+import vn.ioc.analytics.service.AnalyticsService.RankingQuery;
+import vn.ioc.analytics.units.Unit;
+import vn.ioc.analytics.units.UnitLevel;
+import vn.ioc.ui.base.DataStamp;
+import vn.ioc.ui.base.Formats;
+import vn.ioc.ui.base.MainLayout;
+import vn.ioc.ui.base.Pickers;
+import vn.ioc.ui.base.ViewParams;
+import vn.ioc.ui.data.Catalogue;
+import vn.ioc.ui.data.DashboardData;
+import vn.ioc.ui.data.Fresh;
+import vn.ioc.ui.unit.UnitLinks;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/** The provinces coloured by a KPI: {@code map?kpi=...&period=...}; a click opens the province. */
+@Route(value = "map", layout = MainLayout.class)
+@PageTitle("IOC · Bản đồ")
+@PermitAll
+public final class MapView extends VerticalLayout implements BeforeEnterObserver {
+    private final DashboardData data;
+    private final ProvinceMap map;
+
+    public MapView(DashboardData data, ProvinceMap map) {
+        this.data = data;
+        this.map = map;
+        addClassName("map-view");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        ViewParams params = ViewParams.of(event.getLocation().getQueryParameters());
+        Formats formats = new Formats(getLocale());
+        Catalogue catalogue = data.catalogue();
+        Kpi kpi;
+        Period period;
+        try {
+            kpi = catalogue.kpi(params.get("kpi").orElse(catalogue.kpis().getFirst().id()));
+            period = params.get("period").map(Period::parse).orElseGet(() -> Period.month(data.latestMonth()));
+        } catch (NoSuchElementException | IllegalArgumentException e) {
+            event.rerouteToError(NotFoundException.class, e.getMessage());
+            return;
+        }
+        Fresh<Ranking> ranking = data.ranking(new RankingQuery(kpi.id(), UnitLevel.PROVINCE, Unit.NATION.code(), period.code(), Set.of()));
+        Map<String, Double> values = new HashMap<>();
+        ranking.value().units().forEach(ranked -> values.put(ranked.value().unit().code(), ranked.value().value()));
+
+        FlexLayout toolbar = new FlexLayout(
+                Pickers.kpi(formats, getTranslation("picker.indicator"), catalogue.kpis(), kpi, chosen -> go(params.with("kpi", chosen.id()))),
+                Pickers.period(formats, data.latestMonth(), period, chosen -> go(params.with("period", chosen.code()))));
+        toolbar.addClassName("toolbar");
+        add(new H2(getTranslation("map.title") + " · " + formats.name(kpi) + " · " + formats.period(period)), toolbar, new DataStamp(formats, List.of(ranking)));
+        List<Unit> provinces = catalogue.provinces();
+        java.util.function.Function<Unit, String> link = province -> UnitLinks.page(province, kpi.id(), period.code());
+        if (map.boundaries().isPresent()) {
+            add(ChoroplethMap.draw(map.boundaries().get(), provinces, values, kpi, formats, link));
+        } else {
+            add(new Paragraph(getTranslation("map.tiles")), ChoroplethMap.tiles(provinces, values, kpi, formats, link));
+        }
+        data.user().province().ifPresent(own -> add(new Anchor(
+                ViewParams.of("kpi", kpi.id(), "level", "commune", "scope", own, "period", period.code()).link("rankings"),
+                getTranslation("map.communes", formats.name(catalogue.unit(own))))));
+    }
+
+    private void go(ViewParams params) {
+        UI.getCurrent().navigate(params.link("map"));
+    }
+}

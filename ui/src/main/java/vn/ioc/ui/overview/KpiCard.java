@@ -1,0 +1,37 @@
+package vn.ioc.ui.overview;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import vn.ioc.analytics.catalogue.Kpi;
+import vn.ioc.analytics.values.KpiValue;
+import vn.ioc.ui.base.Formats;
+import vn.ioc.ui.base.StatusBadge;
+import vn.ioc.ui.charts.Sparkline;
+
+import java.util.List;
+
+/** One indicator at a glance: value, target, status colour, change since the previous period, recent trend. */
+final class KpiCard extends Div {
+    KpiCard(Formats formats, Kpi kpi, List<KpiValue> series, String link) {
+        KpiValue current = series.getLast();
+        addClassNames("kpi-card", StatusBadge.cssClass(current.status()));
+        getElement().setAttribute("data-kpi", kpi.id());
+        Anchor name = new Anchor(link, formats.name(kpi));
+        name.addClassName("kpi-name");
+        Span value = new Span(formats.value(kpi, current.value()));
+        value.addClassName("kpi-value");
+        Span target = new Span(current.target() == null ? getTranslation("card.notarget")
+                : getTranslation("card.target", formats.value(kpi, current.target())));
+        target.addClassName("kpi-target");
+        Double previous = series.size() > 1 ? series.get(series.size() - 2).value() : null;
+        Double change = current.value() == null || previous == null ? null : current.value() - previous;
+        Span delta = new Span((change == null ? "" : change > 0 ? "▲ " : change < 0 ? "▼ " : "")
+                + getTranslation("card.change", formats.change(change)));
+        delta.addClassName("kpi-change");
+        if (change != null && change != 0) {
+            delta.addClassName(kpi.direction().meets(current.value(), previous) ? "better" : "worse");
+        }
+        add(name, value, target, delta, new StatusBadge(current.status()), Sparkline.of(series.stream().map(KpiValue::value).toList()));
+    }
+}

@@ -1,0 +1,101 @@
+package vn.ioc.ui.quality;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import vn.ioc.analytics.period.Period;
+import vn.ioc.analytics.quality.IngestRunSummary;
+import vn.ioc.analytics.quality.RuleQuality;
+import vn.ioc.analytics.units.Unit;
+import vn.ioc.ui.base.DataStamp;
+import vn.ioc.ui.base.Formats;
+import vn.ioc.ui.base.MainLayout;
+import vn.ioc.ui.base.Pickers;
+import vn.ioc.ui.base.ViewParams;
+import vn.ioc.ui.data.DashboardData;
+import vn.ioc.ui.data.DashboardData.QualityQuery;
+import vn.ioc.ui.data.Fresh;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/** What ingest's validation found, per source and rule, for a unit and period, and the latest loads: {@code quality?unit=01&period=2026-10}. */
+@Route(value = "quality", layout = MainLayout.class)
+@PageTitle("IOC · Chất lượng dữ liệu")
+@PermitAll
+public final class QualityView extends VerticalLayout implements BeforeEnterObserver {
+    private static final int RUNS_SHOWN = 20;
+    private final DashboardData data;
+
+    public QualityView(DashboardData data) {
+        this.data = data;
+        addClassName("quality");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        ViewParams params = ViewParams.of(event.getLocation().getQueryParameters());
+        Formats formats = new Formats(getLocale());
+        Unit unit;
+        Period period;
+        try {
+            unit = data.catalogue().unit(params.get("unit").orElseGet(() -> data.user().province().orElse(Unit.NATION.code())));
+            period = params.get("period").map(Period::parse).orElseGet(() -> Period.month(data.latestMonth()));
+        } catch (NoSuchElementException | IllegalArgumentException e) {
+            event.rerouteToError(NotFoundException.class, e.getMessage());
+            return;
+        }
+        Fresh<List<RuleQuality>> rules = data.quality(new QualityQuery(unit.code(), period.code()));
+        Fresh<List<IngestRunSummary>> runs = data.recentRuns(RUNS_SHOWN);
+        List<Unit> units = new ArrayList<>(List.of(Unit.NATION));
+        units.addAll(data.catalogue().provinces());
+        FlexLayout toolbar = new FlexLayout(
+                Pickers.unit(formats, getTranslation("picker.unit"), units, unit, chosen -> go(params.with("unit", chosen.code()))),
+                Pickers.period(formats, data.latestMonth(), period, chosen -> go(params.with("period", chosen.code()))));
+        toolbar.addClassName("toolbar");
+
+        Grid<RuleQuality> ruleGrid = new Grid<>();
+        ruleGrid.setId("rules");
+        ruleGrid.setItems(rules.value());
+        ruleGrid.addColumn(RuleQuality::source).setHeader(getTranslation("quality.source")).setSortable(true).setAutoWidth(true);
+        ruleGrid.addColumn(RuleQuality::rule).setHeader(getTranslation("quality.rule")).setSortable(true).setFlexGrow(1);
+        ruleGrid.addColumn(rule -> formats.count(rule.checked())).setHeader(getTranslation("quality.checked")).setAutoWidth(true);
+        ruleGrid.addColumn(rule -> formats.count(rule.failed())).setHeader(getTranslation("quality.failed")).setAutoWidth(true);
+        ruleGrid.addColumn(rule -> rule.passRate() == null ? "—" : formats.number(rule.passRate(), 2) + " %").setHeader(getTranslation("quality.pass"))
+                .setComparator(RuleQuality::failed).setAutoWidth(true);
+        ruleGrid.setPartNameGenerator(rule -> rule.failed() > 0 ? "failing" : null);
+        ruleGrid.setAllRowsVisible(true);
+
+        Grid<IngestRunSummary> runGrid = new Grid<>();
+        runGrid.setId("runs");
+        runGrid.setItems(runs.value());
+        runGrid.addColumn(IngestRunSummary::source).setHeader(getTranslation("quality.source")).setAutoWidth(true);
+        runGrid.addColumn(IngestRunSummary::period).setHeader(getTranslation("quality.period")).setAutoWidth(true);
+        runGrid.addColumn(run -> formats.time(run.finishedAt())).setHeader(getTranslation("quality.finished")).setAutoWidth(true);
+        runGrid.addColumn(IngestRunSummary::status).setHeader(getTranslation("quality.status")).setAutoWidth(true);
+        runGrid.addColumn(run -> formats.count(run.read())).setHeader(getTranslation("quality.read")).setAutoWidth(true);
+        runGrid.addColumn(run -> formats.count(run.loadedFrom())).setHeader(getTranslation("quality.loaded")).setAutoWidth(true);
+        runGrid.addColumn(run -> formats.count(run.quarantined())).setHeader(getTranslation("quality.quarantined")).setAutoWidth(true);
+        runGrid.addColumn(run -> formats.count(run.duplicates())).setHeader(getTranslation("quality.duplicates")).setAutoWidth(true);
+        runGrid.addColumn(IngestRunSummary::error).setHeader(getTranslation("quality.error")).setFlexGrow(1);
+        runGrid.setAllRowsVisible(true);
+
+        add(new H2(getTranslation("quality.title") + " · " + formats.name(unit) + " · " + formats.period(period)), toolbar,
+                new DataStamp(formats, List.of(rules, runs)), ruleGrid, new H3(getTranslation("quality.runs")), runGrid);
+    }
+
+    private void go(ViewParams params) {
+        UI.getCurrent().navigate(params.link("quality"));
+    }
+}

@@ -1,0 +1,70 @@
+package vn.ioc.ui.ranking;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.data.provider.ListDataProvider;
+import com.vaadin.flow.data.provider.SortDirection;
+import vn.ioc.analytics.catalogue.Kpi;
+import vn.ioc.ui.base.Formats;
+import vn.ioc.ui.base.Language;
+import vn.ioc.ui.base.StatusBadge;
+
+import java.text.Collator;
+import java.text.Normalizer;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * A ranking as a sortable grid: rank, movement since the previous period, unit (a link one level down), value,
+ * status and change; the three best and three worst ranked are highlighted. Filters by name, ignoring diacritics.
+ */
+public final class RankingGrid extends Grid<RankingRow> {
+    private final ListDataProvider<RankingRow> rows;
+
+    /** {@code kpi}: how values are written, or null for an index's scores; {@code link}: a unit's page. */
+    public RankingGrid(Formats formats, Kpi kpi, List<RankingRow> rows, Function<RankingRow, String> link) {
+        this.rows = new ListDataProvider<>(rows);
+        setItems(this.rows);
+        addClassName("ranking-grid");
+        int ranked = (int) rows.stream().filter(row -> row.rank() != null).count();
+        Column<RankingRow> rank = addColumn(row -> row.rank() == null ? "—" : row.rank().toString())
+                .setHeader(getTranslation("col.rank")).setComparator(Comparator.comparing(RankingRow::rank, Comparator.nullsLast(Comparator.naturalOrder())))
+                .setAutoWidth(true).setFlexGrow(0).setKey("rank");
+        addComponentColumn(row -> movement(row.rankChange())).setHeader(getTranslation("col.movement")).setAutoWidth(true).setFlexGrow(0)
+                .setComparator(Comparator.comparing(RankingRow::rankChange, Comparator.nullsLast(Comparator.naturalOrder()))).setKey("movement");
+        Collator collator = Collator.getInstance(Language.VIETNAMESE);
+        addComponentColumn(row -> new Anchor(link.apply(row), formats.name(row.unit()))).setHeader(getTranslation("col.unit"))
+                .setComparator(Comparator.comparing((RankingRow row) -> formats.name(row.unit()), collator)).setFlexGrow(1).setKey("unit");
+        addColumn(row -> kpi == null ? formats.number(row.value(), 1) : formats.value(kpi, row.value())).setHeader(getTranslation("col.value"))
+                .setComparator(Comparator.comparing(RankingRow::value, Comparator.nullsLast(Comparator.naturalOrder()))).setAutoWidth(true).setKey("value");
+        if (kpi != null) {
+            addComponentColumn(row -> new StatusBadge(row.status())).setHeader(getTranslation("col.status")).setAutoWidth(true).setKey("status");
+            addColumn(row -> formats.change(row.change())).setHeader(getTranslation("col.change"))
+                    .setComparator(Comparator.comparing(RankingRow::change, Comparator.nullsLast(Comparator.naturalOrder()))).setAutoWidth(true).setKey("change");
+        }
+        setPartNameGenerator(row -> row.rank() == null ? null : row.rank() <= 3 ? "top" : row.rank() > ranked - 3 ? "bottom" : null);
+        sort(List.of(new GridSortOrder<>(rank, SortDirection.ASCENDING)));
+        setAllRowsVisible(rows.size() <= 40);
+    }
+
+    private Span movement(Integer change) {
+        Span span = new Span(change == null ? "" : change > 0 ? "▲ " + change : change < 0 ? "▼ " + (-change) : "=");
+        span.addClassName(change == null || change == 0 ? "same" : change > 0 ? "up" : "down");
+        return span;
+    }
+
+    /** Shows the units whose name contains {@code text}, ignoring case and diacritics. */
+    public void search(String text, Formats formats) {
+        String wanted = plain(text);
+        rows.setFilter(row -> wanted.isEmpty() || plain(formats.name(row.unit())).contains(wanted) || row.unit().code().startsWith(wanted));
+    }
+
+    static String plain(String text) {
+        return Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .replace('đ', 'd').replace('Đ', 'D').toLowerCase(Locale.ROOT).strip();
+    }
+}

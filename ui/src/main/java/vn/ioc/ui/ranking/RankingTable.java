@@ -1,0 +1,29 @@
+package vn.ioc.ui.ranking;
+
+import vn.ioc.analytics.period.Period;
+import vn.ioc.analytics.service.AnalyticsService.IndexQuery;
+import vn.ioc.analytics.service.AnalyticsService.RankingQuery;
+import vn.ioc.analytics.units.UnitLevel;
+import vn.ioc.ui.data.DashboardData;
+import vn.ioc.ui.data.Fresh;
+
+import java.util.List;
+import java.util.Set;
+
+/** The rows of a ranking of provinces or communes by a KPI or by a composite index (whose ids the catalogue tells apart). */
+public final class RankingTable {
+    private RankingTable() {
+    }
+
+    public static Fresh<List<RankingRow>> rows(DashboardData data, String indicator, UnitLevel level, String scope, Period period, Set<String> groups) {
+        if (data.catalogue().index(indicator).isPresent()) {
+            Fresh<List<vn.ioc.analytics.index.IndexScore>> scores = data.index(new IndexQuery(indicator, level, scope, period.code()));
+            List<RankingRow> rows = scores.value().stream()
+                    .filter(score -> score.unit().tags().containsAll(groups)).map(RankingRow::of).toList();
+            return new Fresh<>(rows, scores.asOf(), scores.stale());
+        }
+        data.catalogue().kpi(indicator);
+        Fresh<vn.ioc.analytics.ranking.Ranking> ranking = data.ranking(new RankingQuery(indicator, level, scope, period.code(), groups));
+        return new Fresh<>(ranking.value().units().stream().map(RankingRow::of).toList(), ranking.asOf(), ranking.stale());
+    }
+}

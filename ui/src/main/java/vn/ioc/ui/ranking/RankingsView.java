@@ -1,0 +1,156 @@
+package vn.ioc.ui.ranking;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import jakarta.annotation.security.PermitAll;
+import vn.ioc.analytics.catalogue.Kpi;
+import vn.ioc.analytics.index.IndexDefinition;
+import vn.ioc.analytics.period.Period;
+import vn.ioc.analytics.units.PeerGroup;
+import vn.ioc.analytics.units.Unit;
+import vn.ioc.analytics.units.UnitLevel;
+import vn.ioc.ui.base.DataStamp;
+import vn.ioc.ui.base.Formats;
+import vn.ioc.ui.base.MainLayout;
+import vn.ioc.ui.base.Pickers;
+import vn.ioc.ui.base.ViewParams;
+import vn.ioc.ui.data.Catalogue;
+import vn.ioc.ui.data.DashboardData;
+import vn.ioc.ui.data.Fresh;
+import vn.ioc.ui.unit.UnitLinks;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Provinces nationally, or the communes of a province (or of the nation), ranked by any KPI or index; peer-group
+ * filter, search, CSV export. State in the URL: {@code rankings?kpi=...&level=commune&scope=01&period=2026-10&groups=...&q=...}.
+ */
+@Route(value = "rankings", layout = MainLayout.class)
+@PageTitle("IOC · Xếp hạng")
+@PermitAll
+public final class RankingsView extends VerticalLayout implements BeforeEnterObserver {
+    private final DashboardData data;
+
+    public RankingsView(DashboardData data) {
+        this.data = data;
+        addClassName("rankings");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        ViewParams params = ViewParams.of(event.getLocation().getQueryParameters());
+        Formats formats = new Formats(getLocale());
+        Catalogue catalogue = data.catalogue();
+        String indicator = params.get("kpi").orElse(catalogue.kpis().getFirst().id());
+        UnitLevel level = params.get("level").orElse("province").equals("commune") ? UnitLevel.COMMUNE : UnitLevel.PROVINCE;
+        Unit scope;
+        Period period;
+        Kpi kpi;
+        try {
+            kpi = catalogue.index(indicator).isPresent() ? null : catalogue.kpi(indicator);
+            scope = level == UnitLevel.PROVINCE ? Unit.NATION
+                    : catalogue.unit(params.get("scope").orElseGet(() -> data.user().province().orElse(catalogue.provinces().getFirst().code())));
+            period = params.get("period").map(Period::parse).orElseGet(() -> Period.month(data.latestMonth()));
+        } catch (NoSuchElementException | IllegalArgumentException e) {
+            event.rerouteToError(NotFoundException.class, e.getMessage());
+            return;
+        }
+        Set<String> groups = new LinkedHashSet<>(params.list("groups"));
+        Fresh<List<RankingRow>> rows = RankingTable.rows(data, indicator, level, scope.code(), period, groups);
+
+        ComboBox<String> indicators = indicatorPicker(formats, catalogue, indicator, chosen -> go(params.with("kpi", chosen)));
+        Select<UnitLevel> levels = new Select<>();
+        levels.setId("level");
+        levels.setLabel(getTranslation("picker.level"));
+        levels.setItems(UnitLevel.PROVINCE, UnitLevel.COMMUNE);
+        levels.setItemLabelGenerator(value -> getTranslation("level." + value.name()));
+        levels.setValue(level);
+        levels.addValueChangeListener(change -> {
+            if (change.isFromClient()) {
+                go(params.with("level", change.getValue() == UnitLevel.COMMUNE ? "commune" : null).with("groups", null));
+            }
+        });
+        List<Unit> scopes = new ArrayList<>(List.of(Unit.NATION));
+        scopes.addAll(catalogue.provinces());
+        ComboBox<Unit> scopePicker = Pickers.unit(formats, getTranslation("picker.scope"), scopes, scope, chosen -> go(params.with("scope", chosen.code())));
+        scopePicker.setId("scope");
+        scopePicker.setVisible(level == UnitLevel.COMMUNE);
+        MultiSelectComboBox<PeerGroup> groupPicker = new MultiSelectComboBox<>(getTranslation("picker.groups"), catalogue.peerGroups().get(level));
+        groupPicker.setId("groups");
+        groupPicker.setItemLabelGenerator(group -> formats.text(group.name()));
+        groupPicker.select(catalogue.peerGroups().get(level).stream().filter(group -> groups.contains(group.id())).toList());
+        groupPicker.addValueChangeListener(change -> {
+            if (change.isFromClient()) {
+                go(params.with("groups", change.getValue().stream().map(PeerGroup::id).collect(Collectors.joining(","))));
+            }
+        });
+        RankingGrid grid = new RankingGrid(formats, kpi, rows.value(), row -> UnitLinks.page(row.unit(), kpi == null ? null : kpi.id(), period.code()));
+        TextField search = new TextField(getTranslation("picker.search"));
+        search.setId("search");
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setValue(params.get("q").orElse(""));
+        grid.search(search.getValue(), formats);
+        search.addValueChangeListener(change -> {
+            grid.search(change.getValue(), formats);
+            getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, params.with("q", change.getValue()).link("rankings")));
+        });
+        String file = "ranking-" + indicator + "-" + (level == UnitLevel.PROVINCE ? "provinces" : "communes-" + scope.code()) + "-" + period.code() + ".csv";
+        Anchor csv = new Anchor(DownloadHandler.fromInputStream(download -> {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            RankingCsv.write(rows.value(), indicator, period.code(), out);
+            return new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(out.toByteArray()), file, "text/csv;charset=UTF-8", out.size());
+        }), getTranslation("export.csv"));
+        csv.setId("csv");
+
+        FlexLayout toolbar = new FlexLayout(indicators, levels, scopePicker, Pickers.period(formats, data.latestMonth(), period, chosen -> go(params.with("period", chosen.code()))),
+                groupPicker, search, csv);
+        toolbar.addClassName("toolbar");
+        toolbar.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        String what = kpi == null ? formats.text(catalogue.index(indicator).orElseThrow().name()) : formats.name(kpi);
+        add(new H2(what + " · " + getTranslation("level." + level.name()) + (level == UnitLevel.COMMUNE ? " · " + formats.name(scope) : "")
+                + " · " + formats.period(period)), toolbar, new DataStamp(formats, List.of(rows)), grid);
+    }
+
+    private ComboBox<String> indicatorPicker(Formats formats, Catalogue catalogue, String selected, java.util.function.Consumer<String> chosen) {
+        List<String> ids = new ArrayList<>(catalogue.indices().stream().map(IndexDefinition::id).toList());
+        ids.addAll(catalogue.kpis().stream().map(Kpi::id).toList());
+        ComboBox<String> picker = new ComboBox<>(getTranslation("picker.indicator"), ids);
+        picker.setId("kpi");
+        picker.setWidth("24em");
+        picker.setItemLabelGenerator(id -> catalogue.index(id).map(index -> formats.text(index.name())).orElseGet(() -> formats.name(catalogue.kpi(id))));
+        picker.setValue(selected);
+        picker.addValueChangeListener(change -> {
+            if (change.isFromClient() && change.getValue() != null) {
+                chosen.accept(change.getValue());
+            }
+        });
+        return picker;
+    }
+
+    private void go(ViewParams params) {
+        UI.getCurrent().navigate(params.link("rankings"));
+    }
+}

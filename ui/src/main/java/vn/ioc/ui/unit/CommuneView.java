@@ -1,0 +1,30 @@
+package vn.ioc.ui.unit;
+
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import vn.ioc.analytics.units.UnitLevel;
+import vn.ioc.ui.base.MainLayout;
+import vn.ioc.ui.data.DashboardData;
+
+/** A commune's page: {@code commune/CODE?kpi=...&period=...}. */
+@Route(value = "commune/:code", layout = MainLayout.class)
+@PageTitle("IOC · Xã, phường")
+@PermitAll
+public final class CommuneView extends VerticalLayout implements BeforeEnterObserver {
+    private final DashboardData data;
+
+    public CommuneView(DashboardData data) {
+        this.data = data;
+        addClassName("commune-view");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        UnitRoute.page(data, event, UnitLevel.COMMUNE, "commune").ifPresent(this::add);
+    }
+}

@@ -1,0 +1,189 @@
+package vn.ioc.ui.unit;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import vn.ioc.analytics.catalogue.Kpi;
+import vn.ioc.analytics.period.Period;
+import vn.ioc.analytics.ranking.RankedUnit;
+import vn.ioc.analytics.ranking.Ranking;
+import vn.ioc.analytics.service.AnalyticsService.BoardQuery;
+import vn.ioc.analytics.service.AnalyticsService.BreakdownQuery;
+import vn.ioc.analytics.service.AnalyticsService.RankingQuery;
+import vn.ioc.analytics.service.AnalyticsService.SeriesQuery;
+import vn.ioc.analytics.units.Unit;
+import vn.ioc.analytics.units.UnitLevel;
+import vn.ioc.analytics.values.Breakdown;
+import vn.ioc.analytics.values.BreakdownCell;
+import vn.ioc.analytics.values.KpiValue;
+import vn.ioc.ui.base.DataStamp;
+import vn.ioc.ui.base.Formats;
+import vn.ioc.ui.base.Pickers;
+import vn.ioc.ui.base.StatusBadge;
+import vn.ioc.ui.base.ViewParams;
+import vn.ioc.ui.charts.BreakdownChart;
+import vn.ioc.ui.charts.SvgChart;
+import vn.ioc.ui.charts.TrendChart;
+import vn.ioc.ui.data.Catalogue;
+import vn.ioc.ui.data.DashboardData;
+import vn.ioc.ui.data.Fresh;
+import vn.ioc.ui.ranking.RankingGrid;
+import vn.ioc.ui.ranking.RankingRow;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A province's or a commune's page for one KPI and period: the value with its target and rank, the trend with the
+ * target and the year before, breakdowns, every KPI of the unit, and (for a province) its communes ranked.
+ */
+final class UnitPage extends VerticalLayout {
+    private static final int BREAKDOWNS_SHOWN = 2;
+
+    UnitPage(DashboardData data, Formats formats, Unit unit, Kpi kpi, Period period, ViewParams params, String path) {
+        addClassName("unit-page");
+        setPadding(false);
+        Catalogue catalogue = data.catalogue();
+        List<Fresh<?>> answers = new ArrayList<>();
+
+        Div trail = new Div();
+        trail.addClassName("breadcrumb");
+        List<Unit> chain = new ArrayList<>();
+        for (Unit up = unit; up.level() != UnitLevel.NATION; up = catalogue.parent(up)) {
+            chain.addFirst(up);
+        }
+        chain.addFirst(Unit.NATION);
+        for (Unit step : chain) {
+            trail.add(step.equals(unit) ? new Span(formats.name(step)) : new Anchor(UnitLinks.page(step, kpi.id(), period.code()), formats.name(step)), new Span(" › "));
+        }
+        trail.remove(trail.getComponentAt(trail.getComponentCount() - 1));
+
+        FlexLayout toolbar = new FlexLayout(
+                Pickers.kpi(formats, getTranslation("picker.indicator"), data.kpisOf(unit), kpi, chosen -> go(params.with("kpi", chosen.id()), path)),
+                Pickers.period(formats, data.latestMonth(), period, chosen -> go(params.with("period", chosen.code()), path)));
+        toolbar.addClassName("toolbar");
+
+        Fresh<List<KpiValue>> series = data.series(new SeriesQuery(kpi.id(), unit.code(), period.code(), trendLength(period) * 2));
+        answers.add(series);
+        KpiValue current = series.value().getLast();
+        Fresh<Ranking> peers = data.ranking(new RankingQuery(kpi.id(), unit.level(), unit.level() == UnitLevel.PROVINCE ? Unit.NATION.code() : unit.provinceCode(),
+                period.code(), Set.of()));
+        answers.add(peers);
+        RankedUnit own = peers.value().units().stream().filter(ranked -> ranked.value().unit().code().equals(unit.code())).findFirst().orElseThrow();
+
+        Div headline = new Div();
+        headline.addClassNames("headline", StatusBadge.cssClass(current.status()));
+        Span value = new Span(formats.value(kpi, current.value()));
+        value.addClassName("kpi-value");
+        Span rank = new Span(own.rank() == null ? "" : getTranslation(unit.level() == UnitLevel.PROVINCE ? "unit.rank.provinces" : "unit.rank.communes",
+                own.rank(), peers.value().units().size(), formats.name(catalogue.parent(unit))));
+        rank.addClassName("unit-rank");
+        headline.add(value, new StatusBadge(current.status()),
+                new Span(current.target() == null ? getTranslation("card.notarget") : getTranslation("card.target", formats.value(kpi, current.target()))),
+                rank, new Paragraph(formats.text(kpi.definition())));
+        if (current.fromSplitCommune()) {
+            headline.add(new Paragraph(getTranslation("unit.split")));
+        }
+
+        add(trail, new H2(formats.name(unit) + " · " + formats.name(kpi)), toolbar, headline, trend(formats, kpi, series.value(), period));
+
+        List<Component> breakdowns = new ArrayList<>();
+        for (String dimension : kpi.breakdowns().stream().limit(BREAKDOWNS_SHOWN).toList()) {
+            Fresh<Breakdown> breakdown = data.breakdown(new BreakdownQuery(kpi.id(), unit.code(), period.code(), dimension));
+            answers.add(breakdown);
+            Map<String, Double> parts = new LinkedHashMap<>();
+            long suppressed = 0;
+            for (BreakdownCell cell : breakdown.value().cells()) {
+                if (cell.suppressed()) {
+                    suppressed++;
+                } else if (cell.value() != null) {
+                    parts.put(cell.part(), cell.value());
+                }
+            }
+            Div box = new Div(new H3(getTranslation("breakdown." + dimension)), SvgChart.html(BreakdownChart.of(formats.unit(kpi), parts), 480, 60 + 26 * parts.size()));
+            if (suppressed > 0) {
+                box.add(new Paragraph(getTranslation("breakdown.suppressed", suppressed)));
+            }
+            box.addClassName("breakdown");
+            breakdowns.add(box);
+        }
+        if (!breakdowns.isEmpty()) {
+            FlexLayout charts = new FlexLayout();
+            charts.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+            charts.addClassName("breakdowns");
+            breakdowns.forEach(box -> charts.add(box));
+            add(charts);
+        }
+
+        Fresh<Map<String, List<KpiValue>>> board = data.board(new BoardQuery(unit.code(), period.code(), 2));
+        answers.add(board);
+        add(new H3(getTranslation("unit.all")), allKpis(data, formats, unit, board.value(), period, params, path));
+
+        if (unit.level() == UnitLevel.PROVINCE && kpi.keptByCommune()) {
+            Fresh<Ranking> communes = data.ranking(new RankingQuery(kpi.id(), UnitLevel.COMMUNE, unit.code(), period.code(), Set.of()));
+            answers.add(communes);
+            add(new H3(getTranslation("unit.communes")), new RankingGrid(formats, kpi,
+                    communes.value().units().stream().map(RankingRow::of).toList(), row -> UnitLinks.page(row.unit(), kpi.id(), period.code())));
+        }
+        addComponentAtIndex(2, new DataStamp(formats, answers));
+    }
+
+    private Component trend(Formats formats, Kpi kpi, List<KpiValue> series, Period period) {
+        int shown = trendLength(period);
+        int yearBack = switch (period.kind()) {
+            case MONTH -> 12;
+            case QUARTER -> 4;
+            default -> 1;
+        };
+        List<TrendChart.Point> points = new ArrayList<>();
+        for (int i = series.size() - shown; i < series.size(); i++) {
+            KpiValue point = series.get(i);
+            KpiValue before = i - yearBack >= 0 ? series.get(i - yearBack) : null;
+            points.add(new TrendChart.Point(formats.period(point.period()), point.value(), point.target(), before == null ? null : before.value()));
+        }
+        return SvgChart.html(TrendChart.of(formats.unit(kpi), getTranslation("trend.value"), getTranslation("trend.target"),
+                getTranslation("trend.lastyear"), points), 760, 320);
+    }
+
+    private static int trendLength(Period period) {
+        return switch (period.kind()) {
+            case MONTH -> 12;
+            case QUARTER -> 6;
+            default -> 3;
+        };
+    }
+
+    private Grid<Kpi> allKpis(DashboardData data, Formats formats, Unit unit, Map<String, List<KpiValue>> board, Period period, ViewParams params, String path) {
+        Grid<Kpi> grid = new Grid<>();
+        grid.addClassName("unit-kpis");
+        grid.setItems(data.kpisOf(unit).stream().filter(kpi -> board.containsKey(kpi.id())).toList());
+        grid.addComponentColumn(kpi -> new Anchor(params.with("kpi", kpi.id()).link(path), formats.name(kpi))).setHeader(getTranslation("col.indicator")).setFlexGrow(1);
+        grid.addColumn(kpi -> formats.value(kpi, board.get(kpi.id()).getLast().value())).setHeader(getTranslation("col.value")).setAutoWidth(true);
+        grid.addColumn(kpi -> board.get(kpi.id()).getLast().target() == null ? "—" : formats.value(kpi, board.get(kpi.id()).getLast().target()))
+                .setHeader(getTranslation("col.target")).setAutoWidth(true);
+        grid.addComponentColumn(kpi -> new StatusBadge(board.get(kpi.id()).getLast().status())).setHeader(getTranslation("col.status")).setAutoWidth(true);
+        grid.addColumn(kpi -> {
+            List<KpiValue> values = board.get(kpi.id());
+            Double now = values.getLast().value();
+            Double before = values.getFirst().value();
+            return formats.change(now == null || before == null ? null : now - before);
+        }).setHeader(getTranslation("col.change")).setAutoWidth(true);
+        grid.setAllRowsVisible(true);
+        return grid;
+    }
+
+    private static void go(ViewParams params, String path) {
+        UI.getCurrent().navigate(params.link(path));
+    }
+}
