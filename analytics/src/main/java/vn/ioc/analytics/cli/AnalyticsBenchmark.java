@@ -10,15 +10,9 @@ import vn.ioc.analytics.service.AnalyticsService.SeriesQuery;
 import vn.ioc.analytics.service.AnalyticsService.ValueQuery;
 import vn.ioc.analytics.privacy.SmallCountSuppression;
 import vn.ioc.analytics.units.UnitLevel;
-import vn.ioc.datasets.units.AddressDatabase;
-import vn.ioc.datasets.units.ReferenceUnits;
-import vn.ioc.datasets.units.ReferenceUnitsLoader;
-import vn.ioc.datasets.units.SharedReferenceData;
 import vn.ioc.warehouse.WarehouseConnection;
 import vn.ioc.warehouse.engine.EngineLibrary;
 import vn.ioc.warehouse.files.FileTrees;
-import vn.ioc.warehouse.npm.NpmPackageCache;
-import vn.ioc.warehouse.schema.MigrationRunner;
 import vn.ioc.warehouse.server.ServerOptions;
 import vn.ioc.warehouse.server.WarehouseServer;
 import vn.ioc.warehouse.server.WarehouseUsers;
@@ -27,7 +21,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -78,17 +70,7 @@ public final class AnalyticsBenchmark implements Runnable {
     }
 
     private void measure(WarehouseServer server) throws SQLException {
-        WarehouseConnection writer = server.connection(WarehouseUsers.WRITER, "ioc");
-        new MigrationRunner(writer).migrate();
-        new ReferenceUnitsLoader(writer).load(ReferenceUnits.build(AddressDatabase.fetch(NpmPackageCache.fromEnvironment(System.err::println)),
-                SharedReferenceData.locate(Optional.empty())));
-        Map<String, Long> rows;
-        try (Connection connection = writer.open()) {
-            rows = NationalFacts.insert(connection, System.out);
-        }
-        System.out.printf(Locale.ROOT, "data: %,d fact rows at national scale (34 provinces, 3,321 communes), synthesised in ClickHouse%n",
-                rows.values().stream().mapToLong(Long::longValue).sum());
-        AnalyticsCommand.refresh(writer, System.out);
+        NationalWarehouse.prepare(server, System.out);
         WarehouseConnection reader = server.connection(WarehouseUsers.READER, "ioc");
         try (AnalyticsService store = AnalyticsService.open(reader, SmallCountSuppression.DEFAULT_K, true);
              AnalyticsService facts = AnalyticsService.open(reader, SmallCountSuppression.DEFAULT_K, false)) {

@@ -23,6 +23,9 @@ public final class LocalSpark {
                 .appName(appName)
                 .master(master)
                 .config("spark.ui.enabled", "false")
+                // Ingest reads local files: the JVM-wide URL handler factory Spark installs for hdfs:// URLs would keep the
+                // dashboard's servlet container, which installs its own, from starting in the same JVM (the demo runs both).
+                .config("spark.sql.defaultUrlStreamHandlerFactory.enabled", "false")
                 .config("spark.sql.shuffle.partitions", Integer.toString(Math.max(4, 2 * Runtime.getRuntime().availableProcessors())))
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.sql.datetime.java8API.enabled", "true")

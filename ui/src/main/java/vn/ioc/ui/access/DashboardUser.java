@@ -1,5 +1,6 @@
 package vn.ioc.ui.access;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,6 +22,6 @@ public record DashboardUser(String name, Role role, Optional<String> province, S
 
     @Override
     public String toString() {
-        return name + " (" + role.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + province.map(p -> " of " + p).orElse("") + ")";
+        return name + " (" + role.name().toLowerCase(Locale.ROOT).replace('_', ' ') + province.map(p -> " of " + p).orElse("") + ")";
     }
 }

@@ -1,5 +1,6 @@
 package vn.ioc.ui.access;
 
+import java.util.Comparator;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -98,7 +99,7 @@ public final class DashboardUsers implements UserDetailsService {
     }
 
     public List<DashboardUser> all() {
-        return users.values().stream().sorted(java.util.Comparator.comparing(DashboardUser::role).thenComparing(DashboardUser::name)).toList();
+        return users.values().stream().sorted(Comparator.comparing(DashboardUser::role).thenComparing(DashboardUser::name)).toList();
     }
 
     @Override

@@ -5,7 +5,6 @@ import com.vaadin.flow.i18n.DefaultI18NProvider;
 import com.vaadin.flow.i18n.I18NProvider;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
-import com.vaadin.flow.server.VaadinSession;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,6 +16,8 @@ import java.util.Locale;
 public class Language {
     public static final Locale VIETNAMESE = Locale.of("vi", "VN");
     public static final Locale ENGLISH = Locale.of("en", "GB");
+    /** The session attribute holding the language chosen with the toggle (the browser's language is not asked). */
+    private static final String CHOSEN = "ioc.language";
 
     @Bean
     I18NProvider translations() {
@@ -26,8 +27,8 @@ public class Language {
     @Bean
     VaadinServiceInitListener vietnameseFirst() {
         return (ServiceInitEvent event) -> event.getSource().addUIInitListener(init -> {
-            VaadinSession session = init.getUI().getSession();
-            init.getUI().setLocale(isEnglish(session.getLocale()) ? ENGLISH : VIETNAMESE);
+            Locale chosen = (Locale) init.getUI().getSession().getAttribute(CHOSEN);
+            init.getUI().setLocale(chosen == null ? VIETNAMESE : chosen);
         });
     }
 
@@ -38,7 +39,7 @@ public class Language {
     /** Switches the session to the other language and shows the current view again in it. */
     public static void toggle(UI ui) {
         Locale next = isEnglish(ui.getLocale()) ? VIETNAMESE : ENGLISH;
-        ui.getSession().setLocale(next);
+        ui.getSession().setAttribute(CHOSEN, next);
         ui.setLocale(next);
         ui.refreshCurrentRoute(true);
     }

@@ -9,10 +9,12 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
 import vn.ioc.ui.access.CurrentUser;
 import vn.ioc.ui.access.DashboardUser;
 
 /** The frame around every view: title, navigation, language, the signed-in user. */
+@PermitAll
 public final class MainLayout extends AppLayout {
     public MainLayout(CurrentUser currentUser, AuthenticationContext authentication) {
         DashboardUser user = currentUser.get();

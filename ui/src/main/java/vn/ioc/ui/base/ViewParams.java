@@ -1,5 +1,6 @@
 package vn.ioc.ui.base;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.QueryParameters;
 
 import java.net.URLEncoder;
@@ -48,6 +49,11 @@ public record ViewParams(Map<String, String> values) {
         return path + "?" + values.entrySet().stream()
                 .map(entry -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
+    }
+
+    /** Shows the view at {@code path} in this state. */
+    public void go(String path) {
+        UI.getCurrent().navigate(path, QueryParameters.simple(values));
     }
 
     public static ViewParams of(String... namesAndValues) {

@@ -20,6 +20,11 @@ public final class UiLauncher implements LauncherModule {
     }
 
     @Override
+    public List<Object> benchmarks() {
+        return List.of(new UiBenchmark());
+    }
+
+    @Override
     public List<DemoStep> demoSteps() {
         return List.of((server, out) -> {
             Dashboard.Options options = new Dashboard.Options(server.connection(WarehouseUsers.READER, "ioc"), "127.0.0.1",

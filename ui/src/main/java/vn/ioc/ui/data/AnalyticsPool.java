@@ -1,5 +1,6 @@
 package vn.ioc.ui.data;
 
+import java.util.NoSuchElementException;
 import vn.ioc.analytics.service.AnalyticsService;
 import vn.ioc.warehouse.WarehouseConnection;
 
@@ -38,7 +39,7 @@ final class AnalyticsPool implements AutoCloseable {
                 T result = work.apply(service);
                 healthy = true;
                 return result;
-            } catch (IllegalArgumentException | java.util.NoSuchElementException e) {
+            } catch (IllegalArgumentException | NoSuchElementException e) {
                 healthy = true;
                 throw e;
             } finally {

@@ -6,6 +6,7 @@ import vn.ioc.analytics.units.PeerGroup;
 import vn.ioc.analytics.units.Unit;
 import vn.ioc.analytics.units.UnitLevel;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,12 @@ import java.util.Optional;
 /** What the dashboard lists and looks up without asking the warehouse again: indicators, indices, units, peer groups. */
 public record Catalogue(List<Kpi> kpis, List<IndexDefinition> indices, List<Unit> provinces, Map<String, Unit> communes,
                         Map<UnitLevel, List<PeerGroup>> peerGroups) {
+    /** The order domains are shown in: people first, then what is done for them. */
+    private static final List<String> DOMAINS = List.of("population", "vaccination", "education", "services");
+
     public Catalogue {
-        kpis = List.copyOf(kpis);
+        kpis = kpis.stream().sorted(Comparator.comparingInt((Kpi kpi) -> DOMAINS.indexOf(kpi.domain()) < 0 ? DOMAINS.size() : DOMAINS.indexOf(kpi.domain())))
+                .toList();
         indices = List.copyOf(indices);
         provinces = List.copyOf(provinces);
         communes = new LinkedHashMap<>(communes);

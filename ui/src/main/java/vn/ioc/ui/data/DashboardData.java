@@ -1,5 +1,6 @@
 package vn.ioc.ui.data;
 
+import vn.ioc.analytics.units.PeerGroup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
@@ -66,7 +67,7 @@ public final class DashboardData implements AutoCloseable {
         Catalogue known = catalogue;
         if (known == null) {
             known = fetch("catalogue", service -> {
-                Map<UnitLevel, List<vn.ioc.analytics.units.PeerGroup>> groups = new EnumMap<>(UnitLevel.class);
+                Map<UnitLevel, List<PeerGroup>> groups = new EnumMap<>(UnitLevel.class);
                 for (UnitLevel level : List.of(UnitLevel.PROVINCE, UnitLevel.COMMUNE)) {
                     groups.put(level, service.peerGroups(level));
                 }

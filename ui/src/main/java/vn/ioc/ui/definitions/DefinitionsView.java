@@ -1,5 +1,6 @@
 package vn.ioc.ui.definitions;
 
+import java.util.Map;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -51,10 +52,10 @@ public final class DefinitionsView extends VerticalLayout implements BeforeEnter
             entry.addClassName("definition");
             entry.setId("def-" + kpi.id().replace('.', '-'));
             entry.add(new H4(formats.name(kpi)), new Span(kpi.id()), new Paragraph(formats.text(kpi.definition())),
-                    line("definitions.formula", formula(kpi)),
+                    line("definitions.formula", formula(formats, kpi)),
                     line("definitions.unit", formats.unit(kpi)),
                     line("definitions.direction", getTranslation("definitions.direction." + kpi.direction().name().toLowerCase(Locale.ROOT))),
-                    line("definitions.targets", kpi.targets().isEmpty() ? "—" : kpi.targets().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                    line("definitions.targets", kpi.targets().isEmpty() ? "—" : kpi.targets().entrySet().stream().sorted(Map.Entry.comparingByKey())
                             .map(target -> target.getKey() + ": " + formats.value(kpi, target.getValue())).collect(Collectors.joining("; "))),
                     line("definitions.thresholds", kpi.thresholds() == null ? "—"
                             : formats.value(kpi, kpi.thresholds().green()) + " / " + formats.value(kpi, kpi.thresholds().amber())),
@@ -83,11 +84,15 @@ public final class DefinitionsView extends VerticalLayout implements BeforeEnter
             name.addClassName("label");
             line.add(name);
         }
-        line.add(text);
+        line.add(text == null || text.isBlank() ? "—" : text);
         return line;
     }
 
-    private static String formula(Kpi kpi) {
+    private String formula(Formats formats, Kpi kpi) {
+        if (kpi.communeShare() != null) {
+            Kpi over = data.catalogue().kpi(kpi.communeShare().kpi());
+            return getTranslation("definitions.share", formats.name(over), formats.value(over, kpi.communeShare().bar()));
+        }
         String numerator = measure(kpi.numerator());
         String factor = kpi.factor() == 1 ? "" : " × " + (kpi.factor() == Math.rint(kpi.factor()) ? Long.toString((long) kpi.factor()) : Double.toString(kpi.factor()));
         return kpi.denominator() == null ? numerator + factor : "(" + numerator + ") / (" + measure(kpi.denominator()) + ")" + factor;

@@ -1,6 +1,6 @@
 package vn.ioc.ui.map;
 
-import com.vaadin.flow.component.UI;
+import java.util.function.Function;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -26,7 +26,7 @@ import vn.ioc.ui.base.ViewParams;
 import vn.ioc.ui.data.Catalogue;
 import vn.ioc.ui.data.DashboardData;
 import vn.ioc.ui.data.Fresh;
-import vn.ioc.ui.unit.UnitLinks;
+import vn.ioc.ui.base.UnitLinks;
 
 import java.util.HashMap;
 import java.util.List;
@@ -68,12 +68,12 @@ public final class MapView extends VerticalLayout implements BeforeEnterObserver
         ranking.value().units().forEach(ranked -> values.put(ranked.value().unit().code(), ranked.value().value()));
 
         FlexLayout toolbar = new FlexLayout(
-                Pickers.kpi(formats, getTranslation("picker.indicator"), catalogue.kpis(), kpi, chosen -> go(params.with("kpi", chosen.id()))),
-                Pickers.period(formats, data.latestMonth(), period, chosen -> go(params.with("period", chosen.code()))));
+                Pickers.kpi(formats, getTranslation("picker.indicator"), catalogue.kpis(), kpi, chosen -> params.with("kpi", chosen.id()).go("map")),
+                Pickers.period(formats, data.latestMonth(), period, chosen -> params.with("period", chosen.code()).go("map")));
         toolbar.addClassName("toolbar");
         add(new H2(getTranslation("map.title") + " · " + formats.name(kpi) + " · " + formats.period(period)), toolbar, new DataStamp(formats, List.of(ranking)));
         List<Unit> provinces = catalogue.provinces();
-        java.util.function.Function<Unit, String> link = province -> UnitLinks.page(province, kpi.id(), period.code());
+        Function<Unit, String> link = province -> UnitLinks.page(province, kpi.id(), period.code());
         if (map.boundaries().isPresent()) {
             add(ChoroplethMap.draw(map.boundaries().get(), provinces, values, kpi, formats, link));
         } else {
@@ -82,9 +82,5 @@ public final class MapView extends VerticalLayout implements BeforeEnterObserver
         data.user().province().ifPresent(own -> add(new Anchor(
                 ViewParams.of("kpi", kpi.id(), "level", "commune", "scope", own, "period", period.code()).link("rankings"),
                 getTranslation("map.communes", formats.name(catalogue.unit(own))))));
-    }
-
-    private void go(ViewParams params) {
-        UI.getCurrent().navigate(params.link("map"));
     }
 }

@@ -1,6 +1,6 @@
 package vn.ioc.ui.overview;
 
-import com.vaadin.flow.component.UI;
+import vn.ioc.analytics.units.UnitLevel;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -26,7 +26,7 @@ import vn.ioc.ui.base.ViewParams;
 import vn.ioc.ui.data.Catalogue;
 import vn.ioc.ui.data.DashboardData;
 import vn.ioc.ui.data.Fresh;
-import vn.ioc.ui.unit.UnitLinks;
+import vn.ioc.ui.base.UnitLinks;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -64,12 +64,12 @@ public final class OverviewView extends VerticalLayout implements BeforeEnterObs
 
         List<Unit> units = new ArrayList<>(List.of(Unit.NATION));
         units.addAll(catalogue.provinces());
-        if (unit.level() == vn.ioc.analytics.units.UnitLevel.COMMUNE) {
+        if (unit.level() == UnitLevel.COMMUNE) {
             units.add(unit);
         }
         HorizontalLayout toolbar = new HorizontalLayout(
-                Pickers.unit(formats, getTranslation("picker.unit"), units, unit, chosen -> go(params.with("unit", chosen.code()))),
-                Pickers.period(formats, data.latestMonth(), period, chosen -> go(params.with("period", chosen.code()))));
+                Pickers.unit(formats, getTranslation("picker.unit"), units, unit, chosen -> params.with("unit", chosen.code()).go("")),
+                Pickers.period(formats, data.latestMonth(), period, chosen -> params.with("period", chosen.code()).go("")));
         toolbar.addClassName("toolbar");
         toolbar.setAlignItems(Alignment.BASELINE);
         H2 title = new H2(formats.name(unit) + " · " + formats.period(period));
@@ -93,9 +93,5 @@ public final class OverviewView extends VerticalLayout implements BeforeEnterObs
             }
             cards.add(new KpiCard(formats, kpi, series, UnitLinks.page(unit, kpi.id(), period.code())));
         }
-    }
-
-    private void go(ViewParams params) {
-        UI.getCurrent().navigate(params.link(""));
     }
 }

@@ -1,6 +1,5 @@
 package vn.ioc.ui.quality;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -61,8 +60,8 @@ public final class QualityView extends VerticalLayout implements BeforeEnterObse
         List<Unit> units = new ArrayList<>(List.of(Unit.NATION));
         units.addAll(data.catalogue().provinces());
         FlexLayout toolbar = new FlexLayout(
-                Pickers.unit(formats, getTranslation("picker.unit"), units, unit, chosen -> go(params.with("unit", chosen.code()))),
-                Pickers.period(formats, data.latestMonth(), period, chosen -> go(params.with("period", chosen.code()))));
+                Pickers.unit(formats, getTranslation("picker.unit"), units, unit, chosen -> params.with("unit", chosen.code()).go("quality")),
+                Pickers.period(formats, data.latestMonth(), period, chosen -> params.with("period", chosen.code()).go("quality")));
         toolbar.addClassName("toolbar");
 
         Grid<RuleQuality> ruleGrid = new Grid<>();
@@ -93,9 +92,5 @@ public final class QualityView extends VerticalLayout implements BeforeEnterObse
 
         add(new H2(getTranslation("quality.title") + " · " + formats.name(unit) + " · " + formats.period(period)), toolbar,
                 new DataStamp(formats, List.of(rules, runs)), ruleGrid, new H3(getTranslation("quality.runs")), runGrid);
-    }
-
-    private void go(ViewParams params) {
-        UI.getCurrent().navigate(params.link("quality"));
     }
 }

@@ -1,5 +1,7 @@
 package vn.ioc.ui.ranking;
 
+import vn.ioc.analytics.ranking.Ranking;
+import vn.ioc.analytics.index.IndexScore;
 import vn.ioc.analytics.period.Period;
 import vn.ioc.analytics.service.AnalyticsService.IndexQuery;
 import vn.ioc.analytics.service.AnalyticsService.RankingQuery;
@@ -17,13 +19,13 @@ public final class RankingTable {
 
     public static Fresh<List<RankingRow>> rows(DashboardData data, String indicator, UnitLevel level, String scope, Period period, Set<String> groups) {
         if (data.catalogue().index(indicator).isPresent()) {
-            Fresh<List<vn.ioc.analytics.index.IndexScore>> scores = data.index(new IndexQuery(indicator, level, scope, period.code()));
+            Fresh<List<IndexScore>> scores = data.index(new IndexQuery(indicator, level, scope, period.code()));
             List<RankingRow> rows = scores.value().stream()
                     .filter(score -> score.unit().tags().containsAll(groups)).map(RankingRow::of).toList();
             return new Fresh<>(rows, scores.asOf(), scores.stale());
         }
         data.catalogue().kpi(indicator);
-        Fresh<vn.ioc.analytics.ranking.Ranking> ranking = data.ranking(new RankingQuery(indicator, level, scope, period.code(), groups));
+        Fresh<Ranking> ranking = data.ranking(new RankingQuery(indicator, level, scope, period.code(), groups));
         return new Fresh<>(ranking.value().units().stream().map(RankingRow::of).toList(), ranking.asOf(), ranking.stale());
     }
 }

@@ -1,6 +1,6 @@
 package vn.ioc.ui.ranking;
 
-import com.vaadin.flow.component.UI;
+import java.util.function.Consumer;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.html.Anchor;
@@ -32,7 +32,7 @@ import vn.ioc.ui.base.ViewParams;
 import vn.ioc.ui.data.Catalogue;
 import vn.ioc.ui.data.DashboardData;
 import vn.ioc.ui.data.Fresh;
-import vn.ioc.ui.unit.UnitLinks;
+import vn.ioc.ui.base.UnitLinks;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -79,7 +79,7 @@ public final class RankingsView extends VerticalLayout implements BeforeEnterObs
         Set<String> groups = new LinkedHashSet<>(params.list("groups"));
         Fresh<List<RankingRow>> rows = RankingTable.rows(data, indicator, level, scope.code(), period, groups);
 
-        ComboBox<String> indicators = indicatorPicker(formats, catalogue, indicator, chosen -> go(params.with("kpi", chosen)));
+        ComboBox<String> indicators = indicatorPicker(formats, catalogue, indicator, chosen -> params.with("kpi", chosen).go("rankings"));
         Select<UnitLevel> levels = new Select<>();
         levels.setId("level");
         levels.setLabel(getTranslation("picker.level"));
@@ -88,12 +88,12 @@ public final class RankingsView extends VerticalLayout implements BeforeEnterObs
         levels.setValue(level);
         levels.addValueChangeListener(change -> {
             if (change.isFromClient()) {
-                go(params.with("level", change.getValue() == UnitLevel.COMMUNE ? "commune" : null).with("groups", null));
+                params.with("level", change.getValue() == UnitLevel.COMMUNE ? "commune" : null).with("groups", null).go("rankings");
             }
         });
         List<Unit> scopes = new ArrayList<>(List.of(Unit.NATION));
         scopes.addAll(catalogue.provinces());
-        ComboBox<Unit> scopePicker = Pickers.unit(formats, getTranslation("picker.scope"), scopes, scope, chosen -> go(params.with("scope", chosen.code())));
+        ComboBox<Unit> scopePicker = Pickers.unit(formats, getTranslation("picker.scope"), scopes, scope, chosen -> params.with("scope", chosen.code()).go("rankings"));
         scopePicker.setId("scope");
         scopePicker.setVisible(level == UnitLevel.COMMUNE);
         MultiSelectComboBox<PeerGroup> groupPicker = new MultiSelectComboBox<>(getTranslation("picker.groups"), catalogue.peerGroups().get(level));
@@ -102,7 +102,7 @@ public final class RankingsView extends VerticalLayout implements BeforeEnterObs
         groupPicker.select(catalogue.peerGroups().get(level).stream().filter(group -> groups.contains(group.id())).toList());
         groupPicker.addValueChangeListener(change -> {
             if (change.isFromClient()) {
-                go(params.with("groups", change.getValue().stream().map(PeerGroup::id).collect(Collectors.joining(","))));
+                params.with("groups", change.getValue().stream().map(PeerGroup::id).collect(Collectors.joining(","))).go("rankings");
             }
         });
         RankingGrid grid = new RankingGrid(formats, kpi, rows.value(), row -> UnitLinks.page(row.unit(), kpi == null ? null : kpi.id(), period.code()));
@@ -118,14 +118,14 @@ public final class RankingsView extends VerticalLayout implements BeforeEnterObs
             getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, params.with("q", change.getValue()).link("rankings")));
         });
         String file = "ranking-" + indicator + "-" + (level == UnitLevel.PROVINCE ? "provinces" : "communes-" + scope.code()) + "-" + period.code() + ".csv";
-        Anchor csv = new Anchor(DownloadHandler.fromInputStream(download -> {
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            RankingCsv.write(rows.value(), indicator, period.code(), out);
-            return new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(out.toByteArray()), file, "text/csv;charset=UTF-8", out.size());
-        }), getTranslation("export.csv"));
+        Anchor csv = new Anchor((DownloadHandler) download -> {
+            download.setFileName(file);
+            download.setContentType("text/csv;charset=UTF-8");
+            RankingCsv.write(rows.value(), indicator, period.code(), download.getOutputStream());
+        }, getTranslation("export.csv"));
         csv.setId("csv");
 
-        FlexLayout toolbar = new FlexLayout(indicators, levels, scopePicker, Pickers.period(formats, data.latestMonth(), period, chosen -> go(params.with("period", chosen.code()))),
+        FlexLayout toolbar = new FlexLayout(indicators, levels, scopePicker, Pickers.period(formats, data.latestMonth(), period, chosen -> params.with("period", chosen.code()).go("rankings")),
                 groupPicker, search, csv);
         toolbar.addClassName("toolbar");
         toolbar.setFlexWrap(FlexLayout.FlexWrap.WRAP);
@@ -134,7 +134,7 @@ public final class RankingsView extends VerticalLayout implements BeforeEnterObs
                 + " · " + formats.period(period)), toolbar, new DataStamp(formats, List.of(rows)), grid);
     }
 
-    private ComboBox<String> indicatorPicker(Formats formats, Catalogue catalogue, String selected, java.util.function.Consumer<String> chosen) {
+    private ComboBox<String> indicatorPicker(Formats formats, Catalogue catalogue, String selected, Consumer<String> chosen) {
         List<String> ids = new ArrayList<>(catalogue.indices().stream().map(IndexDefinition::id).toList());
         ids.addAll(catalogue.kpis().stream().map(Kpi::id).toList());
         ComboBox<String> picker = new ComboBox<>(getTranslation("picker.indicator"), ids);
@@ -148,9 +148,5 @@ public final class RankingsView extends VerticalLayout implements BeforeEnterObs
             }
         });
         return picker;
-    }
-
-    private void go(ViewParams params) {
-        UI.getCurrent().navigate(params.link("rankings"));
     }
 }

@@ -1,7 +1,6 @@
 package vn.ioc.ui.unit;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -28,6 +27,7 @@ import vn.ioc.ui.base.DataStamp;
 import vn.ioc.ui.base.Formats;
 import vn.ioc.ui.base.Pickers;
 import vn.ioc.ui.base.StatusBadge;
+import vn.ioc.ui.base.UnitLinks;
 import vn.ioc.ui.base.ViewParams;
 import vn.ioc.ui.charts.BreakdownChart;
 import vn.ioc.ui.charts.SvgChart;
@@ -70,8 +70,8 @@ final class UnitPage extends VerticalLayout {
         trail.remove(trail.getComponentAt(trail.getComponentCount() - 1));
 
         FlexLayout toolbar = new FlexLayout(
-                Pickers.kpi(formats, getTranslation("picker.indicator"), data.kpisOf(unit), kpi, chosen -> go(params.with("kpi", chosen.id()), path)),
-                Pickers.period(formats, data.latestMonth(), period, chosen -> go(params.with("period", chosen.code()), path)));
+                Pickers.kpi(formats, getTranslation("picker.indicator"), data.kpisOf(unit), kpi, chosen -> params.with("kpi", chosen.id()).go(path)),
+                Pickers.period(formats, data.latestMonth(), period, chosen -> params.with("period", chosen.code()).go(path)));
         toolbar.addClassName("toolbar");
 
         Fresh<List<KpiValue>> series = data.series(new SeriesQuery(kpi.id(), unit.code(), period.code(), trendLength(period) * 2));
@@ -181,9 +181,5 @@ final class UnitPage extends VerticalLayout {
         }).setHeader(getTranslation("col.change")).setAutoWidth(true);
         grid.setAllRowsVisible(true);
         return grid;
-    }
-
-    private static void go(ViewParams params, String path) {
-        UI.getCurrent().navigate(params.link(path));
     }
 }

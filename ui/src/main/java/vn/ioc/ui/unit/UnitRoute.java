@@ -1,5 +1,6 @@
 package vn.ioc.ui.unit;
 
+import java.util.Locale;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.NotFoundException;
 import vn.ioc.analytics.catalogue.Kpi;
@@ -24,7 +25,7 @@ final class UnitRoute {
         try {
             Unit unit = data.catalogue().unit(code);
             if (unit.level() != level) {
-                throw new NoSuchElementException("'" + code + "' is not a " + level.name().toLowerCase(java.util.Locale.ROOT) + " code");
+                throw new NoSuchElementException("'" + code + "' is not a " + level.name().toLowerCase(Locale.ROOT) + " code");
             }
             Kpi kpi = params.get("kpi").map(id -> data.catalogue().kpi(id)).orElseGet(() -> data.kpisOf(unit).getFirst());
             if (!data.kpisOf(unit).contains(kpi)) {

@@ -1,7 +1,6 @@
-package vn.ioc.ui.unit;
+package vn.ioc.ui.base;
 
 import vn.ioc.analytics.units.Unit;
-import vn.ioc.ui.base.ViewParams;
 
 /** The page of a unit, as a shareable link: the nation's is the overview, a province's {@code province/01}, a commune's {@code commune/00004}. */
 public final class UnitLinks {

@@ -1,0 +1,47 @@
+package vn.ioc.analytics.cli;
+
+import vn.ioc.datasets.units.AddressDatabase;
+import vn.ioc.datasets.units.ReferenceUnits;
+import vn.ioc.datasets.units.ReferenceUnitsLoader;
+import vn.ioc.datasets.units.SharedReferenceData;
+import vn.ioc.warehouse.WarehouseConnection;
+import vn.ioc.warehouse.npm.NpmPackageCache;
+import vn.ioc.warehouse.schema.MigrationRunner;
+import vn.ioc.warehouse.server.WarehouseServer;
+import vn.ioc.warehouse.server.WarehouseUsers;
+
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** A benchmark's warehouse at national scale: the schema, the real units, synthesised facts and their KPI store. */
+public final class NationalWarehouse {
+    private NationalWarehouse() {
+    }
+
+    /** Fills the warehouse, unless an earlier run (kept with {@code --keep}) already did. */
+    public static void prepare(WarehouseServer server, PrintStream out) throws SQLException {
+        WarehouseConnection writer = server.connection(WarehouseUsers.WRITER, "ioc");
+        new MigrationRunner(writer).migrate();
+        try (Connection connection = writer.open(); ResultSet built = connection.createStatement().executeQuery("SELECT count() FROM kpi_store_state")) {
+            built.next();
+            if (built.getLong(1) > 0) {
+                out.println("data: the national facts and KPI store kept by an earlier run");
+                return;
+            }
+        }
+        new ReferenceUnitsLoader(writer).load(ReferenceUnits.build(AddressDatabase.fetch(NpmPackageCache.fromEnvironment(System.err::println)),
+                SharedReferenceData.locate(Optional.empty())));
+        Map<String, Long> rows;
+        try (Connection connection = writer.open()) {
+            rows = NationalFacts.insert(connection, out);
+        }
+        out.printf(Locale.ROOT, "data: %,d fact rows at national scale (34 provinces, 3,321 communes), synthesised in ClickHouse%n",
+                rows.values().stream().mapToLong(Long::longValue).sum());
+        AnalyticsCommand.refresh(writer, out);
+    }
+}

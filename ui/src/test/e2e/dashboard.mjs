@@ -1,0 +1,79 @@
+// Real-browser check of the dashboard (Debian chromium driven by playwright-core): sign in as a provincial leader,
+// see the overview, drill province -> commune, switch to English, look at it on a phone's width; screenshots saved.
+// Usage: node dashboard.mjs BASE_URL SCREENSHOT_DIR PROVINCE_CODE
+import { chromium } from 'playwright-core';
+
+const [base, shots, province] = process.argv.slice(2);
+let page;
+const fail = async (message) => {
+  console.error('FAILED: ' + message);
+  if (page) await page.screenshot({ path: shots + '/failure.png', fullPage: true });
+  process.exit(1);
+};
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+});
+try {
+  await run();
+} catch (e) {
+  await fail(e.message);
+} finally {
+  await browser.close();
+}
+
+async function run() {
+  page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  page.setDefaultTimeout(30000);
+  await page.goto(base + '/');
+  await page.waitForURL(/login/);
+  await page.fill('input[name="username"]', 'hanoi');
+  await page.fill('input[name="password"]', 'demo-hanoi');
+  await page.click('vaadin-button[slot="submit"], button[type="submit"]');
+  await page.waitForSelector('.kpi-card');
+  const title = await page.textContent('h2');
+  if (!title.includes('Hà Nội')) await fail('the overview of a Hà Nội leader opens on Hà Nội, got: ' + title);
+  const cards = await page.locator('.kpi-card').count();
+  if (cards < 10) await fail('expected a card per indicator, got ' + cards);
+  await page.screenshot({ path: shots + '/1-overview-vi.png', fullPage: true });
+
+  // Drill down: a card opens the province's page for its indicator; the province's communes are ranked there.
+  await page.locator('.kpi-card a.kpi-name').first().click();
+  await page.waitForURL(new RegExp('/province/' + province));
+  await page.waitForSelector('.ranking-grid');
+  await page.waitForSelector('svg.chart');
+  await page.screenshot({ path: shots + '/2-province-vi.png', fullPage: true });
+  const commune = page.locator('.ranking-grid a').first();
+  await commune.waitFor();
+  const communeName = (await commune.textContent()).trim();
+  await commune.click();
+  await page.waitForURL(/\/commune\/\d{5}/);
+  await page.waitForSelector('.headline');
+  const heading = await page.textContent('h2');
+  if (!heading.includes(communeName)) await fail('the commune page names ' + communeName + ', got: ' + heading);
+  await page.screenshot({ path: shots + '/3-commune-vi.png', fullPage: true });
+
+  // English on request; the same view, translated.
+  await page.click('#language');
+  await page.waitForSelector('text=Sign out');
+  await page.waitForSelector('.headline');
+  await page.screenshot({ path: shots + '/4-commune-en.png', fullPage: true });
+
+  // Another province's communes are refused.
+  await page.goto(base + '/rankings?level=commune&scope=79');
+  await page.waitForSelector('.refused');
+  await page.screenshot({ path: shots + '/5-refused-en.png' });
+
+  // The map, then a phone's width.
+  await page.goto(base + '/map');
+  await page.waitForSelector('.map-box a[data-code="01"]');
+  await page.screenshot({ path: shots + '/6-map-en.png', fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(base + '/');
+  await page.waitForSelector('.kpi-card');
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (width > 420) await fail('the overview fits a phone (390 px), but is ' + width + ' px wide');
+  await page.screenshot({ path: shots + '/7-overview-phone.png', fullPage: true });
+  console.log('ok: signed in, ' + cards + ' cards, drilled to ' + communeName + ', English, refused, map, phone');
+}

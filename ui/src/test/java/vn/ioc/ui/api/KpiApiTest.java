@@ -1,0 +1,96 @@
+package vn.ioc.ui.api;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.ioc.analytics.AnalyticsFixture;
+import vn.ioc.analytics.period.Period;
+import vn.ioc.analytics.units.Unit;
+import vn.ioc.analytics.units.UnitLevel;
+import vn.ioc.ui.DashboardTestData;
+import vn.ioc.ui.IocDashboard;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The JSON API over real HTTP: sign-in, values equal to the analytics layer's, scoping, errors, the OpenAPI description. */
+@SpringBootTest(classes = IocDashboard.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class KpiApiTest {
+    private final AnalyticsFixture fixture = DashboardTestData.fixture();
+    private final String period = DashboardTestData.period();
+    private final HttpClient http = HttpClient.newHttpClient();
+    @LocalServerPort
+    private int port;
+
+    @DynamicPropertySource
+    static void warehouse(DynamicPropertyRegistry registry) {
+        DashboardTestData.register(registry);
+    }
+
+    private HttpResponse<String> get(String user, String path) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo-" + user).getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        return JsonMapper.shared().readTree(response.body());
+    }
+
+    @Test
+    void valuesSeriesAndRankingsEqualTheAnalyticsLayers() throws Exception {
+        HttpResponse<String> value = get("hanoi", "/api/values/population.verified_rate?unit=01&period=" + period);
+        assertEquals(200, value.statusCode(), value.body());
+        Unit hanoi = fixture.values.units().province("01");
+        assertEquals(fixture.values.value("population.verified_rate", hanoi, Period.parse(period)).value(), json(value).path("value").path("value").asDouble(), 1e-9);
+        assertEquals("Hà Nội", json(value).path("value").path("unit").path("name").asString());
+        assertTrue(!json(value).path("stale").asBoolean());
+
+        JsonNode series = json(get("hanoi", "/api/series/population.verified_rate?unit=01&period=" + period + "&periods=6"));
+        assertEquals(6, series.path("value").size());
+
+        JsonNode ranking = json(get("hanoi", "/api/rankings/population.verified_rate?period=" + period));
+        assertEquals(34, ranking.path("value").path("units").size());
+        var expected = fixture.rankings.rank("population.verified_rate", UnitLevel.PROVINCE, Unit.NATION, Period.parse(period), Set.of());
+        assertEquals(expected.units().getFirst().value().unit().code(), ranking.path("value").path("units").get(0).path("value").path("unit").path("code").asString());
+        assertEquals(200, get("hanoi", "/api/rankings/population.verified_rate?level=commune&scope=01&period=" + period).statusCode());
+    }
+
+    @Test
+    void scopingSignInAndErrorsAreAnswered() throws Exception {
+        HttpResponse<String> refused = get("hanoi", "/api/rankings/population.verified_rate?level=commune&scope=79&period=" + period);
+        assertEquals(403, refused.statusCode());
+        assertTrue(json(refused).path("error").asString().contains("province 01 only"), refused.body());
+        assertEquals(200, get("quocgia", "/api/rankings/population.verified_rate?level=commune&scope=79&period=" + period).statusCode());
+        assertEquals(401, get(null, "/api/kpis").statusCode());
+        HttpResponse<String> unknown = get("quocgia", "/api/values/nope?unit=01&period=" + period);
+        assertEquals(404, unknown.statusCode());
+        assertTrue(json(unknown).path("error").asString().contains("nope"));
+        assertEquals(404, get("quocgia", "/api/values/population.verified_rate?unit=99&period=" + period).statusCode());
+        HttpResponse<String> malformed = get("quocgia", "/api/values/population.verified_rate?unit=01&period=2026-13");
+        assertEquals(400, malformed.statusCode(), malformed.body());
+        assertEquals(400, get("quocgia", "/api/values/population.verified_rate?unit=01").statusCode(), "period is required");
+    }
+
+    @Test
+    void theApiIsDescribedByOpenApi() throws Exception {
+        JsonNode paths = json(get(null, "/v3/api-docs")).path("paths");
+        for (String path : new String[] {"/api/kpis", "/api/values/{kpi}", "/api/series/{kpi}", "/api/rankings/{kpi}"}) {
+            assertTrue(paths.has(path), path + " in " + paths.propertyNames());
+        }
+    }
+}
