@@ -12,19 +12,13 @@ import java.util.List;
  * answers are shown), it says so and the view asks again every few seconds until the warehouse answers.
  */
 public final class DataStamp extends Span {
-    private final boolean stale;
-
     public DataStamp(Formats formats, List<? extends Fresh<?>> answers) {
-        stale = answers.stream().anyMatch(Fresh::stale);
+        boolean stale = answers.stream().anyMatch(Fresh::stale);
         Instant asOf = answers.stream().map(Fresh::asOf).min(Comparator.naturalOrder()).orElseGet(Instant::now);
         setText(getTranslation(stale ? "stamp.stale" : "stamp.fresh", formats.time(asOf)));
         addClassNames("data-stamp", stale ? "stale" : "fresh");
         if (stale) {
             Retry.whileShown(this);
         }
-    }
-
-    public boolean stale() {
-        return stale;
     }
 }

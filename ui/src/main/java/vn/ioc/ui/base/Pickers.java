@@ -1,6 +1,7 @@
 package vn.ioc.ui.base;
 
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.ItemLabelGenerator;
 import vn.ioc.analytics.catalogue.Kpi;
 import vn.ioc.analytics.period.Period;
 import vn.ioc.analytics.units.Unit;
@@ -10,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** The pickers views share; each calls back with the choice, and the view navigates to the new state's URL. */
+/** The pickers views share; each calls back with the user's choice, and the view navigates to the new state's URL. */
 public final class Pickers {
     private Pickers() {
     }
@@ -20,38 +21,25 @@ public final class Pickers {
         if (!choices.contains(selected)) {
             choices.addFirst(selected);
         }
-        ComboBox<Period> picker = new ComboBox<>(formats.locale().getLanguage().equals("en") ? "Period" : "Kỳ", choices);
-        picker.setId("period");
-        picker.setItemLabelGenerator(formats::period);
-        picker.setValue(selected);
-        picker.addValueChangeListener(event -> {
-            if (event.isFromClient() && event.getValue() != null) {
-                chosen.accept(event.getValue());
-            }
-        });
-        return picker;
+        return picker("period", Language.isEnglish(formats.locale()) ? "Period" : "Kỳ", choices, formats::period, selected, chosen, null);
     }
 
     public static ComboBox<Unit> unit(Formats formats, String label, List<Unit> units, Unit selected, Consumer<Unit> chosen) {
-        ComboBox<Unit> picker = new ComboBox<>(label, units);
-        picker.setId("unit");
-        picker.setItemLabelGenerator(formats::name);
-        picker.setValue(selected);
-        picker.setWidth("16em");
-        picker.addValueChangeListener(event -> {
-            if (event.isFromClient() && event.getValue() != null) {
-                chosen.accept(event.getValue());
-            }
-        });
-        return picker;
+        return picker("unit", label, units, formats::name, selected, chosen, "16em");
     }
 
     public static ComboBox<Kpi> kpi(Formats formats, String label, List<Kpi> kpis, Kpi selected, Consumer<Kpi> chosen) {
-        ComboBox<Kpi> picker = new ComboBox<>(label, kpis);
-        picker.setId("kpi");
-        picker.setItemLabelGenerator(formats::name);
+        return picker("kpi", label, kpis, formats::name, selected, chosen, "24em");
+    }
+
+    public static <T> ComboBox<T> picker(String id, String label, List<T> items, ItemLabelGenerator<T> name, T selected, Consumer<T> chosen, String width) {
+        ComboBox<T> picker = new ComboBox<>(label, items);
+        picker.setId(id);
+        picker.setItemLabelGenerator(name);
         picker.setValue(selected);
-        picker.setWidth("24em");
+        if (width != null) {
+            picker.setWidth(width);
+        }
         picker.addValueChangeListener(event -> {
             if (event.isFromClient() && event.getValue() != null) {
                 chosen.accept(event.getValue());

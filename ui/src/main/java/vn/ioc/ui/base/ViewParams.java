@@ -2,9 +2,11 @@ package vn.ioc.ui.base;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.QueryParameters;
+import vn.ioc.analytics.period.Period;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,11 @@ public record ViewParams(Map<String, String> values) {
 
     public Optional<String> get(String name) {
         return Optional.ofNullable(values.get(name));
+    }
+
+    /** The {@code period} parameter, or the month given. */
+    public Period period(YearMonth latest) {
+        return get("period").map(Period::parse).orElseGet(() -> Period.month(latest));
     }
 
     public ViewParams with(String name, String value) {

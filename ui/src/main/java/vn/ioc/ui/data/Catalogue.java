@@ -52,10 +52,6 @@ public record Catalogue(List<Kpi> kpis, List<IndexDefinition> indices, List<Unit
         throw new NoSuchElementException("'" + code + "' is not a unit code (VN, 2-digit province or 5-digit commune)");
     }
 
-    public List<Unit> communesOf(String province) {
-        return communes.values().stream().filter(commune -> commune.provinceCode().equals(province)).toList();
-    }
-
     /** The unit one level up: a commune's province, a province's nation. */
     public Unit parent(Unit unit) {
         return switch (unit.level()) {

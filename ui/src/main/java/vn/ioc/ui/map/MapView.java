@@ -58,7 +58,7 @@ public final class MapView extends VerticalLayout implements BeforeEnterObserver
         Period period;
         try {
             kpi = catalogue.kpi(params.get("kpi").orElse(catalogue.kpis().getFirst().id()));
-            period = params.get("period").map(Period::parse).orElseGet(() -> Period.month(data.latestMonth()));
+            period = params.period(data.latestMonth());
         } catch (NoSuchElementException | IllegalArgumentException e) {
             event.rerouteToError(NotFoundException.class, e.getMessage());
             return;

@@ -55,7 +55,7 @@ public final class OverviewView extends VerticalLayout implements BeforeEnterObs
         Period period;
         try {
             unit = catalogue.unit(params.get("unit").orElseGet(() -> data.user().province().orElse(Unit.NATION.code())));
-            period = params.get("period").map(Period::parse).orElseGet(() -> Period.month(data.latestMonth()));
+            period = params.period(data.latestMonth());
         } catch (NoSuchElementException | IllegalArgumentException e) {
             event.rerouteToError(NotFoundException.class, e.getMessage());
             return;

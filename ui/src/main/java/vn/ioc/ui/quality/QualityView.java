@@ -50,7 +50,7 @@ public final class QualityView extends VerticalLayout implements BeforeEnterObse
         Period period;
         try {
             unit = data.catalogue().unit(params.get("unit").orElseGet(() -> data.user().province().orElse(Unit.NATION.code())));
-            period = params.get("period").map(Period::parse).orElseGet(() -> Period.month(data.latestMonth()));
+            period = params.period(data.latestMonth());
         } catch (NoSuchElementException | IllegalArgumentException e) {
             event.rerouteToError(NotFoundException.class, e.getMessage());
             return;

@@ -71,7 +71,7 @@ public final class RankingsView extends VerticalLayout implements BeforeEnterObs
             kpi = catalogue.index(indicator).isPresent() ? null : catalogue.kpi(indicator);
             scope = level == UnitLevel.PROVINCE ? Unit.NATION
                     : catalogue.unit(params.get("scope").orElseGet(() -> data.user().province().orElse(catalogue.provinces().getFirst().code())));
-            period = params.get("period").map(Period::parse).orElseGet(() -> Period.month(data.latestMonth()));
+            period = params.period(data.latestMonth());
         } catch (NoSuchElementException | IllegalArgumentException e) {
             event.rerouteToError(NotFoundException.class, e.getMessage());
             return;
@@ -93,8 +93,8 @@ public final class RankingsView extends VerticalLayout implements BeforeEnterObs
         });
         List<Unit> scopes = new ArrayList<>(List.of(Unit.NATION));
         scopes.addAll(catalogue.provinces());
-        ComboBox<Unit> scopePicker = Pickers.unit(formats, getTranslation("picker.scope"), scopes, scope, chosen -> params.with("scope", chosen.code()).go("rankings"));
-        scopePicker.setId("scope");
+        ComboBox<Unit> scopePicker = Pickers.picker("scope", getTranslation("picker.scope"), scopes, formats::name, scope,
+                chosen -> params.with("scope", chosen.code()).go("rankings"), "16em");
         scopePicker.setVisible(level == UnitLevel.COMMUNE);
         MultiSelectComboBox<PeerGroup> groupPicker = new MultiSelectComboBox<>(getTranslation("picker.groups"), catalogue.peerGroups().get(level));
         groupPicker.setId("groups");
@@ -137,16 +137,7 @@ public final class RankingsView extends VerticalLayout implements BeforeEnterObs
     private ComboBox<String> indicatorPicker(Formats formats, Catalogue catalogue, String selected, Consumer<String> chosen) {
         List<String> ids = new ArrayList<>(catalogue.indices().stream().map(IndexDefinition::id).toList());
         ids.addAll(catalogue.kpis().stream().map(Kpi::id).toList());
-        ComboBox<String> picker = new ComboBox<>(getTranslation("picker.indicator"), ids);
-        picker.setId("kpi");
-        picker.setWidth("24em");
-        picker.setItemLabelGenerator(id -> catalogue.index(id).map(index -> formats.text(index.name())).orElseGet(() -> formats.name(catalogue.kpi(id))));
-        picker.setValue(selected);
-        picker.addValueChangeListener(change -> {
-            if (change.isFromClient() && change.getValue() != null) {
-                chosen.accept(change.getValue());
-            }
-        });
-        return picker;
+        return Pickers.picker("kpi", getTranslation("picker.indicator"), ids,
+                id -> catalogue.index(id).map(index -> formats.text(index.name())).orElseGet(() -> formats.name(catalogue.kpi(id))), selected, chosen, "24em");
     }
 }

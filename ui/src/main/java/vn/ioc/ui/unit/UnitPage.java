@@ -12,6 +12,7 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import vn.ioc.analytics.catalogue.Kpi;
 import vn.ioc.analytics.period.Period;
+import vn.ioc.analytics.ranking.Alert;
 import vn.ioc.analytics.ranking.RankedUnit;
 import vn.ioc.analytics.ranking.Ranking;
 import vn.ioc.analytics.service.AnalyticsService.BoardQuery;
@@ -50,6 +51,8 @@ import java.util.Set;
  */
 final class UnitPage extends VerticalLayout {
     private static final int BREAKDOWNS_SHOWN = 2;
+    /** A commune whose value fell by this much since the previous period is listed with the laggards, whatever its band. */
+    private static final double FALL_POINTS = 5;
 
     UnitPage(DashboardData data, Formats formats, Unit unit, Kpi kpi, Period period, ViewParams params, String path) {
         addClassName("unit-page");
@@ -135,6 +138,9 @@ final class UnitPage extends VerticalLayout {
             answers.add(communes);
             add(new H3(getTranslation("unit.communes")), new RankingGrid(formats, kpi,
                     communes.value().units().stream().map(RankingRow::of).toList(), row -> UnitLinks.page(row.unit(), kpi.id(), period.code())));
+            Fresh<List<Alert>> laggards = data.laggards(new RankingQuery(kpi.id(), UnitLevel.COMMUNE, unit.code(), period.code(), Set.of()), FALL_POINTS);
+            answers.add(laggards);
+            add(laggards(formats, kpi, period, laggards.value()));
         }
         addComponentAtIndex(2, new DataStamp(formats, answers));
     }
@@ -154,6 +160,18 @@ final class UnitPage extends VerticalLayout {
         }
         return SvgChart.html(TrendChart.of(formats.unit(kpi), getTranslation("trend.value"), getTranslation("trend.target"),
                 getTranslation("trend.lastyear"), points), 760, 320);
+    }
+
+    private Div laggards(Formats formats, Kpi kpi, Period period, List<Alert> alerts) {
+        Div list = new Div(new H3(getTranslation("unit.laggards", alerts.size())));
+        list.addClassName("laggards");
+        for (Alert alert : alerts) {
+            Unit commune = alert.value().unit();
+            Double fall = alert.previousValue() == null || alert.value().value() == null ? null : alert.value().value() - alert.previousValue();
+            list.add(new Paragraph(new Anchor(UnitLinks.page(commune, kpi.id(), period.code()), formats.name(commune)),
+                    new Span(": " + formats.value(kpi, alert.value().value()) + " · " + getTranslation("laggard." + alert.reason().name(), formats.change(fall)))));
+        }
+        return list;
     }
 
     private static int trendLength(Period period) {

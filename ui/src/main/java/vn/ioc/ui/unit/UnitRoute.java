@@ -31,7 +31,7 @@ final class UnitRoute {
             if (!data.kpisOf(unit).contains(kpi)) {
                 throw new NoSuchElementException("indicator " + kpi.id() + " is not kept by commune");
             }
-            Period period = params.get("period").map(Period::parse).orElseGet(() -> Period.month(data.latestMonth()));
+            Period period = params.period(data.latestMonth());
             return Optional.of(new UnitPage(data, new Formats(event.getUI().getLocale()), unit, kpi, period, params, path + "/" + code));
         } catch (NoSuchElementException | IllegalArgumentException e) {
             event.rerouteToError(NotFoundException.class, e.getMessage());
