@@ -136,8 +136,16 @@ public final class KpiValues {
         }
         List<Kpi> plain = kpis.stream().filter(kpi -> kpi.communeShare() == null).toList();
         Selection selection = new Selection(by, scope, periods, null);
-        Map<String, List<MeasureRow>> rows = plain.isEmpty() ? Map.of()
-                : store != null && store.answers(plain, selection) ? store.read(plain, selection) : reader.readAll(plain, selection);
+        // The store answers what it holds exactly; the rest (day windows, distinct counts over months...) is read off the facts.
+        List<Kpi> stored = store == null ? List.of() : plain.stream().filter(kpi -> store.answers(List.of(kpi), selection)).toList();
+        List<Kpi> fromFacts = plain.stream().filter(kpi -> !stored.contains(kpi)).toList();
+        Map<String, List<MeasureRow>> rows = new HashMap<>();
+        if (!stored.isEmpty()) {
+            rows.putAll(store.read(stored, selection));
+        }
+        if (!fromFacts.isEmpty()) {
+            rows.putAll(reader.readAll(fromFacts, selection));
+        }
         Map<String, List<Map<String, KpiValue>>> computed = new HashMap<>();
         for (Kpi kpi : kpis) {
             computed.put(kpi.id(), kpi.communeShare() != null ? communeShare(kpi, by, scope, periods) : toValues(kpi, by, periods, rows.get(kpi.id())));

@@ -2,6 +2,7 @@ package vn.ioc.ui.base;
 
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.Location;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -11,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * How long the server takes to build each view it navigates to (from BeforeEnter to AfterNavigation: reading the
@@ -30,10 +33,21 @@ public final class ViewBuildTimes implements VaadinServiceInitListener {
             ui.addAfterNavigationListener(after -> {
                 Long started = (Long) ComponentUtil.getData(ui, STARTED);
                 if (started != null) {
-                    record(after.getLocation().getPathWithQueryParameters(), (System.nanoTime() - started) / 1e6);
+                    record(key(after.getLocation()), (System.nanoTime() - started) / 1e6);
                 }
             });
         });
+    }
+
+    /** A location as times are kept by: its path and its parameters in name order ({@code rankings?kpi=...&level=...}). */
+    public static String key(String location) {
+        return key(new Location(location.startsWith("/") ? location.substring(1) : location));
+    }
+
+    private static String key(Location location) {
+        String query = new TreeMap<>(location.getQueryParameters().getParameters()).entrySet().stream()
+                .map(parameter -> parameter.getKey() + "=" + String.join(",", parameter.getValue())).collect(Collectors.joining("&"));
+        return location.getPath() + (query.isEmpty() ? "" : "?" + query);
     }
 
     private synchronized void record(String location, double elapsed) {

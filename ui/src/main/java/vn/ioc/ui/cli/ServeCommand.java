@@ -2,6 +2,7 @@ package vn.ioc.ui.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import vn.ioc.ui.access.DashboardUsers;
 import vn.ioc.warehouse.WarehouseConnection;
 
 import java.nio.file.Path;
@@ -34,6 +35,9 @@ final class ServeCommand implements Runnable {
         }
         if (users == null && !host.equals("127.0.0.1") && !host.equals("localhost")) {
             throw new IllegalArgumentException("the demo users' passwords are public: serve them on loopback only, or give --users FILE");
+        }
+        if (users != null) {
+            DashboardUsers.read(users);
         }
         Dashboard.Options options = new Dashboard.Options(WarehouseConnection.fromEnvironment(), host, port, Optional.ofNullable(users),
                 Optional.ofNullable(boundaries));

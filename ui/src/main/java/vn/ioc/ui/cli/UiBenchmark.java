@@ -76,7 +76,7 @@ final class UiBenchmark implements Runnable {
             ViewBuildTimes times = dashboard.getBean(ViewBuildTimes.class);
             times.drain();
             drive(driver, port, runs, locations);
-            report(times.drain());
+            report(times.drain(), locations);
         } finally {
             System.clearProperty("ioc.view-build-times");
         }
@@ -133,19 +133,25 @@ final class UiBenchmark implements Runnable {
         }
     }
 
-    private static void report(Map<String, List<Double>> times) {
+    /** The times of the locations visited (signing in is not a view of the dashboard). */
+    private static void report(Map<String, List<Double>> times, List<String> locations) {
         System.out.printf(Locale.ROOT, "%-90s %5s %9s %9s%n", "view (server-side build, BeforeEnter to AfterNavigation)", "runs", "p50 ms", "p95 ms");
         int over = 0;
         double worst = 0;
-        for (Map.Entry<String, List<Double>> view : times.entrySet()) {
-            List<Double> sorted = view.getValue().stream().sorted().toList();
+        int views = 0;
+        for (String location : locations) {
+            List<Double> sorted = times.getOrDefault(ViewBuildTimes.key(location), List.of()).stream().sorted().toList();
+            if (sorted.isEmpty()) {
+                throw new IllegalStateException("no build times were recorded for " + location);
+            }
+            views++;
             double p95 = percentile(sorted, 0.95);
             worst = Math.max(worst, p95);
             over += p95 > TARGET_MS ? 1 : 0;
-            System.out.printf(Locale.ROOT, "%-90s %5d %9.1f %9.1f%s%n", view.getKey(), sorted.size(), percentile(sorted, 0.5), p95,
+            System.out.printf(Locale.ROOT, "%-90s %5d %9.1f %9.1f%s%n", location, sorted.size(), percentile(sorted, 0.5), p95,
                     p95 > TARGET_MS ? "  over target" : "");
         }
-        System.out.printf(Locale.ROOT, "%d views, worst p95 %.1f ms: %s (target: p95 <= %.0f ms each)%n", times.size(), worst,
+        System.out.printf(Locale.ROOT, "%d views, worst p95 %.1f ms: %s (target: p95 <= %.0f ms each)%n", views, worst,
                 over == 0 ? "all within target" : over + " over target", TARGET_MS);
     }
 

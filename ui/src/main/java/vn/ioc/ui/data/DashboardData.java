@@ -27,6 +27,7 @@ import vn.ioc.ui.access.CurrentUser;
 import vn.ioc.ui.access.DashboardUser;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.EnumMap;
@@ -45,6 +46,7 @@ import java.util.stream.Collectors;
 public final class DashboardData implements AutoCloseable {
     private static final Logger REFUSALS = LoggerFactory.getLogger("vn.ioc.ui.access.refused");
     private static final int REMEMBERED = 4096;
+    private static final Duration FRESHNESS_KEPT = Duration.ofSeconds(5);
 
     private final AnalyticsPool pool;
     private final CurrentUser currentUser;
@@ -56,6 +58,7 @@ public final class DashboardData implements AutoCloseable {
         }
     };
     private volatile Catalogue catalogue;
+    private volatile Fresh<DataFreshness> freshness;
 
     public DashboardData(AnalyticsPool pool, CurrentUser currentUser, Clock clock) {
         this.pool = Objects.requireNonNull(pool, "pool");
@@ -89,8 +92,14 @@ public final class DashboardData implements AutoCloseable {
         }
     }
 
+    /** How current the warehouse is; asked at most every few seconds, as every view wants it. */
     public Fresh<DataFreshness> freshness() {
-        return fetch("freshness", AnalyticsService::freshness);
+        Fresh<DataFreshness> known = freshness;
+        if (known == null || known.stale() || known.asOf().plus(FRESHNESS_KEPT).isBefore(Instant.now(clock))) {
+            known = fetch("freshness", AnalyticsService::freshness);
+            freshness = known;
+        }
+        return known;
     }
 
     public Fresh<KpiValue> value(ValueQuery query) {
@@ -118,9 +127,9 @@ public final class DashboardData implements AutoCloseable {
         return fetch(query, service -> service.ranking(query));
     }
 
-    public Fresh<List<Alert>> laggards(RankingQuery query, double fallPoints) {
-        allowRanking(query.level(), query.scope());
-        return fetch(List.of(query, fallPoints), service -> service.laggards(query, fallPoints));
+    /** The laggards of a ranking already read (no query). */
+    public List<Alert> laggards(Ranking ranking, double fallPoints) {
+        return pool.apply(service -> service.laggards(ranking, fallPoints));
     }
 
     public Fresh<List<IndexScore>> index(IndexQuery query) {

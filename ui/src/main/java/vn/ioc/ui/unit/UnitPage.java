@@ -53,6 +53,8 @@ final class UnitPage extends VerticalLayout {
     private static final int BREAKDOWNS_SHOWN = 2;
     /** A commune whose value fell by this much since the previous period is listed with the laggards, whatever its band. */
     private static final double FALL_POINTS = 5;
+    /** The worst laggards listed by name (the heading counts them all). */
+    private static final int LAGGARDS_SHOWN = 10;
 
     UnitPage(DashboardData data, Formats formats, Unit unit, Kpi kpi, Period period, ViewParams params, String path) {
         addClassName("unit-page");
@@ -138,9 +140,7 @@ final class UnitPage extends VerticalLayout {
             answers.add(communes);
             add(new H3(getTranslation("unit.communes")), new RankingGrid(formats, kpi,
                     communes.value().units().stream().map(RankingRow::of).toList(), row -> UnitLinks.page(row.unit(), kpi.id(), period.code())));
-            Fresh<List<Alert>> laggards = data.laggards(new RankingQuery(kpi.id(), UnitLevel.COMMUNE, unit.code(), period.code(), Set.of()), FALL_POINTS);
-            answers.add(laggards);
-            add(laggards(formats, kpi, period, laggards.value()));
+            add(laggards(formats, kpi, period, data.laggards(communes.value(), FALL_POINTS)));
         }
         addComponentAtIndex(2, new DataStamp(formats, answers));
     }
@@ -165,7 +165,7 @@ final class UnitPage extends VerticalLayout {
     private Div laggards(Formats formats, Kpi kpi, Period period, List<Alert> alerts) {
         Div list = new Div(new H3(getTranslation("unit.laggards", alerts.size())));
         list.addClassName("laggards");
-        for (Alert alert : alerts) {
+        for (Alert alert : alerts.reversed().stream().limit(LAGGARDS_SHOWN).toList()) {
             Unit commune = alert.value().unit();
             Double fall = alert.previousValue() == null || alert.value().value() == null ? null : alert.value().value() - alert.previousValue();
             list.add(new Paragraph(new Anchor(UnitLinks.page(commune, kpi.id(), period.code()), formats.name(commune)),

@@ -10,6 +10,7 @@ import vn.ioc.analytics.service.AnalyticsService.RankingQuery;
 import vn.ioc.analytics.service.AnalyticsService.ValueQuery;
 import vn.ioc.analytics.units.UnitLevel;
 import vn.ioc.ui.DashboardTestData;
+import vn.ioc.ui.Relay;
 import vn.ioc.ui.access.CurrentUser;
 import vn.ioc.ui.access.DashboardUsers;
 import vn.ioc.warehouse.WarehouseConnection;

@@ -1,4 +1,4 @@
-package vn.ioc.ui.data;
+package vn.ioc.ui;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A TCP relay on a fixed loopback port in front of the warehouse, cut and restored to play a network outage. */
-final class Relay implements AutoCloseable {
+public final class Relay implements AutoCloseable {
     private final int target;
     private final int port;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
 
-    Relay(int target) throws IOException {
+    public Relay(int target) throws IOException {
         this.target = target;
         try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             this.port = probe.getLocalPort();
@@ -25,11 +25,11 @@ final class Relay implements AutoCloseable {
         restore();
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    void restore() throws IOException {
+    public void restore() throws IOException {
         ServerSocket socket = new ServerSocket();
         socket.setReuseAddress(true);
         socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
@@ -51,7 +51,7 @@ final class Relay implements AutoCloseable {
     }
 
     /** Refuses new connections and drops open ones. */
-    void cut() throws IOException {
+    public void cut() throws IOException {
         server.close();
         for (Socket socket : sockets) {
             socket.close();
