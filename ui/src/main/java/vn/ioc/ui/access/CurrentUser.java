@@ -6,10 +6,13 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /** The signed-in user of the current request (UI or API). */
 @Component
 public final class CurrentUser {
+    /** The user a question is asked for on another thread than the request's. */
+    private static final ScopedValue<DashboardUser> ASKING = ScopedValue.newInstance();
     private final DashboardUsers users;
 
     public CurrentUser(DashboardUsers users) {
@@ -17,10 +20,18 @@ public final class CurrentUser {
     }
 
     public DashboardUser get() {
+        if (ASKING.isBound()) {
+            return ASKING.get();
+        }
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()) {
             throw new AccessDeniedException("not signed in");
         }
         return users.find(authentication.getName()).orElseThrow(() -> new AccessDeniedException("not signed in"));
+    }
+
+    /** Answers {@code question} as {@code user}, on whatever thread this runs. */
+    public <T> T as(DashboardUser user, Supplier<T> question) {
+        return ScopedValue.where(ASKING, user).call(question::get);
     }
 }

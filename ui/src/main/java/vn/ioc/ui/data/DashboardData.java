@@ -35,7 +35,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -57,6 +62,8 @@ public final class DashboardData implements AutoCloseable {
             return size() > REMEMBERED;
         }
     };
+    /** Questions asked at once (see {@link #ask}). */
+    private final ExecutorService askers = Executors.newVirtualThreadPerTaskExecutor();
     private volatile Catalogue catalogue;
     private volatile Fresh<DataFreshness> freshness;
 
@@ -154,6 +161,24 @@ public final class DashboardData implements AutoCloseable {
         return catalogue().kpis().stream().filter(kpi -> unit.level() != UnitLevel.COMMUNE || kpi.keptByCommune()).toList();
     }
 
+    /** Asks a question on another thread (the pool has several connections), so that a view can ask several at once. */
+    public <T> CompletableFuture<T> ask(Supplier<T> question) {
+        DashboardUser asking = currentUser.get();
+        return CompletableFuture.supplyAsync(() -> currentUser.as(asking, question), askers);
+    }
+
+    /** The answer to a question asked with {@link #ask}, failing as the question itself failed. */
+    public static <T> T answer(CompletableFuture<T> asked) {
+        try {
+            return asked.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
+    }
+
     public DashboardUser user() {
         return currentUser.get();
     }
@@ -206,6 +231,7 @@ public final class DashboardData implements AutoCloseable {
 
     @Override
     public void close() {
+        askers.close();
         pool.close();
     }
 }

@@ -44,6 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A province's or a commune's page for one KPI and period: the value with its target and rank, the trend with the
@@ -79,11 +80,22 @@ final class UnitPage extends VerticalLayout {
                 Pickers.period(formats, data.latestMonth(), period, chosen -> params.with("period", chosen.code()).go(path)));
         toolbar.addClassName("toolbar");
 
-        Fresh<List<KpiValue>> series = data.series(new SeriesQuery(kpi.id(), unit.code(), period.code(), trendLength(period) * 2));
+        // Every figure of the page is asked at once; the page is laid out as the answers come.
+        List<String> dimensions = kpi.breakdowns().stream().limit(BREAKDOWNS_SHOWN).toList();
+        boolean withCommunes = unit.level() == UnitLevel.PROVINCE && kpi.keptByCommune();
+        CompletableFuture<Fresh<List<KpiValue>>> askedSeries = data.ask(() -> data.series(new SeriesQuery(kpi.id(), unit.code(), period.code(), trendLength(period) * 2)));
+        CompletableFuture<Fresh<Ranking>> askedPeers = data.ask(() -> data.ranking(new RankingQuery(kpi.id(), unit.level(),
+                unit.level() == UnitLevel.PROVINCE ? Unit.NATION.code() : unit.provinceCode(), period.code(), Set.of())));
+        List<CompletableFuture<Fresh<Breakdown>>> askedBreakdowns = dimensions.stream()
+                .map(dimension -> data.ask(() -> data.breakdown(new BreakdownQuery(kpi.id(), unit.code(), period.code(), dimension)))).toList();
+        CompletableFuture<Fresh<Map<String, List<KpiValue>>>> askedBoard = data.ask(() -> data.board(new BoardQuery(unit.code(), period.code(), 2)));
+        CompletableFuture<Fresh<Ranking>> askedCommunes = withCommunes
+                ? data.ask(() -> data.ranking(new RankingQuery(kpi.id(), UnitLevel.COMMUNE, unit.code(), period.code(), Set.of()))) : null;
+
+        Fresh<List<KpiValue>> series = DashboardData.answer(askedSeries);
         answers.add(series);
         KpiValue current = series.value().getLast();
-        Fresh<Ranking> peers = data.ranking(new RankingQuery(kpi.id(), unit.level(), unit.level() == UnitLevel.PROVINCE ? Unit.NATION.code() : unit.provinceCode(),
-                period.code(), Set.of()));
+        Fresh<Ranking> peers = DashboardData.answer(askedPeers);
         answers.add(peers);
         RankedUnit own = peers.value().units().stream().filter(ranked -> ranked.value().unit().code().equals(unit.code())).findFirst().orElseThrow();
 
@@ -104,8 +116,9 @@ final class UnitPage extends VerticalLayout {
         add(trail, new H2(formats.name(unit) + " · " + formats.name(kpi)), toolbar, headline, trend(formats, kpi, series.value(), period));
 
         List<Component> breakdowns = new ArrayList<>();
-        for (String dimension : kpi.breakdowns().stream().limit(BREAKDOWNS_SHOWN).toList()) {
-            Fresh<Breakdown> breakdown = data.breakdown(new BreakdownQuery(kpi.id(), unit.code(), period.code(), dimension));
+        for (int i = 0; i < dimensions.size(); i++) {
+            String dimension = dimensions.get(i);
+            Fresh<Breakdown> breakdown = DashboardData.answer(askedBreakdowns.get(i));
             answers.add(breakdown);
             Map<String, Double> parts = new LinkedHashMap<>();
             long suppressed = 0;
@@ -131,12 +144,12 @@ final class UnitPage extends VerticalLayout {
             add(charts);
         }
 
-        Fresh<Map<String, List<KpiValue>>> board = data.board(new BoardQuery(unit.code(), period.code(), 2));
+        Fresh<Map<String, List<KpiValue>>> board = DashboardData.answer(askedBoard);
         answers.add(board);
         add(new H3(getTranslation("unit.all")), allKpis(data, formats, unit, board.value(), period, params, path));
 
-        if (unit.level() == UnitLevel.PROVINCE && kpi.keptByCommune()) {
-            Fresh<Ranking> communes = data.ranking(new RankingQuery(kpi.id(), UnitLevel.COMMUNE, unit.code(), period.code(), Set.of()));
+        if (withCommunes) {
+            Fresh<Ranking> communes = DashboardData.answer(askedCommunes);
             answers.add(communes);
             add(new H3(getTranslation("unit.communes")), new RankingGrid(formats, kpi,
                     communes.value().units().stream().map(RankingRow::of).toList(), row -> UnitLinks.page(row.unit(), kpi.id(), period.code())));
