@@ -129,7 +129,10 @@ final class UnitPage extends VerticalLayout {
                     parts.put(cell.part(), cell.value());
                 }
             }
-            Div box = new Div(new H3(getTranslation("breakdown." + dimension)), SvgChart.html(BreakdownChart.of(formats.unit(kpi), parts), 480, 60 + 26 * parts.size()));
+            Div box = new Div(new H3(getTranslation("breakdown." + dimension)));
+            if (!parts.isEmpty()) {
+                box.add(SvgChart.html(BreakdownChart.of(formats.unit(kpi), parts), 480, 60 + 26 * parts.size()));
+            }
             if (suppressed > 0) {
                 box.add(new Paragraph(getTranslation("breakdown.suppressed", suppressed)));
             }
