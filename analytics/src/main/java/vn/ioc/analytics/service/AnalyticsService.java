@@ -7,6 +7,9 @@ import vn.ioc.analytics.index.IndexDefinition;
 import vn.ioc.analytics.index.IndexDefinitions;
 import vn.ioc.analytics.index.IndexScore;
 import vn.ioc.analytics.period.Period;
+import vn.ioc.analytics.planning.PlanningFacts;
+import vn.ioc.analytics.planning.SchoolPlaces;
+import vn.ioc.analytics.planning.VaccinationSite;
 import vn.ioc.analytics.privacy.SmallCountSuppression;
 import vn.ioc.analytics.quality.DataFreshness;
 import vn.ioc.analytics.quality.DataQuality;
@@ -26,9 +29,11 @@ import vn.ioc.warehouse.WarehouseConnection;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
@@ -45,6 +50,7 @@ public final class AnalyticsService implements AutoCloseable {
     private final Rankings rankings;
     private final CompositeIndices indices;
     private final DataQuality quality;
+    private final PlanningFacts planning;
 
     public record ValueQuery(String kpi, String unit, String period) {
     }
@@ -75,6 +81,7 @@ public final class AnalyticsService implements AutoCloseable {
         this.rankings = new Rankings(values);
         this.indices = new CompositeIndices(values, definitions);
         this.quality = new DataQuality(connection);
+        this.planning = new PlanningFacts(connection);
     }
 
     /**
@@ -179,6 +186,31 @@ public final class AnalyticsService implements AutoCloseable {
 
     public DataFreshness freshness() {
         return quality.freshness();
+    }
+
+    /**
+     * The communes of a province (or the provinces of the nation) as vaccination sites for a coverage KPI: its
+     * denominator is the target residents, its numerator those covered, in the period given.
+     */
+    public List<VaccinationSite> vaccinationSites(String coverageKpi, String within, String period) {
+        Kpi kpi = values.catalogue().kpi(coverageKpi);
+        if (!kpi.persons() || kpi.denominator() == null || !kpi.unit().equals("%")) {
+            throw new IllegalArgumentException("KPI '" + coverageKpi + "' is not a coverage of persons (covered / target residents)");
+        }
+        UnitLevel level = unit(within).level() == UnitLevel.NATION ? UnitLevel.PROVINCE : UnitLevel.COMMUNE;
+        return values.values(coverageKpi, level, scope(within, level), List.of(Period.parse(period))).getFirst().stream()
+                .map(value -> new VaccinationSite(value.unit().code(), value.unit().name(), Math.round(value.denominator() == null ? 0 : value.denominator()),
+                        Math.round(value.numerator()), 0, OptionalLong.empty()))
+                .toList();
+    }
+
+    /** A province's communes for school planning: residents by single year of age and seats and classrooms by level. */
+    public List<SchoolPlaces> schoolPlaces(String province, String month) {
+        Unit unit = unit(province);
+        if (unit.level() != UnitLevel.PROVINCE) {
+            throw new IllegalArgumentException("school places are planned for the communes of a province, not for " + unit.name());
+        }
+        return planning.schoolPlaces(unit, communes(province), YearMonth.from(Period.parse(month).end()));
     }
 
     private Unit scope(String code, UnitLevel level) {
