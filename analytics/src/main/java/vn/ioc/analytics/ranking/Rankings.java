@@ -65,7 +65,11 @@ public final class Rankings {
      * direction) by at least {@code fallPoints} against the previous period.
      */
     public List<Alert> laggards(Ranking ranking, double fallPoints) {
-        Kpi kpi = values.catalogue().kpi(ranking.kpi());
+        return laggards(ranking, values.catalogue().kpi(ranking.kpi()), fallPoints);
+    }
+
+    /** {@link #laggards(Ranking, double)} where the ranking's indicator is at hand: no query, only the ranking. */
+    public static List<Alert> laggards(Ranking ranking, Kpi kpi, double fallPoints) {
         List<Alert> alerts = new ArrayList<>();
         for (RankedUnit unit : ranking.units()) {
             if (unit.value().status() == Status.RED) {

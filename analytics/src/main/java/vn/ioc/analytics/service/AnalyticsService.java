@@ -163,12 +163,7 @@ public final class AnalyticsService implements AutoCloseable {
 
     /** The laggards of a ranking: red units, and units that got worse by at least {@code fallPoints}. */
     public List<Alert> laggards(RankingQuery query, double fallPoints) {
-        return laggards(ranking(query), fallPoints);
-    }
-
-    /** {@link #laggards(RankingQuery, double)} of a ranking already made. */
-    public List<Alert> laggards(Ranking ranking, double fallPoints) {
-        return rankings.laggards(ranking, fallPoints);
+        return rankings.laggards(ranking(query), fallPoints);
     }
 
     public List<IndexScore> index(IndexQuery query) {

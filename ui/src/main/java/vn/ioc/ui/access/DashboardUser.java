@@ -15,6 +15,11 @@ public record DashboardUser(String name, Role role, Optional<String> province, S
         }
     }
 
+    /** The unit the user's pages open on: their province, or the nation ({@code VN}). */
+    public String home() {
+        return province.orElse("VN");
+    }
+
     /** Whether this user may see the communes of a province (and each of them). */
     public boolean seesCommunesOf(String provinceCode) {
         return province.map(own -> own.equals(provinceCode)).orElse(true);

@@ -16,12 +16,12 @@ public final class Pickers {
     private Pickers() {
     }
 
-    public static ComboBox<Period> period(Formats formats, YearMonth latest, Period selected, Consumer<Period> chosen) {
+    public static ComboBox<Period> period(Formats formats, String label, YearMonth latest, Period selected, Consumer<Period> chosen) {
         List<Period> choices = new ArrayList<>(PeriodChoices.around(latest));
         if (!choices.contains(selected)) {
             choices.addFirst(selected);
         }
-        return picker("period", Language.isEnglish(formats.locale()) ? "Period" : "Kỳ", choices, formats::period, selected, chosen, null);
+        return picker("period", label, choices, formats::period, selected, chosen, null);
     }
 
     public static ComboBox<Unit> unit(Formats formats, String label, List<Unit> units, Unit selected, Consumer<Unit> chosen) {

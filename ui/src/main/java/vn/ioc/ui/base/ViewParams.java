@@ -1,6 +1,7 @@
 package vn.ioc.ui.base;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.QueryParameters;
 import vn.ioc.analytics.period.Period;
 
@@ -10,7 +11,9 @@ import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** A view's state as URL query parameters, so that every state can be shared as a link and reopened. */
@@ -33,9 +36,21 @@ public record ViewParams(Map<String, String> values) {
         return Optional.ofNullable(values.get(name));
     }
 
-    /** The {@code period} parameter, or the month given. */
+    /** The {@code period} parameter, or the month given; a malformed period is a page not found. */
     public Period period(YearMonth latest) {
-        return get("period").map(Period::parse).orElseGet(() -> Period.month(latest));
+        return found(() -> get("period").map(Period::parse).orElseGet(() -> Period.month(latest)));
+    }
+
+    /**
+     * Looks up what a URL names (a unit, an indicator, a period): an unknown or malformed one is a page not found,
+     * which the not-found view shows with the lookup's message.
+     */
+    public static <T> T found(Supplier<T> lookup) {
+        try {
+            return lookup.get();
+        } catch (NoSuchElementException | IllegalArgumentException e) {
+            throw new NotFoundException(e.getMessage());
+        }
     }
 
     public ViewParams with(String name, String value) {

@@ -3,6 +3,7 @@ package vn.ioc.ui.cli;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import vn.ioc.analytics.cli.AnalyticsBenchmark;
 import vn.ioc.analytics.cli.NationalWarehouse;
 import vn.ioc.ui.base.ViewBuildTimes;
 import vn.ioc.warehouse.engine.EngineLibrary;
@@ -145,17 +146,13 @@ final class UiBenchmark implements Runnable {
                 throw new IllegalStateException("no build times were recorded for " + location);
             }
             views++;
-            double p95 = percentile(sorted, 0.95);
+            double p95 = AnalyticsBenchmark.percentile(sorted, 0.95);
             worst = Math.max(worst, p95);
             over += p95 > TARGET_MS ? 1 : 0;
-            System.out.printf(Locale.ROOT, "%-90s %5d %9.1f %9.1f%s%n", location, sorted.size(), percentile(sorted, 0.5), p95,
+            System.out.printf(Locale.ROOT, "%-90s %5d %9.1f %9.1f%s%n", location, sorted.size(), AnalyticsBenchmark.percentile(sorted, 0.5), p95,
                     p95 > TARGET_MS ? "  over target" : "");
         }
         System.out.printf(Locale.ROOT, "%d views, worst p95 %.1f ms: %s (target: p95 <= %.0f ms each)%n", views, worst,
                 over == 0 ? "all within target" : over + " over target", TARGET_MS);
-    }
-
-    private static double percentile(List<Double> sorted, double p) {
-        return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1));
     }
 }

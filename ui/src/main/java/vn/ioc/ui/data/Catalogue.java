@@ -2,6 +2,7 @@ package vn.ioc.ui.data;
 
 import vn.ioc.analytics.catalogue.Kpi;
 import vn.ioc.analytics.index.IndexDefinition;
+import vn.ioc.analytics.service.UnitRef;
 import vn.ioc.analytics.units.PeerGroup;
 import vn.ioc.analytics.units.Unit;
 import vn.ioc.analytics.units.UnitLevel;
@@ -9,6 +10,7 @@ import vn.ioc.analytics.units.UnitLevel;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -39,17 +41,13 @@ public record Catalogue(List<Kpi> kpis, List<IndexDefinition> indices, List<Unit
 
     /** A unit by code: {@code VN}, a 2-digit province or a 5-digit commune. */
     public Unit unit(String code) {
-        if (Unit.NATION.code().equals(code)) {
-            return Unit.NATION;
-        }
-        if (code != null && code.matches("\\d{2}")) {
-            return provinces.stream().filter(province -> province.code().equals(code)).findFirst()
-                    .orElseThrow(() -> new NoSuchElementException("no province with code " + code));
-        }
-        if (code != null && code.matches("\\d{5}")) {
-            return Optional.ofNullable(communes.get(code)).orElseThrow(() -> new NoSuchElementException("no commune with code " + code));
-        }
-        throw new NoSuchElementException("'" + code + "' is not a unit code (VN, 2-digit province or 5-digit commune)");
+        UnitRef ref = UnitRef.parse(code);
+        Optional<Unit> unit = switch (ref.level()) {
+            case NATION -> Optional.of(Unit.NATION);
+            case PROVINCE -> provinces.stream().filter(province -> province.code().equals(ref.code())).findFirst();
+            case COMMUNE -> Optional.ofNullable(communes.get(ref.code()));
+        };
+        return unit.orElseThrow(() -> new NoSuchElementException("no " + ref.level().name().toLowerCase(Locale.ROOT) + " with code " + ref.code()));
     }
 
     /** The unit one level up: a commune's province, a province's nation. */

@@ -11,6 +11,7 @@ import vn.ioc.analytics.quality.IngestRunSummary;
 import vn.ioc.analytics.quality.RuleQuality;
 import vn.ioc.analytics.ranking.Alert;
 import vn.ioc.analytics.ranking.Ranking;
+import vn.ioc.analytics.ranking.Rankings;
 import vn.ioc.analytics.service.AnalyticsService;
 import vn.ioc.analytics.service.AnalyticsService.BoardQuery;
 import vn.ioc.analytics.service.AnalyticsService.BreakdownQuery;
@@ -136,7 +137,7 @@ public final class DashboardData implements AutoCloseable {
 
     /** The laggards of a ranking already read (no query). */
     public List<Alert> laggards(Ranking ranking, double fallPoints) {
-        return pool.apply(service -> service.laggards(ranking, fallPoints));
+        return Rankings.laggards(ranking, catalogue().kpi(ranking.kpi()), fallPoints);
     }
 
     public Fresh<List<IndexScore>> index(IndexQuery query) {

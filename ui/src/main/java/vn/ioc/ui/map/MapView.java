@@ -8,7 +8,6 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
@@ -31,7 +30,6 @@ import vn.ioc.ui.base.UnitLinks;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 
 /** The provinces coloured by a KPI: {@code map?kpi=...&period=...}; a click opens the province. */
@@ -54,22 +52,15 @@ public final class MapView extends VerticalLayout implements BeforeEnterObserver
         ViewParams params = ViewParams.of(event.getLocation().getQueryParameters());
         Formats formats = new Formats(getLocale());
         Catalogue catalogue = data.catalogue();
-        Kpi kpi;
-        Period period;
-        try {
-            kpi = catalogue.kpi(params.get("kpi").orElse(catalogue.kpis().getFirst().id()));
-            period = params.period(data.latestMonth());
-        } catch (NoSuchElementException | IllegalArgumentException e) {
-            event.rerouteToError(NotFoundException.class, e.getMessage());
-            return;
-        }
+        Kpi kpi = ViewParams.found(() -> catalogue.kpi(params.get("kpi").orElse(catalogue.kpis().getFirst().id())));
+        Period period = params.period(data.latestMonth());
         Fresh<Ranking> ranking = data.ranking(new RankingQuery(kpi.id(), UnitLevel.PROVINCE, Unit.NATION.code(), period.code(), Set.of()));
         Map<String, Double> values = new HashMap<>();
         ranking.value().units().forEach(ranked -> values.put(ranked.value().unit().code(), ranked.value().value()));
 
         FlexLayout toolbar = new FlexLayout(
                 Pickers.kpi(formats, getTranslation("picker.indicator"), catalogue.kpis(), kpi, chosen -> params.with("kpi", chosen.id()).go("map")),
-                Pickers.period(formats, data.latestMonth(), period, chosen -> params.with("period", chosen.code()).go("map")));
+                Pickers.period(formats, getTranslation("picker.period"), data.latestMonth(), period, chosen -> params.with("period", chosen.code()).go("map")));
         toolbar.addClassName("toolbar");
         add(new H2(getTranslation("map.title") + " · " + formats.name(kpi) + " · " + formats.period(period)), toolbar, new DataStamp(formats, List.of(ranking)));
         List<Unit> provinces = catalogue.provinces();

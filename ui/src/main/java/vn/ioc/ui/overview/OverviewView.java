@@ -9,7 +9,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
@@ -31,7 +30,6 @@ import vn.ioc.ui.base.UnitLinks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 /** Where a unit (the user's province by default) stands: a card per indicator, grouped by domain, for one period. */
 @Route(value = "", layout = MainLayout.class)
@@ -51,15 +49,8 @@ public final class OverviewView extends VerticalLayout implements BeforeEnterObs
         ViewParams params = ViewParams.of(event.getLocation().getQueryParameters());
         Formats formats = new Formats(getLocale());
         Catalogue catalogue = data.catalogue();
-        Unit unit;
-        Period period;
-        try {
-            unit = catalogue.unit(params.get("unit").orElseGet(() -> data.user().province().orElse(Unit.NATION.code())));
-            period = params.period(data.latestMonth());
-        } catch (NoSuchElementException | IllegalArgumentException e) {
-            event.rerouteToError(NotFoundException.class, e.getMessage());
-            return;
-        }
+        Unit unit = ViewParams.found(() -> catalogue.unit(params.get("unit").orElseGet(() -> data.user().home())));
+        Period period = params.period(data.latestMonth());
         Fresh<Map<String, List<KpiValue>>> board = data.board(new BoardQuery(unit.code(), period.code(), period.kind() == Period.Kind.MONTH ? 12 : 5));
 
         List<Unit> units = new ArrayList<>(List.of(Unit.NATION));
@@ -69,7 +60,7 @@ public final class OverviewView extends VerticalLayout implements BeforeEnterObs
         }
         HorizontalLayout toolbar = new HorizontalLayout(
                 Pickers.unit(formats, getTranslation("picker.unit"), units, unit, chosen -> params.with("unit", chosen.code()).go("")),
-                Pickers.period(formats, data.latestMonth(), period, chosen -> params.with("period", chosen.code()).go("")));
+                Pickers.period(formats, getTranslation("picker.period"), data.latestMonth(), period, chosen -> params.with("period", chosen.code()).go("")));
         toolbar.addClassName("toolbar");
         toolbar.setAlignItems(Alignment.BASELINE);
         H2 title = new H2(formats.name(unit) + " · " + formats.period(period));

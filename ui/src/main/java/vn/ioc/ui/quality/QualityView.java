@@ -7,7 +7,6 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
@@ -26,7 +25,6 @@ import vn.ioc.ui.data.Fresh;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /** What ingest's validation found, per source and rule, for a unit and period, and the latest loads: {@code quality?unit=01&period=2026-10}. */
 @Route(value = "quality", layout = MainLayout.class)
@@ -46,22 +44,15 @@ public final class QualityView extends VerticalLayout implements BeforeEnterObse
         removeAll();
         ViewParams params = ViewParams.of(event.getLocation().getQueryParameters());
         Formats formats = new Formats(getLocale());
-        Unit unit;
-        Period period;
-        try {
-            unit = data.catalogue().unit(params.get("unit").orElseGet(() -> data.user().province().orElse(Unit.NATION.code())));
-            period = params.period(data.latestMonth());
-        } catch (NoSuchElementException | IllegalArgumentException e) {
-            event.rerouteToError(NotFoundException.class, e.getMessage());
-            return;
-        }
+        Unit unit = ViewParams.found(() -> data.catalogue().unit(params.get("unit").orElseGet(() -> data.user().home())));
+        Period period = params.period(data.latestMonth());
         Fresh<List<RuleQuality>> rules = data.quality(new QualityQuery(unit.code(), period.code()));
         Fresh<List<IngestRunSummary>> runs = data.recentRuns(RUNS_SHOWN);
         List<Unit> units = new ArrayList<>(List.of(Unit.NATION));
         units.addAll(data.catalogue().provinces());
         FlexLayout toolbar = new FlexLayout(
                 Pickers.unit(formats, getTranslation("picker.unit"), units, unit, chosen -> params.with("unit", chosen.code()).go("quality")),
-                Pickers.period(formats, data.latestMonth(), period, chosen -> params.with("period", chosen.code()).go("quality")));
+                Pickers.period(formats, getTranslation("picker.period"), data.latestMonth(), period, chosen -> params.with("period", chosen.code()).go("quality")));
         toolbar.addClassName("toolbar");
 
         Grid<RuleQuality> ruleGrid = new Grid<>();

@@ -24,7 +24,6 @@ public final class RankingTable {
                     .filter(score -> score.unit().tags().containsAll(groups)).map(RankingRow::of).toList();
             return new Fresh<>(rows, scores.asOf(), scores.stale());
         }
-        data.catalogue().kpi(indicator);
         Fresh<Ranking> ranking = data.ranking(new RankingQuery(indicator, level, scope, period.code(), groups));
         return new Fresh<>(ranking.value().units().stream().map(RankingRow::of).toList(), ranking.asOf(), ranking.stale());
     }

@@ -13,7 +13,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -37,7 +36,6 @@ import vn.ioc.ui.base.UnitLinks;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -64,18 +62,10 @@ public final class RankingsView extends VerticalLayout implements BeforeEnterObs
         Catalogue catalogue = data.catalogue();
         String indicator = params.get("kpi").orElse(catalogue.kpis().getFirst().id());
         UnitLevel level = params.get("level").orElse("province").equals("commune") ? UnitLevel.COMMUNE : UnitLevel.PROVINCE;
-        Unit scope;
-        Period period;
-        Kpi kpi;
-        try {
-            kpi = catalogue.index(indicator).isPresent() ? null : catalogue.kpi(indicator);
-            scope = level == UnitLevel.PROVINCE ? Unit.NATION
-                    : catalogue.unit(params.get("scope").orElseGet(() -> data.user().province().orElse(catalogue.provinces().getFirst().code())));
-            period = params.period(data.latestMonth());
-        } catch (NoSuchElementException | IllegalArgumentException e) {
-            event.rerouteToError(NotFoundException.class, e.getMessage());
-            return;
-        }
+        Kpi kpi = catalogue.index(indicator).isPresent() ? null : ViewParams.found(() -> catalogue.kpi(indicator));
+        Unit scope = level == UnitLevel.PROVINCE ? Unit.NATION
+                : ViewParams.found(() -> catalogue.unit(params.get("scope").orElseGet(() -> data.user().province().orElse(catalogue.provinces().getFirst().code()))));
+        Period period = params.period(data.latestMonth());
         Set<String> groups = new LinkedHashSet<>(params.list("groups"));
         Fresh<List<RankingRow>> rows = RankingTable.rows(data, indicator, level, scope.code(), period, groups);
 
@@ -125,7 +115,7 @@ public final class RankingsView extends VerticalLayout implements BeforeEnterObs
         }, getTranslation("export.csv"));
         csv.setId("csv");
 
-        FlexLayout toolbar = new FlexLayout(indicators, levels, scopePicker, Pickers.period(formats, data.latestMonth(), period, chosen -> params.with("period", chosen.code()).go("rankings")),
+        FlexLayout toolbar = new FlexLayout(indicators, levels, scopePicker, Pickers.period(formats, getTranslation("picker.period"), data.latestMonth(), period, chosen -> params.with("period", chosen.code()).go("rankings")),
                 groupPicker, search, csv);
         toolbar.addClassName("toolbar");
         toolbar.setFlexWrap(FlexLayout.FlexWrap.WRAP);

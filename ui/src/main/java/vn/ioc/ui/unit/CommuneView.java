@@ -25,6 +25,6 @@ public final class CommuneView extends VerticalLayout implements BeforeEnterObse
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
-        UnitRoute.page(data, event, UnitLevel.COMMUNE, "commune").ifPresent(this::add);
+        add(UnitRoute.page(data, event, UnitLevel.COMMUNE, "commune"));
     }
 }

@@ -25,6 +25,6 @@ public final class ProvinceView extends VerticalLayout implements BeforeEnterObs
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
-        UnitRoute.page(data, event, UnitLevel.PROVINCE, "province").ifPresent(this::add);
+        add(UnitRoute.page(data, event, UnitLevel.PROVINCE, "province"));
     }
 }

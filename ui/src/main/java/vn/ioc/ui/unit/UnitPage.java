@@ -77,7 +77,7 @@ final class UnitPage extends VerticalLayout {
 
         FlexLayout toolbar = new FlexLayout(
                 Pickers.kpi(formats, getTranslation("picker.indicator"), data.kpisOf(unit), kpi, chosen -> params.with("kpi", chosen.id()).go(path)),
-                Pickers.period(formats, data.latestMonth(), period, chosen -> params.with("period", chosen.code()).go(path)));
+                Pickers.period(formats, getTranslation("picker.period"), data.latestMonth(), period, chosen -> params.with("period", chosen.code()).go(path)));
         toolbar.addClassName("toolbar");
 
         // Every figure of the page is asked at once; the page is laid out as the answers come.

@@ -1,6 +1,5 @@
 package vn.ioc.ui.unit;
 
-import java.util.Locale;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.NotFoundException;
 import vn.ioc.analytics.catalogue.Kpi;
@@ -11,31 +10,27 @@ import vn.ioc.ui.base.Formats;
 import vn.ioc.ui.base.ViewParams;
 import vn.ioc.ui.data.DashboardData;
 
-import java.util.NoSuchElementException;
-import java.util.Optional;
+import java.util.List;
+import java.util.Locale;
 
-/** Reads a unit page's URL ({@code province/01?kpi=...&period=...}) into the page, or routes to not-found naming what is unknown. */
+/** Reads a unit page's URL ({@code province/01?kpi=...&period=...}) into the page; what it names but does not exist is a page not found. */
 final class UnitRoute {
     private UnitRoute() {
     }
 
-    static Optional<UnitPage> page(DashboardData data, BeforeEnterEvent event, UnitLevel level, String path) {
+    static UnitPage page(DashboardData data, BeforeEnterEvent event, UnitLevel level, String path) {
         ViewParams params = ViewParams.of(event.getLocation().getQueryParameters());
         String code = event.getRouteParameters().get("code").orElse("");
-        try {
-            Unit unit = data.catalogue().unit(code);
-            if (unit.level() != level) {
-                throw new NoSuchElementException("'" + code + "' is not a " + level.name().toLowerCase(Locale.ROOT) + " code");
-            }
-            Kpi kpi = params.get("kpi").map(id -> data.catalogue().kpi(id)).orElseGet(() -> data.kpisOf(unit).getFirst());
-            if (!data.kpisOf(unit).contains(kpi)) {
-                throw new NoSuchElementException("indicator " + kpi.id() + " is not kept by commune");
-            }
-            Period period = params.period(data.latestMonth());
-            return Optional.of(new UnitPage(data, new Formats(event.getUI().getLocale()), unit, kpi, period, params, path + "/" + code));
-        } catch (NoSuchElementException | IllegalArgumentException e) {
-            event.rerouteToError(NotFoundException.class, e.getMessage());
-            return Optional.empty();
+        Unit unit = ViewParams.found(() -> data.catalogue().unit(code));
+        if (unit.level() != level) {
+            throw new NotFoundException("'" + code + "' is not a " + level.name().toLowerCase(Locale.ROOT) + " code");
         }
+        List<Kpi> measured = data.kpisOf(unit);
+        Kpi kpi = params.get("kpi").map(id -> ViewParams.found(() -> data.catalogue().kpi(id))).orElseGet(measured::getFirst);
+        if (!measured.contains(kpi)) {
+            throw new NotFoundException("indicator " + kpi.id() + " is not kept by commune");
+        }
+        Period period = params.period(data.latestMonth());
+        return new UnitPage(data, new Formats(event.getUI().getLocale()), unit, kpi, period, params, path + "/" + code);
     }
 }
