@@ -6,6 +6,9 @@ import vn.ioc.datasets.units.SharedReferenceData;
 import vn.ioc.warehouse.WarehouseConnection;
 import vn.ioc.warehouse.server.TestWarehouse;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.Optional;
 
 /**
@@ -29,7 +32,17 @@ public final class DashboardTestData {
         registry.add("ioc.warehouse.user", reader::user);
         registry.add("ioc.warehouse.password", reader::password);
         registry.add("ioc.demo-users", () -> "true");
+        registry.add("ioc.scenarios", DashboardTestData::scenarios);
         registry.add("ioc.boundaries", () -> SharedReferenceData.locate(Optional.empty()).orElseThrow().root().resolve(BOUNDARIES).toString());
+    }
+
+    /** A fresh folder for the planners' saved scenarios, one per test context. */
+    private static String scenarios() {
+        try {
+            return Files.createTempDirectory("ioc-scenarios").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The period the fixture's facts are for, as a period code ({@code 2026-10}). */

@@ -1,5 +1,7 @@
 package vn.ioc.analytics.planning;
 
+import vn.ioc.analytics.planning.AllocationRefusedException.Reason;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,14 +19,15 @@ public final class DoseAllocator {
 
     public static DoseAllocation allocate(AllocationMethod method, long doses, int packSize, List<VaccinationSite> sites) {
         if (packSize < 1) {
-            throw new IllegalArgumentException("the pack size must be at least 1 dose, got " + packSize);
+            throw new AllocationRefusedException(Reason.BAD_PACK, "the pack size must be at least 1 dose, got " + packSize, packSize);
         }
         if (doses < 0 || doses % packSize != 0) {
-            throw new IllegalArgumentException(doses + " doses cannot be sent in whole packs of " + packSize
-                    + ": allocate a multiple of the pack size (" + doses / packSize * packSize + " or " + (doses / packSize + 1) * packSize + ")");
+            long below = Math.max(0, doses) / packSize * packSize;
+            throw new AllocationRefusedException(Reason.NOT_WHOLE_PACKS, doses + " doses cannot be sent in whole packs of " + packSize
+                    + ": allocate a multiple of the pack size (" + below + " or " + (below + packSize) + ")", doses, packSize, below, below + packSize);
         }
         if (sites.isEmpty()) {
-            throw new IllegalArgumentException("no sites to allocate doses to");
+            throw new AllocationRefusedException(Reason.NO_SITES, "no sites to allocate doses to");
         }
         long[] roomInPacks = sites.stream().mapToLong(site -> site.room() == Long.MAX_VALUE ? Long.MAX_VALUE : site.room() / packSize).toArray();
         long packs = doses / packSize;
@@ -33,8 +36,8 @@ public final class DoseAllocator {
             totalRoom = room == Long.MAX_VALUE || totalRoom == Long.MAX_VALUE ? Long.MAX_VALUE : totalRoom + room;
         }
         if (packs > totalRoom) {
-            throw new IllegalArgumentException(doses + " doses are more than the sites can store in whole packs of " + packSize + " ("
-                    + totalRoom * packSize + " doses of room)");
+            throw new AllocationRefusedException(Reason.OVER_CAPACITY, doses + " doses are more than the sites can store in whole packs of "
+                    + packSize + " (" + totalRoom * packSize + " doses of room)", doses, packSize, totalRoom * packSize);
         }
         long[] given = switch (method) {
             case POPULATION -> proportional(sites.stream().mapToDouble(VaccinationSite::targetResidents).toArray(), packs, roomInPacks);

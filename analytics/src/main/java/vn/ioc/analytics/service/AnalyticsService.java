@@ -1,5 +1,6 @@
 package vn.ioc.analytics.service;
 
+import vn.ioc.analytics.catalogue.Direction;
 import vn.ioc.analytics.catalogue.Kpi;
 import vn.ioc.analytics.catalogue.KpiCatalogue;
 import vn.ioc.analytics.index.CompositeIndices;
@@ -189,7 +190,7 @@ public final class AnalyticsService implements AutoCloseable {
      */
     public List<VaccinationSite> vaccinationSites(String coverageKpi, String within, String period) {
         Kpi kpi = values.catalogue().kpi(coverageKpi);
-        if (!kpi.persons() || kpi.denominator() == null || !kpi.unit().equals("%")) {
+        if (!kpi.persons() || kpi.denominator() == null || !kpi.unit().equals("%") || kpi.direction() != Direction.HIGHER) {
             throw new IllegalArgumentException("KPI '" + coverageKpi + "' is not a coverage of persons (covered / target residents)");
         }
         UnitLevel level = unit(within).level() == UnitLevel.NATION ? UnitLevel.PROVINCE : UnitLevel.COMMUNE;

@@ -111,10 +111,14 @@ class DoseAllocatorTest {
     @Test
     void impossibleRequestsSayWhy() {
         List<VaccinationSite> sites = List.of(site("A", 100, 0, 0, 50L));
-        IllegalArgumentException packs = assertThrows(IllegalArgumentException.class, () -> DoseAllocator.allocate(AllocationMethod.NEED, 25, 10, sites));
+        AllocationRefusedException packs = assertThrows(AllocationRefusedException.class, () -> DoseAllocator.allocate(AllocationMethod.NEED, 25, 10, sites));
         assertTrue(packs.getMessage().contains("whole packs of 10") && packs.getMessage().contains("20 or 30"), packs.getMessage());
-        IllegalArgumentException room = assertThrows(IllegalArgumentException.class, () -> DoseAllocator.allocate(AllocationMethod.NEED, 60, 10, sites));
+        assertEquals(AllocationRefusedException.Reason.NOT_WHOLE_PACKS, packs.reason());
+        assertEquals(List.of(25L, 10L, 20L, 30L), packs.figures());
+        AllocationRefusedException room = assertThrows(AllocationRefusedException.class, () -> DoseAllocator.allocate(AllocationMethod.NEED, 60, 10, sites));
         assertTrue(room.getMessage().contains("50 doses of room"), room.getMessage());
+        assertEquals(AllocationRefusedException.Reason.OVER_CAPACITY, room.reason());
+        assertEquals(List.of(60L, 10L, 50L), room.figures());
         assertThrows(IllegalArgumentException.class, () -> site("B", 10, 0, 60, 50L), "holding more than it can store");
         assertThrows(IllegalArgumentException.class, () -> DoseAllocator.allocate(AllocationMethod.EQUITY, 10, 0, sites));
     }

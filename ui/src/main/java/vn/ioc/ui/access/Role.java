@@ -11,6 +11,11 @@ public enum Role {
     /** Everything, including administration. */
     ADMIN;
 
+    /** Whether this role uses the planning tools. */
+    public boolean plans() {
+        return this == PLANNER || this == ADMIN;
+    }
+
     public String authority() {
         return "ROLE_" + name();
     }

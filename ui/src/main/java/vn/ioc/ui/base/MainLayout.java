@@ -42,6 +42,10 @@ public final class MainLayout extends AppLayout {
                 new SideNavItem(getTranslation("nav.map"), "map"),
                 new SideNavItem(getTranslation("nav.quality"), "quality"),
                 new SideNavItem(getTranslation("nav.definitions"), "definitions"));
+        if (user.role().plans()) {
+            nav.addItem(new SideNavItem(getTranslation("nav.planning.vaccines"), "planning/vaccines"),
+                    new SideNavItem(getTranslation("nav.planning.schools"), "planning/schools"));
+        }
         addToDrawer(nav);
         setPrimarySection(Section.NAVBAR);
     }

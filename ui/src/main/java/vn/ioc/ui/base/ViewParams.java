@@ -53,6 +53,11 @@ public record ViewParams(Map<String, String> values) {
         }
     }
 
+    /** A page not found, saying what was not. */
+    public static NotFoundException notFound(String what) {
+        return new NotFoundException(what);
+    }
+
     public ViewParams with(String name, String value) {
         Map<String, String> next = new LinkedHashMap<>(values);
         if (value == null || value.isBlank()) {

@@ -6,6 +6,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
 import vn.ioc.analytics.catalogue.Kpi;
 import vn.ioc.analytics.index.IndexScore;
+import vn.ioc.analytics.planning.SchoolPlaces;
+import vn.ioc.analytics.planning.VaccinationSite;
 import vn.ioc.analytics.quality.DataFreshness;
 import vn.ioc.analytics.quality.IngestRunSummary;
 import vn.ioc.analytics.quality.RuleQuality;
@@ -157,6 +159,24 @@ public final class DashboardData implements AutoCloseable {
         return fetch(List.of("runs", limit), service -> service.recentRuns(limit));
     }
 
+    public record SitesQuery(String coverageKpi, String scope, String period) {
+    }
+
+    /** The provinces of the nation, or the communes of a province, as vaccination sites for a coverage KPI (planners only). */
+    public Fresh<List<VaccinationSite>> vaccinationSites(SitesQuery query) {
+        allowPlanning("vaccination sites");
+        return fetch(query, service -> service.vaccinationSites(query.coverageKpi(), query.scope(), query.period()));
+    }
+
+    public record SchoolQuery(String province, String period) {
+    }
+
+    /** A province's communes with their children by age and their seats and classrooms (planners only). */
+    public Fresh<List<SchoolPlaces>> schoolPlaces(SchoolQuery query) {
+        allowPlanning("school places");
+        return fetch(query, service -> service.schoolPlaces(query.province(), query.period()));
+    }
+
     /** The indicators measured for a unit: all of them, or those kept by commune for a commune. */
     public List<Kpi> kpisOf(Unit unit) {
         return catalogue().kpis().stream().filter(kpi -> unit.level() != UnitLevel.COMMUNE || kpi.keptByCommune()).toList();
@@ -189,6 +209,14 @@ public final class DashboardData implements AutoCloseable {
         Unit unit = catalogue().unit(code);
         if (unit.level() == UnitLevel.COMMUNE) {
             allowCommunesOf(unit.provinceCode(), "commune " + unit.code());
+        }
+    }
+
+    private void allowPlanning(String what) {
+        DashboardUser user = currentUser.get();
+        if (!user.role().plans()) {
+            REFUSALS.warn("refused: {} asked for {}", user, what);
+            throw new AccessDeniedException(user.name() + " is not a planner and may not use the planning tools (" + what + ")");
         }
     }
 

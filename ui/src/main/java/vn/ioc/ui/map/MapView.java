@@ -66,9 +66,9 @@ public final class MapView extends VerticalLayout implements BeforeEnterObserver
         List<Unit> provinces = catalogue.provinces();
         Function<Unit, String> link = province -> UnitLinks.page(province, kpi.id(), period.code());
         if (map.boundaries().isPresent()) {
-            add(ChoroplethMap.draw(map.boundaries().get(), provinces, values, kpi, formats, link));
+            add(ChoroplethMap.draw(map.boundaries().get(), provinces, ChoroplethMap.Shading.of(kpi, values, formats), formats, link));
         } else {
-            add(new Paragraph(getTranslation("map.tiles")), ChoroplethMap.tiles(provinces, values, kpi, formats, link));
+            add(new Paragraph(getTranslation("map.tiles")), ChoroplethMap.tiles(provinces, ChoroplethMap.Shading.of(kpi, values, formats), formats, link));
         }
         data.user().province().ifPresent(own -> add(new Anchor(
                 ViewParams.of("kpi", kpi.id(), "level", "commune", "scope", own, "period", period.code()).link("rankings"),

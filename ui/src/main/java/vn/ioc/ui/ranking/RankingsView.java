@@ -15,7 +15,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.PermitAll;
 import vn.ioc.analytics.catalogue.Kpi;
 import vn.ioc.analytics.index.IndexDefinition;
@@ -23,6 +22,7 @@ import vn.ioc.analytics.period.Period;
 import vn.ioc.analytics.units.PeerGroup;
 import vn.ioc.analytics.units.Unit;
 import vn.ioc.analytics.units.UnitLevel;
+import vn.ioc.ui.export.Downloads;
 import vn.ioc.ui.base.DataStamp;
 import vn.ioc.ui.base.Formats;
 import vn.ioc.ui.base.MainLayout;
@@ -108,12 +108,7 @@ public final class RankingsView extends VerticalLayout implements BeforeEnterObs
             getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, params.with("q", change.getValue()).link("rankings")));
         });
         String file = "ranking-" + indicator + "-" + (level == UnitLevel.PROVINCE ? "provinces" : "communes-" + scope.code()) + "-" + period.code() + ".csv";
-        Anchor csv = new Anchor((DownloadHandler) download -> {
-            download.setFileName(file);
-            download.setContentType("text/csv;charset=UTF-8");
-            RankingCsv.write(rows.value(), indicator, period.code(), download.getOutputStream());
-        }, getTranslation("export.csv"));
-        csv.setId("csv");
+        Anchor csv = Downloads.link("csv", getTranslation("export.csv"), file, Downloads.CSV, out -> RankingCsv.write(rows.value(), indicator, period.code(), out));
 
         FlexLayout toolbar = new FlexLayout(indicators, levels, scopePicker, Pickers.period(formats, getTranslation("picker.period"), data.latestMonth(), period, chosen -> params.with("period", chosen.code()).go("rankings")),
                 groupPicker, search, csv);

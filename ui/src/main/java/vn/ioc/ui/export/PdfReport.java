@@ -1,0 +1,122 @@
+package vn.ioc.ui.export;
+
+import org.openpdf.text.Document;
+import org.openpdf.text.DocumentException;
+import org.openpdf.text.Element;
+import org.openpdf.text.Font;
+import org.openpdf.text.PageSize;
+import org.openpdf.text.Paragraph;
+import org.openpdf.text.Phrase;
+import org.openpdf.text.pdf.BaseFont;
+import org.openpdf.text.pdf.PdfPCell;
+import org.openpdf.text.pdf.PdfPTable;
+import org.openpdf.text.pdf.PdfWriter;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A printable report (A4 landscape): a title, lines of text and tables, set in Liberation Sans embedded as Unicode,
+ * so that every Vietnamese letter prints and can be searched and copied.
+ */
+public final class PdfReport implements AutoCloseable {
+    private static final BaseFont SANS = font("liberation/LiberationSans-Regular.ttf");
+    private static final BaseFont SANS_BOLD = font("liberation/LiberationSans-Bold.ttf");
+    private static final Color HEADER = new Color(0xE8, 0xEE, 0xF5);
+    /** Backgrounds of cells that flag a shortfall (orange) or a surplus (blue). */
+    public static final Color SHORT = new Color(0xFD, 0xE2, 0xC8);
+    public static final Color OVER = new Color(0xD6, 0xE6, 0xF7);
+
+    /** A cell's text and, if any, its background colour (for flags and statuses). */
+    public record Cell(String text, Color background) {
+        public static Cell of(Object value) {
+            return new Cell(value == null ? "" : value.toString(), null);
+        }
+    }
+
+    private final Document document;
+
+    private PdfReport(OutputStream out) {
+        document = new Document(PageSize.A4.rotate(), 28, 28, 28, 28);
+        PdfWriter.getInstance(document, Objects.requireNonNull(out, "out"));
+        document.open();
+    }
+
+    /** Starts a report with its title and subtitle (what, where, when, with which assumptions). */
+    public static PdfReport start(OutputStream out, String title, String subtitle) {
+        PdfReport report = new PdfReport(out);
+        report.add(new Paragraph(title, new Font(SANS_BOLD, 16)));
+        report.line(subtitle);
+        report.document.addTitle(title);
+        return report;
+    }
+
+    public PdfReport line(String text) {
+        Paragraph paragraph = new Paragraph(text, new Font(SANS, 10));
+        paragraph.setSpacingAfter(4);
+        return add(paragraph);
+    }
+
+    public PdfReport heading(String text) {
+        Paragraph paragraph = new Paragraph(text, new Font(SANS_BOLD, 12));
+        paragraph.setSpacingBefore(8);
+        paragraph.setSpacingAfter(4);
+        return add(paragraph);
+    }
+
+    /** A table with a header row repeated on every page; {@code numeric} columns are right-aligned. */
+    public PdfReport table(List<String> header, List<List<Cell>> rows, float[] widths, boolean[] numeric) {
+        PdfPTable table = new PdfPTable(widths);
+        table.setWidthPercentage(100);
+        table.setHeaderRows(1);
+        Font headerFont = new Font(SANS_BOLD, 8);
+        Font bodyFont = new Font(SANS, 8);
+        for (String name : header) {
+            PdfPCell cell = new PdfPCell(new Phrase(name, headerFont));
+            cell.setBackgroundColor(HEADER);
+            table.addCell(cell);
+        }
+        for (List<Cell> row : rows) {
+            for (int column = 0; column < row.size(); column++) {
+                PdfPCell cell = new PdfPCell(new Phrase(row.get(column).text(), bodyFont));
+                cell.setHorizontalAlignment(numeric[column] ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT);
+                if (row.get(column).background() != null) {
+                    cell.setBackgroundColor(row.get(column).background());
+                }
+                table.addCell(cell);
+            }
+        }
+        return add(table);
+    }
+
+    private PdfReport add(Element element) {
+        try {
+            document.add(element);
+        } catch (DocumentException e) {
+            throw new IllegalStateException("the report could not be laid out: " + e.getMessage(), e);
+        }
+        return this;
+    }
+
+    @Override
+    public void close() {
+        document.close();
+    }
+
+    private static BaseFont font(String resource) {
+        try (InputStream in = PdfReport.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("font " + resource + " is not on the class path (openpdf-fonts-extra)");
+            }
+            return BaseFont.createFont(resource.substring(resource.lastIndexOf('/') + 1), BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true,
+                    in.readAllBytes(), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("font " + resource + " could not be read", e);
+        }
+    }
+}
