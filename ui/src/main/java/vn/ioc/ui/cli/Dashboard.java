@@ -16,7 +16,9 @@ import java.util.Optional;
 /** Starts the dashboard (Spring Boot, in this JVM) over a warehouse connection. */
 final class Dashboard {
     /** {@code users}: a users file, or empty for the demo's users. */
-    record Options(WarehouseConnection warehouse, String host, int port, Optional<Path> users, Optional<Path> boundaries) {
+    record Options(WarehouseConnection warehouse, String host, int port, Optional<Path> users, Optional<Path> boundaries, Path scenarios) {
+        /** Where planners' scenarios are kept unless told otherwise. */
+        static final Path SCENARIOS = Path.of("var", "scenarios");
     }
 
     private Dashboard() {
@@ -31,6 +33,7 @@ final class Dashboard {
         properties.put("ioc.warehouse.password", options.warehouse().password());
         options.users().ifPresentOrElse(file -> properties.put("ioc.users-file", file.toString()), () -> properties.put("ioc.demo-users", true));
         options.boundaries().ifPresent(file -> properties.put("ioc.boundaries", file.toString()));
+        properties.put("ioc.scenarios", options.scenarios().toString());
         return new SpringApplicationBuilder(IocDashboard.class).bannerMode(Banner.Mode.OFF).properties(properties).run();
     }
 

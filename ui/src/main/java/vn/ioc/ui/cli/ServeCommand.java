@@ -28,6 +28,9 @@ final class ServeCommand implements Runnable {
     @Option(names = "--boundaries", description = "province boundaries, GeoJSON with a 'code' property (default: tiles)")
     Path boundaries;
 
+    @Option(names = "--scenarios", description = "folder of the planners' saved scenarios (default: ${DEFAULT-VALUE})", defaultValue = "var/scenarios")
+    Path scenarios;
+
     @Override
     public void run() {
         if (users == null && !demoUsers) {
@@ -40,7 +43,7 @@ final class ServeCommand implements Runnable {
             DashboardUsers.read(users);
         }
         Dashboard.Options options = new Dashboard.Options(WarehouseConnection.fromEnvironment(), host, port, Optional.ofNullable(users),
-                Optional.ofNullable(boundaries));
+                Optional.ofNullable(boundaries), scenarios);
         Dashboard.start(options);
         Dashboard.printAccess(options, System.out);
         System.out.println("ready; stop with Ctrl-C");

@@ -68,7 +68,7 @@ final class UiBenchmark implements Runnable {
             port = free.getLocalPort();
         }
         Dashboard.Options options = new Dashboard.Options(server.connection(WarehouseUsers.READER, "ioc"), "127.0.0.1", port, Optional.empty(),
-                UiLauncher.sharedBoundaries());
+                UiLauncher.sharedBoundaries(), Dashboard.Options.SCENARIOS);
         System.setProperty("ioc.view-build-times", "true");
         try (ConfigurableApplicationContext dashboard = Dashboard.start(options)) {
             List<String> locations = locations(server);

@@ -28,7 +28,8 @@ public final class UiLauncher implements LauncherModule {
     public List<DemoStep> demoSteps() {
         return List.of((server, out) -> {
             Dashboard.Options options = new Dashboard.Options(server.connection(WarehouseUsers.READER, "ioc"), "127.0.0.1",
-                    Integer.parseInt(System.getenv().getOrDefault("IOC_DASHBOARD_PORT", "8080")), Optional.empty(), sharedBoundaries());
+                    Integer.parseInt(System.getenv().getOrDefault("IOC_DASHBOARD_PORT", "8080")), Optional.empty(), sharedBoundaries(),
+                    Dashboard.Options.SCENARIOS);
             out.println("dashboard: starting...");
             Dashboard.start(options);
             Dashboard.printAccess(options, out);

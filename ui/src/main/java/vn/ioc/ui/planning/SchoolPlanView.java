@@ -175,7 +175,7 @@ public final class SchoolPlanView extends VerticalLayout implements BeforeEnterO
         field.setValue(Math.round(share * 1000) / 10.0);
         field.setStep(0.1);
         field.setSuffixComponent(new Span("%"));
-        field.setWidth("9em");
+        field.setWidth("11em");
         return field;
     }
 

@@ -58,7 +58,7 @@ public final class StockFile {
                     problems.add(where + ": " + record.size() + " fields where the header has " + csv.getHeaderNames().size());
                     continue;
                 }
-                String code = record.get("code");
+                String code = withLeadingZeros(record.get("code"), sites);
                 if (!sites.contains(code)) {
                     problems.add(where + ", column code: '" + code + "' is not one of the sites planned for");
                     continue;
@@ -88,6 +88,15 @@ public final class StockFile {
                     + (problems.size() > PROBLEMS_SHOWN ? "; …" : ""));
         }
         return stock;
+    }
+
+    /** A code as spreadsheets write it, without its leading zeros ({@code 1} for Hà Nội's {@code 01}), made whole again. */
+    private static String withLeadingZeros(String code, Set<String> sites) {
+        if (sites.contains(code) || !code.matches("[0-9]+")) {
+            return code;
+        }
+        return sites.stream().filter(site -> site.length() > code.length() && site.endsWith(code)
+                && site.substring(0, site.length() - code.length()).chars().allMatch(c -> c == '0')).findFirst().orElse(code);
     }
 
     private static Reader withoutByteOrderMark(InputStream in) throws IOException {

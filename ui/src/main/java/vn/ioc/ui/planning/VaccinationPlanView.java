@@ -13,6 +13,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -59,6 +60,7 @@ import java.util.stream.Collectors;
 public final class VaccinationPlanView extends VerticalLayout implements BeforeEnterObserver {
     static final String PATH = "planning/vaccines";
     private static final int DEFAULT_PACK = 10;
+    private static final int LARGEST_STOCK_FILE = 4 * 1024 * 1024;
 
     private final DashboardData data;
     private final ScenarioStore scenarios;
@@ -138,11 +140,12 @@ public final class VaccinationPlanView extends VerticalLayout implements BeforeE
         params = params.with("kpi", kpi.id()).with("scope", scope.code()).with("period", period.code()).with("doses", Long.toString(doses))
                 .with("pack", Integer.toString(pack));
 
+        Paragraph summary = new Paragraph(getTranslation("vaccines.sites", formats.count(sites.size()), formats.count(need), formats.count(stocked),
+                stockSource == null ? "—" : stockSource));
+        summary.setId("sites");
         add(new H2(getTranslation("vaccines.title") + " · " + formats.name(kpi) + " · " + formats.name(scope) + " · " + formats.period(period)),
                 inputs(formats, coverages, kpi, scopes, scope, period, doses, pack, sites),
-                new DataStamp(formats, List.of(found)),
-                new Paragraph(getTranslation("vaccines.sites", formats.count(sites.size()), formats.count(need), formats.count(stocked),
-                        stockSource == null ? "—" : stockSource)));
+                new DataStamp(formats, List.of(found)), summary);
         try {
             DosePlan plan = DosePlan.compare(sites, doses, pack);
             DosePlanExport export = new DosePlanExport(formats, this::getTranslation, code -> formats.name(data.catalogue().unit(code)));
@@ -185,7 +188,11 @@ public final class VaccinationPlanView extends VerticalLayout implements BeforeE
         upload.setId("stock");
         upload.setAcceptedFileTypes(".csv", "text/csv");
         upload.setMaxFiles(1);
+        upload.setMaxFileSize(LARGEST_STOCK_FILE);
         upload.setUploadButton(new Button(getTranslation("vaccines.stock.upload")));
+        upload.setI18n(new UploadI18N().setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("upload.drop")).setMany(getTranslation("upload.drop")))
+                .setError(new UploadI18N.Error().setFileIsTooBig(getTranslation("upload.too-big")).setIncorrectFileType(getTranslation("upload.not-csv"))
+                        .setTooManyFiles(getTranslation("upload.one"))));
         Button clearStock = new Button(getTranslation("vaccines.stock.clear"), click -> {
             stock = Map.of();
             stockSource = null;
