@@ -1,30 +1,13 @@
 // Real-browser check of the dashboard (Debian chromium driven by playwright-core): sign in as a provincial leader,
 // see the overview, drill province -> commune, switch to English, look at it on a phone's width; screenshots saved.
 // Usage: node dashboard.mjs BASE_URL SCREENSHOT_DIR PROVINCE_CODE
-import { chromium } from 'playwright-core';
+import { inBrowser } from './browser.mjs';
 
 const [base, shots, province] = process.argv.slice(2);
-let page;
-const fail = async (message) => {
-  console.error('FAILED: ' + message);
-  if (page) await page.screenshot({ path: shots + '/failure.png', fullPage: true });
-  process.exit(1);
-};
+await inBrowser(shots, 'dashboard', run);
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-});
-try {
-  await run();
-} catch (e) {
-  await fail(e.message);
-} finally {
-  await browser.close();
-}
-
-async function run() {
-  page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+async function run(browser, state, fail) {
+  const page = state.page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
   page.setDefaultTimeout(30000);
   await page.goto(base + '/');
   await page.waitForURL(/login/);

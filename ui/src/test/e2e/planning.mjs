@@ -2,34 +2,17 @@
 // doses among the provinces by three methods, uploads a stock file, saves a scenario, downloads the PDF; then plans
 // school places for a province's communes. Screenshots saved.
 // Usage: node planning.mjs BASE_URL SCREENSHOT_DIR PERIOD
-import { chromium } from 'playwright-core';
+import { inBrowser } from './browser.mjs';
 import { writeFileSync, readFileSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 
 const [base, shots, period] = process.argv.slice(2);
-let page;
-const fail = async (message) => {
-  console.error('FAILED: ' + message);
-  if (page) await page.screenshot({ path: shots + '/planning-failure.png', fullPage: true });
-  process.exit(1);
-};
+await inBrowser(shots, 'planning', run);
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-});
-try {
-  await run();
-} catch (e) {
-  await fail(e.message);
-} finally {
-  await browser.close();
-}
-
-async function run() {
+async function run(browser, state, fail) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
-  page = await context.newPage();
+  const page = state.page = await context.newPage();
   page.setDefaultTimeout(30000);
   await page.goto(base + '/login');
   await page.fill('input[name="username"]', 'kehoach');

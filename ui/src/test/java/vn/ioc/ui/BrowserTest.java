@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,9 +64,12 @@ class BrowserTest {
         if (!Files.isDirectory(work.resolve("node_modules/playwright-core"))) {
             run(work, List.of("npm", "install", "--no-audit", "--no-fund", "--no-save", "--prefix", work.toString(), PLAYWRIGHT), 300);
         }
-        Path script = work.resolve(name);
-        Files.copy(Path.of("src/test/e2e", name), script, StandardCopyOption.REPLACE_EXISTING);
-        return run(work, List.of("node", script.toString(), "http://127.0.0.1:" + port, SHOTS.toString(), argument), 300);
+        try (Stream<Path> scripts = Files.list(Path.of("src/test/e2e"))) {
+            for (Path script : scripts.toList()) {
+                Files.copy(script, work.resolve(script.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return run(work, List.of("node", work.resolve(name).toString(), "http://127.0.0.1:" + port, SHOTS.toString(), argument), 300);
     }
 
     private static String run(Path directory, List<String> command, int seconds) throws Exception {
