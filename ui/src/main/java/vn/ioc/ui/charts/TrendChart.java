@@ -9,8 +9,13 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
 
+import vn.ioc.analytics.period.Period;
+import vn.ioc.analytics.values.KpiValue;
+
 import java.awt.BasicStroke;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** A KPI over time: its values, its target, and the same periods a year earlier. */
 public final class TrendChart {
@@ -19,6 +24,34 @@ public final class TrendChart {
     }
 
     private TrendChart() {
+    }
+
+    /** How many periods a trend shows: a year of months, six quarters, three years. */
+    public static int length(Period period) {
+        return switch (period.kind()) {
+            case MONTH -> 12;
+            case QUARTER -> 6;
+            default -> 3;
+        };
+    }
+
+    /**
+     * The points of a trend ending in {@code period}: the last {@link #length} values of a series twice as long, each
+     * with the value of a year earlier.
+     */
+    public static List<Point> points(List<KpiValue> series, Period period, Function<Period, String> label) {
+        int yearBack = switch (period.kind()) {
+            case MONTH -> 12;
+            case QUARTER -> 4;
+            default -> 1;
+        };
+        List<Point> points = new ArrayList<>();
+        for (int i = Math.max(0, series.size() - length(period)); i < series.size(); i++) {
+            KpiValue point = series.get(i);
+            KpiValue before = i - yearBack >= 0 ? series.get(i - yearBack) : null;
+            points.add(new Point(label.apply(point.period()), point.value(), point.target(), before == null ? null : before.value()));
+        }
+        return points;
     }
 
     public static JFreeChart of(String valueAxis, String valueName, String targetName, String lastYearName, List<Point> points) {

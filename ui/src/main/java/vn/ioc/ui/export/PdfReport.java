@@ -1,18 +1,24 @@
 package vn.ioc.ui.export;
 
+import org.jfree.chart.JFreeChart;
 import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;
 import org.openpdf.text.Element;
 import org.openpdf.text.Font;
+import org.openpdf.text.Image;
 import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
 import org.openpdf.text.Phrase;
 import org.openpdf.text.pdf.BaseFont;
+import org.openpdf.text.pdf.FontMapper;
+import org.openpdf.text.pdf.PdfTemplate;
 import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfWriter;
 
 import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -39,11 +45,25 @@ public final class PdfReport implements AutoCloseable {
         }
     }
 
+    /** Every font a chart asks for, as the report's own (so that charts print Vietnamese too). */
+    private static final FontMapper FONTS = new FontMapper() {
+        @Override
+        public BaseFont awtToPdf(java.awt.Font font) {
+            return font.isBold() ? SANS_BOLD : SANS;
+        }
+
+        @Override
+        public java.awt.Font pdfToAwt(BaseFont font, int size) {
+            return new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, size);
+        }
+    };
+
     private final Document document;
+    private final PdfWriter writer;
 
     private PdfReport(OutputStream out) {
         document = new Document(PageSize.A4.rotate(), 28, 28, 28, 28);
-        PdfWriter.getInstance(document, Objects.requireNonNull(out, "out"));
+        writer = PdfWriter.getInstance(document, Objects.requireNonNull(out, "out"));
         document.open();
     }
 
@@ -92,6 +112,40 @@ public final class PdfReport implements AutoCloseable {
             }
         }
         return add(table);
+    }
+
+    /** Charts side by side, {@code columns} to a row, each drawn as vector graphics with the report's fonts. */
+    public PdfReport charts(List<JFreeChart> charts, int columns, float width, float height) {
+        PdfPTable table = new PdfPTable(columns);
+        table.setWidthPercentage(100);
+        for (JFreeChart chart : charts) {
+            PdfTemplate template = writer.getDirectContent().createTemplate(width, height);
+            Graphics2D graphics = template.createGraphics(width, height, FONTS);
+            chart.draw(graphics, new Rectangle2D.Double(0, 0, width, height));
+            graphics.dispose();
+            try {
+                PdfPCell cell = new PdfPCell(Image.getInstance(template), true);
+                cell.setBorder(PdfPCell.NO_BORDER);
+                cell.setPadding(4);
+                table.addCell(cell);
+            } catch (DocumentException e) {
+                throw new IllegalStateException("a chart could not be placed: " + e.getMessage(), e);
+            }
+        }
+        table.completeRow();
+        return add(table);
+    }
+
+    public PdfReport newPage() {
+        document.newPage();
+        return this;
+    }
+
+    /** Big text, for a cover. */
+    public PdfReport banner(String text, float size) {
+        Paragraph paragraph = new Paragraph(text, new Font(SANS_BOLD, size));
+        paragraph.setSpacingAfter(size / 2);
+        return add(paragraph);
     }
 
     private PdfReport add(Element element) {

@@ -32,13 +32,17 @@ import vn.ioc.ui.base.UnitLinks;
 import vn.ioc.ui.base.ViewParams;
 import vn.ioc.ui.charts.BreakdownChart;
 import vn.ioc.ui.charts.SvgChart;
+import vn.ioc.ui.briefing.BriefingAssembler;
+import vn.ioc.ui.briefing.BriefingPdf;
 import vn.ioc.ui.charts.TrendChart;
+import vn.ioc.ui.export.Downloads;
 import vn.ioc.ui.data.Catalogue;
 import vn.ioc.ui.data.DashboardData;
 import vn.ioc.ui.data.Fresh;
 import vn.ioc.ui.ranking.RankingGrid;
 import vn.ioc.ui.ranking.RankingRow;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,11 +83,16 @@ final class UnitPage extends VerticalLayout {
                 Pickers.kpi(formats, getTranslation("picker.indicator"), data.kpisOf(unit), kpi, chosen -> params.with("kpi", chosen.id()).go(path)),
                 Pickers.period(formats, getTranslation("picker.period"), data.latestMonth(), period, chosen -> params.with("period", chosen.code()).go(path)));
         toolbar.addClassName("toolbar");
+        if (unit.level() == UnitLevel.PROVINCE) {
+            toolbar.add(Downloads.link("briefing", getTranslation("briefing.download"), "briefing-" + unit.code() + "-" + period.code() + ".pdf",
+                    Downloads.PDF, out -> new BriefingPdf(formats, this::getTranslation).write(new BriefingAssembler(data).assemble(unit, period), Instant.now(), out)));
+            toolbar.setAlignItems(Alignment.END);
+        }
 
         // Every figure of the page is asked at once; the page is laid out as the answers come.
         List<String> dimensions = kpi.breakdowns().stream().limit(BREAKDOWNS_SHOWN).toList();
         boolean withCommunes = unit.level() == UnitLevel.PROVINCE && kpi.keptByCommune();
-        CompletableFuture<Fresh<List<KpiValue>>> askedSeries = data.ask(() -> data.series(new SeriesQuery(kpi.id(), unit.code(), period.code(), trendLength(period) * 2)));
+        CompletableFuture<Fresh<List<KpiValue>>> askedSeries = data.ask(() -> data.series(new SeriesQuery(kpi.id(), unit.code(), period.code(), TrendChart.length(period) * 2)));
         CompletableFuture<Fresh<Ranking>> askedPeers = data.ask(() -> data.ranking(new RankingQuery(kpi.id(), unit.level(),
                 unit.level() == UnitLevel.PROVINCE ? Unit.NATION.code() : unit.provinceCode(), period.code(), Set.of())));
         List<CompletableFuture<Fresh<Breakdown>>> askedBreakdowns = dimensions.stream()
@@ -162,20 +171,8 @@ final class UnitPage extends VerticalLayout {
     }
 
     private Component trend(Formats formats, Kpi kpi, List<KpiValue> series, Period period) {
-        int shown = trendLength(period);
-        int yearBack = switch (period.kind()) {
-            case MONTH -> 12;
-            case QUARTER -> 4;
-            default -> 1;
-        };
-        List<TrendChart.Point> points = new ArrayList<>();
-        for (int i = series.size() - shown; i < series.size(); i++) {
-            KpiValue point = series.get(i);
-            KpiValue before = i - yearBack >= 0 ? series.get(i - yearBack) : null;
-            points.add(new TrendChart.Point(formats.period(point.period()), point.value(), point.target(), before == null ? null : before.value()));
-        }
         return SvgChart.html(TrendChart.of(formats.unit(kpi), getTranslation("trend.value"), getTranslation("trend.target"),
-                getTranslation("trend.lastyear"), points), 760, 320);
+                getTranslation("trend.lastyear"), TrendChart.points(series, period, formats::period)), 760, 320);
     }
 
     private Div laggards(Formats formats, Kpi kpi, Period period, List<Alert> alerts) {
@@ -188,14 +185,6 @@ final class UnitPage extends VerticalLayout {
                     new Span(": " + formats.value(kpi, alert.value().value()) + " · " + getTranslation("laggard." + alert.reason().name(), formats.change(fall)))));
         }
         return list;
-    }
-
-    private static int trendLength(Period period) {
-        return switch (period.kind()) {
-            case MONTH -> 12;
-            case QUARTER -> 6;
-            default -> 3;
-        };
     }
 
     private Grid<Kpi> allKpis(DashboardData data, Formats formats, Unit unit, Map<String, List<KpiValue>> board, Period period, ViewParams params, String path) {

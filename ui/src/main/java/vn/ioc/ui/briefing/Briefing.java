@@ -1,0 +1,31 @@
+package vn.ioc.ui.briefing;
+
+import vn.ioc.analytics.catalogue.Kpi;
+import vn.ioc.analytics.index.IndexDefinition;
+import vn.ioc.analytics.index.IndexScore;
+import vn.ioc.analytics.period.Period;
+import vn.ioc.analytics.ranking.Alert;
+import vn.ioc.analytics.units.Unit;
+import vn.ioc.analytics.values.KpiValue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a province's briefing says for a period: every indicator with its target, status and national rank; the
+ * communes ranked by the composite index; the trends of the key indicators; the laggards.
+ */
+public record Briefing(Unit province, Period period, Instant asOf, boolean stale, List<Line> lines, Optional<IndexDefinition> index,
+                       List<IndexScore> communes, List<Trend> trends, List<Alert> alerts) {
+    /** One indicator: its value in the period and the period before, and its rank among the provinces. */
+    public record Line(Kpi kpi, KpiValue value, Double previousValue, Integer nationalRank, Integer rankChange, int provincesRanked) {
+        public Double change() {
+            return value.value() == null || previousValue == null ? null : value.value() - previousValue;
+        }
+    }
+
+    /** A key indicator over the last periods. */
+    public record Trend(Kpi kpi, List<KpiValue> series) {
+    }
+}
