@@ -6,7 +6,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,9 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code planning.mjs} (a planner's vaccine allocation and school places); screenshots in {@code target/screenshots}.
  */
 @SpringBootTest(classes = IocDashboard.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class BrowserTest {
+public class BrowserTest {
     private static final String PLAYWRIGHT = "playwright-core@1.65.1";
-    private static final Path SHOTS = Path.of("target", "screenshots").toAbsolutePath();
+    public static final Path SHOTS = Path.of("target", "screenshots").toAbsolutePath();
     private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
 
     @LocalServerPort
@@ -55,31 +54,40 @@ class BrowserTest {
         }
     }
 
-    /** Runs a script of {@code src/test/e2e} against this server, after fetching playwright-core once. */
+    /** Runs a script of {@code src/test/e2e} against this server to its end. */
     private String script(String name, String argument) throws Exception {
+        Process script = startScript(name, "http://127.0.0.1:" + port, argument);
+        if (!script.waitFor(300, TimeUnit.SECONDS)) {
+            script.destroyForcibly().waitFor();
+        }
+        String output = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, script.exitValue(), name + " failed:\n" + output);
+        return output;
+    }
+
+    /**
+     * Starts a script of {@code src/test/e2e} with the base URL, the screenshots folder and an argument, after fetching
+     * playwright-core once; its output (and errors) on the process's input stream.
+     */
+    public static Process startScript(String name, String base, String argument) throws Exception {
         assertTrue(Files.isExecutable(CHROMIUM), "the browser test needs Debian's chromium at " + CHROMIUM + " (apt-get install chromium; .ci/run does)");
         Path work = Path.of("target", "e2e").toAbsolutePath();
         Files.createDirectories(work);
         Files.createDirectories(SHOTS);
-        if (!Files.isDirectory(work.resolve("node_modules/playwright-core"))) {
-            run(work, List.of("npm", "install", "--no-audit", "--no-fund", "--no-save", "--prefix", work.toString(), PLAYWRIGHT), 300);
-        }
-        try (Stream<Path> scripts = Files.list(Path.of("src/test/e2e"))) {
-            for (Path script : scripts.toList()) {
-                Files.copy(script, work.resolve(script.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        synchronized (BrowserTest.class) {
+            if (!Files.isDirectory(work.resolve("node_modules/playwright-core"))) {
+                Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--no-save", "--prefix", work.toString(), PLAYWRIGHT)
+                        .directory(work.toFile()).redirectErrorStream(true).start();
+                String said = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertEquals(0, npm.waitFor(), "npm install " + PLAYWRIGHT + " failed:\n" + said);
+            }
+            try (Stream<Path> scripts = Files.list(Path.of("src/test/e2e"))) {
+                for (Path script : scripts.toList()) {
+                    Files.copy(script, work.resolve(script.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
             }
         }
-        return run(work, List.of("node", work.resolve(name).toString(), "http://127.0.0.1:" + port, SHOTS.toString(), argument), 300);
-    }
-
-    private static String run(Path directory, List<String> command, int seconds) throws Exception {
-        File log = Files.createTempFile("ioc-e2e-", ".log").toFile();
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).redirectOutput(log).start();
-        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-        }
-        String output = Files.readString(log.toPath(), StandardCharsets.UTF_8);
-        assertEquals(0, process.exitValue(), String.join(" ", command) + " failed:\n" + output);
-        return output;
+        return new ProcessBuilder("node", work.resolve(name).toString(), base, SHOTS.toString(), argument).directory(work.toFile())
+                .redirectErrorStream(true).start();
     }
 }

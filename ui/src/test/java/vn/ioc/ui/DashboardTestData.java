@@ -9,6 +9,9 @@ import vn.ioc.warehouse.server.TestWarehouse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,14 +35,16 @@ public final class DashboardTestData {
         registry.add("ioc.warehouse.user", reader::user);
         registry.add("ioc.warehouse.password", reader::password);
         registry.add("ioc.demo-users", () -> "true");
-        registry.add("ioc.scenarios", DashboardTestData::scenarios);
+        registry.add("ioc.scenarios", () -> temporary("ioc-scenarios").toString());
+        registry.add("ioc.device-key-file", () -> temporary("ioc-device").resolve("device.key").toString());
+        registry.add("ioc.walls", () -> Path.of("src/test/resources/walls.json").toAbsolutePath().toString());
         registry.add("ioc.boundaries", () -> SharedReferenceData.locate(Optional.empty()).orElseThrow().root().resolve(BOUNDARIES).toString());
     }
 
-    /** A fresh folder for the planners' saved scenarios, one per test context. */
-    private static String scenarios() {
+    /** A fresh folder (for saved scenarios, the devices' key), one per test context. */
+    private static Path temporary(String prefix) {
         try {
-            return Files.createTempDirectory("ioc-scenarios").toString();
+            return Files.createTempDirectory(prefix);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -48,5 +53,21 @@ public final class DashboardTestData {
     /** The period the fixture's facts are for, as a period code ({@code 2026-10}). */
     public static String period() {
         return AnalyticsFixture.PERIOD.toString().substring(0, 7);
+    }
+
+    /** {@code ioc serve} in a child JVM, as the launcher runs it, over the fixture's warehouse (read-only user) in its environment. */
+    public static Process serve(List<String> arguments) throws IOException {
+        fixture();
+        WarehouseConnection reader = TestWarehouse.reader("analytics_test");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(List.of(System.getProperty("ioc.jvm.flags", "").split(" ")));
+        command.removeIf(String::isBlank);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "vn.ioc.warehouse.cli.Ioc", "serve"));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("IOC_WAREHOUSE_URL", reader.url());
+        builder.environment().put("IOC_WAREHOUSE_USER", reader.user());
+        builder.environment().put("IOC_WAREHOUSE_PASSWORD", reader.password());
+        return builder.start();
     }
 }

@@ -4,14 +4,14 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A user of the dashboard; {@code province} is set for (and only for) a provincial leader. */
+/** A user of the dashboard; {@code province} is set for a provincial leader (always) and a wall device (when bound to one), only. */
 public record DashboardUser(String name, Role role, Optional<String> province, String passwordHash) {
     public DashboardUser {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(passwordHash, "passwordHash");
-        if ((role == Role.PROVINCIAL_LEADER) != province.isPresent()) {
-            throw new IllegalArgumentException("user " + name + ": a provincial leader, and only one, is bound to a province");
+        if (role == Role.PROVINCIAL_LEADER ? province.isEmpty() : province.isPresent() && role != Role.WALL) {
+            throw new IllegalArgumentException("user " + name + ": a provincial leader is bound to a province, and only a leader or a wall device can be");
         }
     }
 

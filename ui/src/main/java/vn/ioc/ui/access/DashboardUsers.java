@@ -22,7 +22,8 @@ import java.util.Properties;
 
 /**
  * The dashboard's users, with hashed passwords. From a properties file, one user per line:
- * {@code name = role[:province]:{bcrypt}hash}, roles {@code viewer}, {@code leader}, {@code planner}, {@code admin};
+ * {@code name = role[:province]:{bcrypt}hash}, roles {@code viewer}, {@code leader} (with a province), {@code planner},
+ * {@code admin}, {@code wall} (a wall screen's device, with or without a province);
  * or the demo's users, whose passwords the demo prints.
  */
 public final class DashboardUsers implements UserDetailsService {
@@ -32,7 +33,8 @@ public final class DashboardUsers implements UserDetailsService {
             new String[] {"hanoi", "leader", "01"},
             new String[] {"hcm", "leader", "79"},
             new String[] {"kehoach", "planner", ""},
-            new String[] {"quantri", "admin", ""});
+            new String[] {"quantri", "admin", ""},
+            new String[] {"manhinh", "wall", "01"});
 
     private final Map<String, DashboardUser> users;
 
@@ -71,15 +73,15 @@ public final class DashboardUsers implements UserDetailsService {
                 throw new IllegalArgumentException(where + ": expected role[:province]:{bcrypt}hash, got '" + lines.getProperty(name) + "'");
             }
             Role role = role(parts[0], where);
-            boolean leader = role == Role.PROVINCIAL_LEADER;
-            if (leader && !parts[1].matches("\\d{2}")) {
+            boolean bound = role == Role.PROVINCIAL_LEADER || role == Role.WALL && parts[1].matches("\\d{2}");
+            if (role == Role.PROVINCIAL_LEADER && !bound) {
                 throw new IllegalArgumentException(where + ": a leader needs a 2-digit province code after the role, got '" + parts[1] + "'");
             }
-            String hash = String.join(":", List.of(parts).subList(leader ? 2 : 1, parts.length));
+            String hash = String.join(":", List.of(parts).subList(bound ? 2 : 1, parts.length));
             if (!hash.startsWith("{bcrypt}")) {
                 throw new IllegalArgumentException(where + ": the password must be a {bcrypt} hash, never plain text");
             }
-            users.put(name, new DashboardUser(name, role, leader ? Optional.of(parts[1]) : Optional.empty(), hash));
+            users.put(name, new DashboardUser(name, role, bound ? Optional.of(parts[1]) : Optional.empty(), hash));
         }
         return new DashboardUsers(users);
     }
@@ -90,7 +92,8 @@ public final class DashboardUsers implements UserDetailsService {
             case "leader" -> Role.PROVINCIAL_LEADER;
             case "planner" -> Role.PLANNER;
             case "admin" -> Role.ADMIN;
-            default -> throw new IllegalArgumentException(where + ": unknown role '" + text + "' (viewer, leader, planner, admin)");
+            case "wall" -> Role.WALL;
+            default -> throw new IllegalArgumentException(where + ": unknown role '" + text + "' (viewer, leader, planner, admin, wall)");
         };
     }
 

@@ -9,7 +9,9 @@ public enum Role {
     /** Every unit, and the planning tools. */
     PLANNER,
     /** Everything, including administration. */
-    ADMIN;
+    ADMIN,
+    /** A wall screen's device: read only, its wall pages; scoped like a leader when bound to a province. */
+    WALL;
 
     /** Whether this role uses the planning tools. */
     public boolean plans() {

@@ -14,6 +14,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.http.HttpStatus;
 import vn.ioc.ui.access.DashboardUsers;
+import vn.ioc.ui.access.WallDevices;
 
 import java.nio.file.Path;
 
@@ -55,8 +56,9 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain dashboard(HttpSecurity http) throws Exception {
+    SecurityFilterChain dashboard(HttpSecurity http, DashboardUsers users, @Value("${ioc.device-key-file:var/device.key}") Path deviceKey) throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/v3/api-docs/**", "/styles.css").permitAll());
+        http.rememberMe(remember -> remember.rememberMeServices(new WallDevices(deviceKey, users)));
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
     }

@@ -1,9 +1,13 @@
 package vn.ioc.ui.charts;
 
 import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.ViewBox;
+import vn.ioc.ui.export.Downloads;
 
 import java.awt.Rectangle;
 
@@ -20,5 +24,14 @@ public final class SvgChart {
 
     public static Html html(JFreeChart chart, int width, int height) {
         return new Html("<div class=\"chart-box\">" + svg(chart, width, height) + "</div>");
+    }
+
+    /** The chart, and a link that downloads it as a PNG image (drawn at twice the size, for print). */
+    public static Div withPng(JFreeChart chart, int width, int height, String id, String fileName, String label) {
+        Anchor png = Downloads.link(id, label, fileName, Downloads.PNG, out -> ChartUtils.writeScaledChartAsPNG(out, chart, width, height, 2, 2));
+        png.addClassName("chart-png");
+        Div box = new Div(html(chart, width, height), png);
+        box.addClassName("chart-with-png");
+        return box;
     }
 }

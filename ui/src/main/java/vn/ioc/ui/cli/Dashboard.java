@@ -16,9 +16,17 @@ import java.util.Optional;
 /** Starts the dashboard (Spring Boot, in this JVM) over a warehouse connection. */
 final class Dashboard {
     /** {@code users}: a users file, or empty for the demo's users. */
-    record Options(WarehouseConnection warehouse, String host, int port, Optional<Path> users, Optional<Path> boundaries, Path scenarios) {
+    record Options(WarehouseConnection warehouse, String host, int port, Optional<Path> users, Optional<Path> boundaries, Path scenarios,
+                   Optional<Path> walls, Path deviceKey) {
         /** Where planners' scenarios are kept unless told otherwise. */
         static final Path SCENARIOS = Path.of("var", "scenarios");
+        /** Where the key that signs wall devices' cookies is kept unless told otherwise. */
+        static final Path DEVICE_KEY = Path.of("var", "device.key");
+
+        /** The defaults of what a demo does not choose: no users file, the built-in wall playlist. */
+        static Options local(WarehouseConnection warehouse, int port, Optional<Path> boundaries) {
+            return new Options(warehouse, "127.0.0.1", port, Optional.empty(), boundaries, SCENARIOS, Optional.empty(), DEVICE_KEY);
+        }
     }
 
     private Dashboard() {
@@ -34,6 +42,8 @@ final class Dashboard {
         options.users().ifPresentOrElse(file -> properties.put("ioc.users-file", file.toString()), () -> properties.put("ioc.demo-users", true));
         options.boundaries().ifPresent(file -> properties.put("ioc.boundaries", file.toString()));
         properties.put("ioc.scenarios", options.scenarios().toString());
+        options.walls().ifPresent(file -> properties.put("ioc.walls", file.toString()));
+        properties.put("ioc.device-key-file", options.deviceKey().toString());
         return new SpringApplicationBuilder(IocDashboard.class).bannerMode(Banner.Mode.OFF).properties(properties).run();
     }
 

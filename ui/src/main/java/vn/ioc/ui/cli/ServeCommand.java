@@ -3,6 +3,7 @@ package vn.ioc.ui.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import vn.ioc.ui.access.DashboardUsers;
+import vn.ioc.ui.wall.WallPlaylists;
 import vn.ioc.warehouse.WarehouseConnection;
 
 import java.nio.file.Path;
@@ -31,6 +32,12 @@ final class ServeCommand implements Runnable {
     @Option(names = "--scenarios", description = "folder of the planners' saved scenarios (default: ${DEFAULT-VALUE})", defaultValue = "var/scenarios")
     Path scenarios;
 
+    @Option(names = "--walls", description = "wall playlists, JSON (default: the built-in playlist 'tong-quan')")
+    Path walls;
+
+    @Option(names = "--device-key", description = "key signing wall devices' cookies, made if missing (default: ${DEFAULT-VALUE})", defaultValue = "var/device.key")
+    Path deviceKey;
+
     @Override
     public void run() {
         if (users == null && !demoUsers) {
@@ -42,8 +49,11 @@ final class ServeCommand implements Runnable {
         if (users != null) {
             DashboardUsers.read(users);
         }
+        if (walls != null) {
+            WallPlaylists.read(walls);
+        }
         Dashboard.Options options = new Dashboard.Options(WarehouseConnection.fromEnvironment(), host, port, Optional.ofNullable(users),
-                Optional.ofNullable(boundaries), scenarios);
+                Optional.ofNullable(boundaries), scenarios, Optional.ofNullable(walls), deviceKey);
         Dashboard.start(options);
         Dashboard.printAccess(options, System.out);
         System.out.println("ready; stop with Ctrl-C");

@@ -67,8 +67,7 @@ final class UiBenchmark implements Runnable {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        Dashboard.Options options = new Dashboard.Options(server.connection(WarehouseUsers.READER, "ioc"), "127.0.0.1", port, Optional.empty(),
-                UiLauncher.sharedBoundaries(), Dashboard.Options.SCENARIOS);
+        Dashboard.Options options = Dashboard.Options.local(server.connection(WarehouseUsers.READER, "ioc"), port, UiLauncher.sharedBoundaries());
         System.setProperty("ioc.view-build-times", "true");
         try (ConfigurableApplicationContext dashboard = Dashboard.start(options)) {
             List<String> locations = locations(server);

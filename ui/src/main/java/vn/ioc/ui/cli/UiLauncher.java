@@ -27,9 +27,8 @@ public final class UiLauncher implements LauncherModule {
     @Override
     public List<DemoStep> demoSteps() {
         return List.of((server, out) -> {
-            Dashboard.Options options = new Dashboard.Options(server.connection(WarehouseUsers.READER, "ioc"), "127.0.0.1",
-                    Integer.parseInt(System.getenv().getOrDefault("IOC_DASHBOARD_PORT", "8080")), Optional.empty(), sharedBoundaries(),
-                    Dashboard.Options.SCENARIOS);
+            Dashboard.Options options = Dashboard.Options.local(server.connection(WarehouseUsers.READER, "ioc"),
+                    Integer.parseInt(System.getenv().getOrDefault("IOC_DASHBOARD_PORT", "8080")), sharedBoundaries());
             out.println("dashboard: starting...");
             Dashboard.start(options);
             Dashboard.printAccess(options, out);

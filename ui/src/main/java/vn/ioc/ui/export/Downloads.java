@@ -5,11 +5,15 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
+import java.util.function.Supplier;
 
 /** Links that download a file written when clicked. */
 public final class Downloads {
     public static final String CSV = "text/csv;charset=UTF-8";
     public static final String PDF = "application/pdf";
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String PNG = "image/png";
 
     /** Writes a file to the browser. */
     @FunctionalInterface
@@ -18,6 +22,12 @@ public final class Downloads {
     }
 
     private Downloads() {
+    }
+
+    /** The CSV and XLSX downloads of a table (made when clicked), labelled in the reader's language. */
+    public static List<Anchor> table(Texts texts, String fileBase, Supplier<Table> table) {
+        return List.of(link("csv", texts.get("export.csv"), fileBase + ".csv", CSV, out -> table.get().csv(out)),
+                link("xlsx", texts.get("export.xlsx"), fileBase + ".xlsx", XLSX, out -> table.get().xlsx(out)));
     }
 
     public static Anchor link(String id, String label, String fileName, String contentType, FileWriter writer) {

@@ -65,11 +65,10 @@ public final class MapView extends VerticalLayout implements BeforeEnterObserver
         add(new H2(getTranslation("map.title") + " · " + formats.name(kpi) + " · " + formats.period(period)), toolbar, new DataStamp(formats, List.of(ranking)));
         List<Unit> provinces = catalogue.provinces();
         Function<Unit, String> link = province -> UnitLinks.page(province, kpi.id(), period.code());
-        if (map.boundaries().isPresent()) {
-            add(ChoroplethMap.draw(map.boundaries().get(), provinces, ChoroplethMap.Shading.of(kpi, values, formats), formats, link));
-        } else {
-            add(new Paragraph(getTranslation("map.tiles")), ChoroplethMap.tiles(provinces, ChoroplethMap.Shading.of(kpi, values, formats), formats, link));
+        if (map.boundaries().isEmpty()) {
+            add(new Paragraph(getTranslation("map.tiles")));
         }
+        add(map.draw(provinces, ChoroplethMap.Shading.of(kpi, values, formats), formats, link));
         data.user().province().ifPresent(own -> add(new Anchor(
                 ViewParams.of("kpi", kpi.id(), "level", "commune", "scope", own, "period", period.code()).link("rankings"),
                 getTranslation("map.communes", formats.name(catalogue.unit(own))))));

@@ -4,13 +4,12 @@ import vn.ioc.analytics.planning.AllocationMethod;
 import vn.ioc.analytics.planning.SiteAllocation;
 import vn.ioc.analytics.planning.VaccinationSite;
 import vn.ioc.ui.base.Formats;
-import vn.ioc.ui.export.CsvExport;
 import vn.ioc.ui.export.PdfReport;
 import vn.ioc.ui.export.PdfReport.Cell;
+import vn.ioc.ui.export.Table;
 import vn.ioc.ui.export.Texts;
 
 import java.awt.Color;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,7 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
-/** A dose plan as CSV (every figure, plain numbers) and as a printable PDF in the planner's language. */
+/** A dose plan as a table (every figure, plain numbers, for CSV and XLSX) and as a printable PDF in the planner's language. */
 final class DosePlanExport {
     private final Formats formats;
     private final Texts texts;
@@ -31,7 +30,8 @@ final class DosePlanExport {
         this.siteName = siteName;
     }
 
-    void csv(DosePlan plan, String kpi, String scope, String period, OutputStream out) throws IOException {
+    /** Every figure of the plan, one line per site. */
+    Table table(DosePlan plan, String kpi, String scope, String period) {
         List<String> header = new ArrayList<>(List.of("indicator", "scope", "period", "pack_size", "site_code", "site_name", "target_residents",
                 "covered", "held", "capacity", "need", "coverage_now"));
         for (AllocationMethod method : AllocationMethod.values()) {
@@ -48,7 +48,7 @@ final class DosePlanExport {
             }
             rows.add(line);
         }
-        CsvExport.write(header, rows, out);
+        return new Table(texts.get("vaccines.title"), header, rows);
     }
 
     void pdf(DosePlan plan, String title, OutputStream out) {

@@ -3,12 +3,11 @@ package vn.ioc.ui.planning;
 import vn.ioc.analytics.planning.SchoolGap;
 import vn.ioc.analytics.planning.SchoolLevel;
 import vn.ioc.ui.base.Formats;
-import vn.ioc.ui.export.CsvExport;
 import vn.ioc.ui.export.PdfReport;
 import vn.ioc.ui.export.PdfReport.Cell;
+import vn.ioc.ui.export.Table;
 import vn.ioc.ui.export.Texts;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,7 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
-/** A school plan as CSV (every commune, level and year) and as a printable PDF of one level and year. */
+/** A school plan as a table (every commune, level and year, for CSV and XLSX) and as a printable PDF of one level and year. */
 final class SchoolPlanExport {
     private final Formats formats;
     private final Texts texts;
@@ -28,7 +27,8 @@ final class SchoolPlanExport {
         this.communeName = communeName;
     }
 
-    void csv(SchoolPlan plan, String province, String period, OutputStream out) throws IOException {
+    /** Every commune, level and year of the plan. */
+    Table table(SchoolPlan plan, String province, String period) {
         List<List<Object>> rows = new ArrayList<>();
         for (SchoolPlan.CommuneGaps gaps : plan.communes()) {
             for (SchoolGap gap : gaps.byYear()) {
@@ -37,8 +37,8 @@ final class SchoolPlanExport {
                         gap.seatGap(), gap.classrooms(), gap.classroomsMissing(), gaps.surplusThroughout()));
             }
         }
-        CsvExport.write(List.of("province", "period", "commune_code", "commune_name", "level", "school_year", "years_ahead", "pupils", "seats",
-                "seat_gap", "classrooms", "classrooms_missing", "surplus_throughout"), rows, out);
+        return new Table(texts.get("schools.title"), List.of("province", "period", "commune_code", "commune_name", "level", "school_year", "years_ahead", "pupils", "seats",
+                "seat_gap", "classrooms", "classrooms_missing", "surplus_throughout"), rows);
     }
 
     void pdf(SchoolPlan plan, SchoolLevel level, int yearsAhead, String title, String assumptions, OutputStream out) {

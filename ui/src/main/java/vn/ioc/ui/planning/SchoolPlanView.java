@@ -93,9 +93,9 @@ public final class SchoolPlanView extends VerticalLayout implements BeforeEnterO
         String assumed = describe(formats, assumptions);
         SchoolPlanExport export = new SchoolPlanExport(formats, this::getTranslation, code -> formats.name(data.catalogue().unit(code)));
         String file = "school-places-" + province.code() + "-" + period.code();
-        FlexLayout exports = new FlexLayout(
-                Downloads.link("csv", getTranslation("export.csv"), file + ".csv", Downloads.CSV, out -> export.csv(plan, province.code(), period.code(), out)),
-                Downloads.link("pdf", getTranslation("export.pdf"), file + "-" + level.name().toLowerCase(Locale.ROOT) + ".pdf", Downloads.PDF,
+        FlexLayout exports = new FlexLayout();
+        Downloads.table(this::getTranslation, file, () -> export.table(plan, province.code(), period.code())).forEach(exports::add);
+        exports.add(Downloads.link("pdf", getTranslation("export.pdf"), file + "-" + level.name().toLowerCase(Locale.ROOT) + ".pdf", Downloads.PDF,
                         out -> export.pdf(plan, level, yearsAhead, title, assumed, out)));
         exports.addClassName("toolbar");
 

@@ -151,9 +151,9 @@ public final class VaccinationPlanView extends VerticalLayout implements BeforeE
             DosePlanExport export = new DosePlanExport(formats, this::getTranslation, code -> formats.name(data.catalogue().unit(code)));
             String file = "vaccine-allocation-" + kpi.id() + "-" + scope.code() + "-" + period.code();
             String title = getTranslation("vaccines.title") + " · " + formats.name(kpi) + " · " + formats.name(scope) + " · " + formats.period(period);
-            FlexLayout exports = new FlexLayout(
-                    Downloads.link("csv", getTranslation("export.csv"), file + ".csv", Downloads.CSV, out -> export.csv(plan, kpi.id(), scope.code(), period.code(), out)),
-                    Downloads.link("pdf", getTranslation("export.pdf"), file + ".pdf", Downloads.PDF, out -> export.pdf(plan, title, out)));
+            FlexLayout exports = new FlexLayout();
+            Downloads.table(this::getTranslation, file, () -> export.table(plan, kpi.id(), scope.code(), period.code())).forEach(exports::add);
+            exports.add(Downloads.link("pdf", getTranslation("export.pdf"), file + ".pdf", Downloads.PDF, out -> export.pdf(plan, title, out)));
             exports.addClassName("toolbar");
             add(new H3(getTranslation("vaccines.compare")), summaries(formats, plan), exports, new H3(getTranslation("vaccines.allocation")),
                     allocations(formats, plan, period));

@@ -6,9 +6,11 @@ import vn.ioc.analytics.period.Period;
 import vn.ioc.analytics.service.AnalyticsService.IndexQuery;
 import vn.ioc.analytics.service.AnalyticsService.RankingQuery;
 import vn.ioc.analytics.units.UnitLevel;
+import vn.ioc.ui.export.Table;
 import vn.ioc.ui.data.DashboardData;
 import vn.ioc.ui.data.Fresh;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -26,5 +28,12 @@ public final class RankingTable {
         }
         Fresh<Ranking> ranking = data.ranking(new RankingQuery(indicator, level, scope, period.code(), groups));
         return new Fresh<>(ranking.value().units().stream().map(RankingRow::of).toList(), ranking.asOf(), ranking.stale());
+    }
+
+    /** A ranking to download, one line per unit. */
+    public static Table export(List<RankingRow> rows, String indicator, String period) {
+        return new Table(indicator, List.of("indicator", "period", "rank", "rank_change", "unit_code", "unit_name", "value", "previous_value", "change",
+                "status"), rows.stream().map(row -> Arrays.asList(indicator, period, row.rank(), row.rankChange(), row.unit().code(), row.unit().name(),
+                row.value(), row.previousValue(), row.change(), row.status())).toList());
     }
 }

@@ -107,11 +107,12 @@ public final class RankingsView extends VerticalLayout implements BeforeEnterObs
             grid.search(change.getValue(), formats);
             getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, params.with("q", change.getValue()).link("rankings")));
         });
-        String file = "ranking-" + indicator + "-" + (level == UnitLevel.PROVINCE ? "provinces" : "communes-" + scope.code()) + "-" + period.code() + ".csv";
-        Anchor csv = Downloads.link("csv", getTranslation("export.csv"), file, Downloads.CSV, out -> RankingCsv.write(rows.value(), indicator, period.code(), out));
+        String file = "ranking-" + indicator + "-" + (level == UnitLevel.PROVINCE ? "provinces" : "communes-" + scope.code()) + "-" + period.code();
+        List<Anchor> downloads = Downloads.table(this::getTranslation, file, () -> RankingTable.export(rows.value(), indicator, period.code()));
 
         FlexLayout toolbar = new FlexLayout(indicators, levels, scopePicker, Pickers.period(formats, getTranslation("picker.period"), data.latestMonth(), period, chosen -> params.with("period", chosen.code()).go("rankings")),
-                groupPicker, search, csv);
+                groupPicker, search);
+        downloads.forEach(toolbar::add);
         toolbar.addClassName("toolbar");
         toolbar.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         String what = kpi == null ? formats.text(catalogue.index(indicator).orElseThrow().name()) : formats.name(kpi);

@@ -41,6 +41,7 @@ import vn.ioc.ui.data.DashboardData;
 import vn.ioc.ui.data.Fresh;
 import vn.ioc.ui.ranking.RankingGrid;
 import vn.ioc.ui.ranking.RankingRow;
+import vn.ioc.ui.ranking.RankingTable;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -122,7 +123,7 @@ final class UnitPage extends VerticalLayout {
             headline.add(new Paragraph(getTranslation("unit.split")));
         }
 
-        add(trail, new H2(formats.name(unit) + " · " + formats.name(kpi)), toolbar, headline, trend(formats, kpi, series.value(), period));
+        add(trail, new H2(formats.name(unit) + " · " + formats.name(kpi)), toolbar, headline, trend(formats, unit, kpi, series.value(), period));
 
         List<Component> breakdowns = new ArrayList<>();
         for (int i = 0; i < dimensions.size(); i++) {
@@ -140,7 +141,8 @@ final class UnitPage extends VerticalLayout {
             }
             Div box = new Div(new H3(getTranslation("breakdown." + dimension)));
             if (!parts.isEmpty()) {
-                box.add(SvgChart.html(BreakdownChart.of(formats.unit(kpi), parts), 480, 60 + 26 * parts.size()));
+                box.add(SvgChart.withPng(BreakdownChart.of(formats.unit(kpi), parts), 480, 60 + 26 * parts.size(), "png-" + dimension,
+                        kpi.id() + "-" + unit.code() + "-" + period.code() + "-" + dimension + ".png", getTranslation("export.png")));
             }
             if (suppressed > 0) {
                 box.add(new Paragraph(getTranslation("breakdown.suppressed", suppressed)));
@@ -163,16 +165,21 @@ final class UnitPage extends VerticalLayout {
         if (withCommunes) {
             Fresh<Ranking> communes = DashboardData.answer(askedCommunes);
             answers.add(communes);
-            add(new H3(getTranslation("unit.communes")), new RankingGrid(formats, kpi,
-                    communes.value().units().stream().map(RankingRow::of).toList(), row -> UnitLinks.page(row.unit(), kpi.id(), period.code())));
+            List<RankingRow> rows = communes.value().units().stream().map(RankingRow::of).toList();
+            FlexLayout downloads = new FlexLayout();
+            downloads.addClassName("toolbar");
+            Downloads.table(this::getTranslation, "ranking-" + kpi.id() + "-communes-" + unit.code() + "-" + period.code(),
+                    () -> RankingTable.export(rows, kpi.id(), period.code())).forEach(downloads::add);
+            add(new H3(getTranslation("unit.communes")), downloads, new RankingGrid(formats, kpi, rows, row -> UnitLinks.page(row.unit(), kpi.id(), period.code())));
             add(laggards(formats, kpi, period, data.laggards(communes.value(), FALL_POINTS)));
         }
         addComponentAtIndex(2, new DataStamp(formats, answers));
     }
 
-    private Component trend(Formats formats, Kpi kpi, List<KpiValue> series, Period period) {
-        return SvgChart.html(TrendChart.of(formats.unit(kpi), getTranslation("trend.value"), getTranslation("trend.target"),
-                getTranslation("trend.lastyear"), TrendChart.points(series, period, formats::period)), 760, 320);
+    private Component trend(Formats formats, Unit unit, Kpi kpi, List<KpiValue> series, Period period) {
+        return SvgChart.withPng(TrendChart.of(formats.unit(kpi), getTranslation("trend.value"), getTranslation("trend.target"),
+                getTranslation("trend.lastyear"), TrendChart.points(series, period, formats::period)), 760, 320, "png-trend",
+                kpi.id() + "-" + unit.code() + "-" + period.code() + ".png", getTranslation("export.png"));
     }
 
     private Div laggards(Formats formats, Kpi kpi, Period period, List<Alert> alerts) {

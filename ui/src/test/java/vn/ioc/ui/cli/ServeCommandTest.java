@@ -4,8 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import vn.ioc.ui.DashboardTestData;
-import vn.ioc.warehouse.WarehouseConnection;
-import vn.ioc.warehouse.server.TestWarehouse;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -17,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -28,18 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code ioc serve} in a child JVM, as the launcher runs it: over the warehouse of the environment, with a users file of bcrypt hashes. */
 class ServeCommandTest {
     private static Process serve(List<String> arguments) throws Exception {
-        DashboardTestData.fixture();
-        WarehouseConnection reader = TestWarehouse.reader("analytics_test");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(List.of(System.getProperty("ioc.jvm.flags", "").split(" ")));
-        command.removeIf(String::isBlank);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "vn.ioc.warehouse.cli.Ioc", "serve"));
-        command.addAll(arguments);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("IOC_WAREHOUSE_URL", reader.url());
-        builder.environment().put("IOC_WAREHOUSE_USER", reader.user());
-        builder.environment().put("IOC_WAREHOUSE_PASSWORD", reader.password());
-        return builder.start();
+        return DashboardTestData.serve(arguments);
     }
 
     private static int status(int port, String user, String password) throws Exception {

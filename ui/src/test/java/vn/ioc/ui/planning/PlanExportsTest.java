@@ -52,7 +52,7 @@ class PlanExportsTest {
         DosePlanExport export = new DosePlanExport(VI, PlanExportsTest::text, code -> SITES.stream().filter(site -> site.code().equals(code))
                 .findFirst().orElseThrow().name());
         ByteArrayOutputStream csv = new ByteArrayOutputStream();
-        export.csv(plan, "vaccination.covid_first_dose", "79", "2026-10", csv);
+        export.table(plan, "vaccination.covid_first_dose", "79", "2026-10").csv(csv);
         String content = csv.toString(StandardCharsets.UTF_8);
         assertTrue(content.startsWith("\uFEFF"), "a byte-order mark for spreadsheets");
         List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(content.substring(1))).getRecords();
@@ -81,7 +81,7 @@ class PlanExportsTest {
         SchoolPlan plan = SchoolPlan.project(List.of(commune), SchoolAssumptions.standard(), YearMonth.of(2026, 10));
         SchoolPlanExport export = new SchoolPlanExport(VI, PlanExportsTest::text, code -> "Phường Ba Đình");
         ByteArrayOutputStream csv = new ByteArrayOutputStream();
-        export.csv(plan, "01", "2026-10", csv);
+        export.table(plan, "01", "2026-10").csv(csv);
         List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(csv.toString(StandardCharsets.UTF_8).substring(1))).getRecords();
         assertEquals(4 * 5, rows.size(), "four levels, five years");

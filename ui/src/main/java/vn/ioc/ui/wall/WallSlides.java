@@ -1,0 +1,184 @@
+package vn.ioc.ui.wall;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import vn.ioc.analytics.catalogue.Kpi;
+import vn.ioc.analytics.catalogue.Status;
+import vn.ioc.analytics.period.Period;
+import vn.ioc.analytics.ranking.Alert;
+import vn.ioc.analytics.ranking.RankedUnit;
+import vn.ioc.analytics.ranking.Ranking;
+import vn.ioc.analytics.service.AnalyticsService.BoardQuery;
+import vn.ioc.analytics.service.AnalyticsService.RankingQuery;
+import vn.ioc.analytics.service.AnalyticsService.SeriesQuery;
+import vn.ioc.analytics.units.Unit;
+import vn.ioc.analytics.units.UnitLevel;
+import vn.ioc.analytics.values.KpiValue;
+import vn.ioc.ui.base.Formats;
+import vn.ioc.ui.base.StatusBadge;
+import vn.ioc.ui.charts.SvgChart;
+import vn.ioc.ui.charts.TrendChart;
+import vn.ioc.ui.data.DashboardData;
+import vn.ioc.ui.data.Fresh;
+import vn.ioc.ui.export.Texts;
+import vn.ioc.ui.map.ChoroplethMap;
+import vn.ioc.ui.map.ProvinceMap;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Draws a wall's slides for a unit and period in large type; each slide also tells whether its figures are stale. */
+final class WallSlides {
+    /** A slide drawn, and whether any of its figures is a last answer kept while the warehouse is away. */
+    record Drawn(Component content, boolean stale) {
+    }
+
+    private static final int BOARD_TILES = 12;
+    private static final int RANKED_SHOWN = 10;
+    private static final int FALL_POINTS = 5;
+
+    private final DashboardData data;
+    private final ProvinceMap map;
+    private final Formats formats;
+    private final Texts texts;
+
+    WallSlides(DashboardData data, ProvinceMap map, Formats formats, Texts texts) {
+        this.data = data;
+        this.map = map;
+        this.formats = formats;
+        this.texts = texts;
+    }
+
+    Drawn draw(Playlist.Slide slide, Unit unit, Period period) {
+        return switch (slide.kind()) {
+            case BOARD -> board(unit, period);
+            case RANKING -> ranking(kpi(slide, unit), unit, period);
+            case MAP -> map(kpi(slide, unit), unit, period);
+            case TREND -> trend(kpi(slide, unit), unit, period);
+            case ALERTS -> alerts(unit, period);
+        };
+    }
+
+    /** The slide's indicator, or the first the unit's communes (or the provinces) are measured by. */
+    private Kpi kpi(Playlist.Slide slide, Unit unit) {
+        return slide.kpi().map(id -> data.catalogue().kpi(id)).orElseGet(() -> data.kpisOf(level(unit) == UnitLevel.COMMUNE ? anyCommune(unit) : unit).getFirst());
+    }
+
+    private Unit anyCommune(Unit province) {
+        return data.catalogue().communes().values().stream().filter(commune -> commune.provinceCode().equals(province.code())).findFirst().orElse(province);
+    }
+
+    /** What a unit's wall ranks: a province's communes, the nation's provinces. */
+    private static UnitLevel level(Unit unit) {
+        return unit.level() == UnitLevel.NATION ? UnitLevel.PROVINCE : UnitLevel.COMMUNE;
+    }
+
+    /** The indicators most in need of attention first (red, amber, then the rest), as big tiles. */
+    private Drawn board(Unit unit, Period period) {
+        Fresh<Map<String, List<KpiValue>>> board = data.board(new BoardQuery(unit.code(), period.code(), 1));
+        Map<String, Kpi> kpis = new HashMap<>();
+        data.catalogue().kpis().forEach(kpi -> kpis.put(kpi.id(), kpi));
+        List<KpiValue> values = new ArrayList<>(board.value().values().stream().filter(series -> !series.isEmpty()).map(List::getLast).toList());
+        values.sort(Comparator.comparingInt((KpiValue value) -> severity(value.status())));
+        Div tiles = new Div();
+        tiles.addClassName("wall-board");
+        for (KpiValue value : values.stream().limit(BOARD_TILES).toList()) {
+            Kpi kpi = kpis.get(value.kpi());
+            Div tile = new Div(new Span(formats.name(kpi)), big(formats.value(kpi, value.value())), new StatusBadge(value.status()));
+            tile.addClassNames("wall-tile", StatusBadge.cssClass(value.status()));
+            tiles.add(tile);
+        }
+        return new Drawn(slide(texts.get("wall.board", formats.name(unit)), tiles), board.stale());
+    }
+
+    private static int severity(Status status) {
+        return switch (status) {
+            case RED -> 0;
+            case AMBER -> 1;
+            case GREEN -> 2;
+            case NONE -> 3;
+        };
+    }
+
+    private Drawn ranking(Kpi kpi, Unit unit, Period period) {
+        Fresh<Ranking> ranking = data.ranking(new RankingQuery(kpi.id(), level(unit), unit.code(), period.code(), Set.of()));
+        List<RankedUnit> ranked = ranking.value().units().stream().filter(row -> row.rank() != null).toList();
+        Div rows = new Div();
+        rows.addClassName("wall-ranking");
+        List<RankedUnit> shown = ranked.size() <= 2 * RANKED_SHOWN ? ranked
+                : java.util.stream.Stream.concat(ranked.stream().limit(RANKED_SHOWN), ranked.stream().skip(ranked.size() - RANKED_SHOWN)).toList();
+        for (RankedUnit row : shown) {
+            Div line = new Div(new Span(row.rank() + "."), new Span(formats.name(row.value().unit())), new Span(formats.value(kpi, row.value().value())));
+            line.addClassNames("wall-rank", StatusBadge.cssClass(row.value().status()));
+            rows.add(line);
+        }
+        return new Drawn(slide(texts.get("wall.ranking", formats.name(kpi), formats.name(unit)), rows), ranking.stale());
+    }
+
+    private Drawn map(Kpi kpi, Unit unit, Period period) {
+        Fresh<Ranking> ranking = data.ranking(new RankingQuery(kpi.id(), level(unit), unit.code(), period.code(), Set.of()));
+        Map<String, Double> values = new HashMap<>();
+        ranking.value().units().forEach(row -> values.put(row.value().unit().code(), row.value().value()));
+        List<Unit> units = ranking.value().units().stream().map(row -> row.value().unit()).sorted(Comparator.comparing(Unit::code)).toList();
+        ChoroplethMap.Shading shading = ChoroplethMap.Shading.of(kpi, values, formats);
+        Component drawn = unit.level() == UnitLevel.NATION ? map.draw(units, shading, formats, any -> "")
+                : ChoroplethMap.tiles(units, shading, formats, any -> "");
+        return new Drawn(slide(texts.get("wall.map", formats.name(kpi), formats.name(unit)), drawn), ranking.stale());
+    }
+
+    private Drawn trend(Kpi kpi, Unit unit, Period period) {
+        Fresh<List<KpiValue>> series = data.series(new SeriesQuery(kpi.id(), unit.code(), period.code(), TrendChart.length(period) * 2));
+        return new Drawn(slide(texts.get("wall.trend", formats.name(kpi), formats.name(unit)), SvgChart.html(TrendChart.of(formats.unit(kpi),
+                texts.get("trend.value"), texts.get("trend.target"), texts.get("trend.lastyear"), TrendChart.points(series.value(), period, formats::period)),
+                960, 420)), series.stale());
+    }
+
+    private Drawn alerts(Unit unit, Period period) {
+        List<String> lines = alertLines(unit, period);
+        Div list = new Div();
+        list.addClassName("wall-alerts");
+        (lines.isEmpty() ? List.of(texts.get("wall.alerts.none")) : lines).forEach(line -> list.add(new Div(line)));
+        return new Drawn(slide(texts.get("wall.alerts", formats.name(unit)), list), false);
+    }
+
+    /** The unit's indicators in the red band, then the laggards among its communes (or provinces) on the key indicators. */
+    List<String> alertLines(Unit unit, Period period) {
+        List<String> lines = new ArrayList<>();
+        Map<String, List<KpiValue>> board = data.board(new BoardQuery(unit.code(), period.code(), 1)).value();
+        for (Kpi kpi : data.catalogue().kpis()) {
+            List<KpiValue> series = board.getOrDefault(kpi.id(), List.of());
+            if (!series.isEmpty() && series.getLast().status() == Status.RED) {
+                lines.add(texts.get("wall.alert.red", formats.name(unit), formats.name(kpi), formats.value(kpi, series.getLast().value()),
+                        formats.value(kpi, series.getLast().target())));
+            }
+        }
+        Map<String, Kpi> first = new java.util.LinkedHashMap<>();
+        data.catalogue().kpis().stream().filter(kpi -> level(unit) == UnitLevel.PROVINCE || kpi.keptByCommune()).forEach(kpi -> first.putIfAbsent(kpi.domain(), kpi));
+        for (Kpi kpi : first.values()) {
+            Ranking ranking = data.ranking(new RankingQuery(kpi.id(), level(unit), unit.code(), period.code(), Set.of())).value();
+            for (Alert alert : data.laggards(ranking, FALL_POINTS)) {
+                lines.add(texts.get(alert.reason() == Alert.Reason.FELL ? "wall.alert.fell" : "wall.alert.laggard", formats.name(alert.value().unit()),
+                        formats.name(kpi), formats.value(kpi, alert.value().value()), formats.value(kpi, alert.previousValue())));
+            }
+        }
+        return lines;
+    }
+
+    private static Span big(String text) {
+        Span big = new Span(text);
+        big.addClassName("wall-value");
+        return big;
+    }
+
+    private static Div slide(String title, Component content) {
+        Div slide = new Div(new H2(title), content);
+        slide.addClassName("wall-slide-body");
+        return slide;
+    }
+}

@@ -1,0 +1,161 @@
+package vn.ioc.ui.wall;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
+import vn.ioc.analytics.period.Period;
+import vn.ioc.analytics.quality.DataFreshness;
+import vn.ioc.analytics.units.Unit;
+import vn.ioc.analytics.units.UnitLevel;
+import vn.ioc.ui.access.CurrentUser;
+import vn.ioc.ui.access.DashboardUser;
+import vn.ioc.ui.base.Formats;
+import vn.ioc.ui.base.Language;
+import vn.ioc.ui.base.ViewParams;
+import vn.ioc.ui.data.DashboardData;
+import vn.ioc.ui.data.Fresh;
+import vn.ioc.ui.map.ProvinceMap;
+
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A wall screen ({@code /wall/<playlist>}): full screen, dark, large type, no controls; a clock and a "data as of"
+ * stamp; the playlist's slides in turn, and a ticker of laggards and missed targets. It checks every few seconds for
+ * new data and shows it at once (server push). While the warehouse is away it keeps the last picture, marked stale;
+ * when the server restarts the page reloads itself and a wall device signs in again by its remember-me cookie.
+ */
+@Route("wall/:playlist")
+@PageTitle("IOC · Màn hình điều hành")
+@PermitAll
+public final class WallView extends Div implements BeforeEnterObserver {
+    /** How often the wall looks for new data, in seconds. */
+    static final int CHECK_EVERY = 5;
+    private static final Logger LOG = LoggerFactory.getLogger(WallView.class);
+
+    private final DashboardData data;
+    private final CurrentUser currentUser;
+    private final WallPlaylists playlists;
+    private final ProvinceMap map;
+    private final H1 title = new H1();
+    private final Span clock = new Span();
+    private final Span stamp = new Span();
+    private final Div slide = new Div();
+    private final Span ticker = new Span();
+    private Playlist playlist;
+    private Unit unit;
+    private DashboardUser device;
+    private int index;
+    private int shownFor;
+    private DataFreshness dataShown;
+    private ScheduledExecutorService ticks;
+
+    public WallView(DashboardData data, CurrentUser currentUser, WallPlaylists playlists, ProvinceMap map) {
+        this.data = data;
+        this.currentUser = currentUser;
+        this.playlists = playlists;
+        this.map = map;
+        addClassName("wall");
+        clock.setId("wall-clock");
+        stamp.setId("wall-stamp");
+        slide.setId("wall-slide");
+        ticker.setId("wall-ticker");
+        Div header = new Div(title, clock, stamp);
+        header.addClassName("wall-header");
+        Div tickerBox = new Div(ticker);
+        tickerBox.addClassName("wall-ticker");
+        add(header, slide, tickerBox);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String id = event.getRouteParameters().get("playlist").orElse("");
+        playlist = ViewParams.found(() -> playlists.find(id).orElseThrow(() -> new IllegalArgumentException("no wall playlist '" + id + "'")));
+        device = data.user();
+        unit = ViewParams.found(() -> data.catalogue().unit(playlist.unit().orElse(device.home())));
+        if (unit.level() == UnitLevel.COMMUNE || unit.level() == UnitLevel.PROVINCE && !device.seesCommunesOf(unit.code())) {
+            throw new AccessDeniedException(device.name() + " may not show the wall of " + unit.name());
+        }
+        index = 0;
+        shownFor = 0;
+        show();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        UI ui = event.getUI();
+        getElement().executeJs("const clock = $0; const tick = () => clock.textContent = new Date().toLocaleTimeString($1, "
+                + "{timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', second: '2-digit'}); tick(); clearInterval(clock.ticking); "
+                + "clock.ticking = setInterval(tick, 1000);", clock.getElement(), Language.isEnglish(getLocale()) ? "en-GB" : "vi-VN");
+        ticks = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
+        ticks.scheduleAtFixedRate(() -> ui.access(this::tick), 1, 1, TimeUnit.SECONDS);
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        ticks.shutdownNow();
+    }
+
+    /** Every second: the next slide when this one has had its time; new data shown as soon as it is seen. */
+    void tick() {
+        shownFor++;
+        if (shownFor >= playlist.seconds()) {
+            index = (index + 1) % playlist.slides().size();
+            shownFor = 0;
+            show();
+        } else if (shownFor % CHECK_EVERY == 0) {
+            Fresh<DataFreshness> now = currentUser.as(device, data::freshness);
+            if (now.stale() || !now.value().equals(dataShown)) {
+                show();
+            }
+        }
+    }
+
+    /** Draws the current slide; if it cannot be drawn, the last picture stays, marked stale. */
+    private void show() {
+        Formats formats = new Formats(getLocale());
+        title.setText(playlist.title().isBlank() ? getTranslation("wall.title", formats.name(unit)) : playlist.title());
+        getElement().setAttribute("data-slide", Integer.toString(index));
+        try {
+            currentUser.as(device, () -> {
+                Fresh<DataFreshness> freshness = data.freshness();
+                Period period = Period.month(data.latestMonth());
+                WallSlides slides = new WallSlides(data, map, formats, this::getTranslation);
+                WallSlides.Drawn drawn = slides.draw(playlist.slides().get(index), unit, period);
+                List<String> alerts = slides.alertLines(unit, period);
+                slide.removeAll();
+                slide.add(drawn.content());
+                slide.getElement().setAttribute("data-kind", playlist.slides().get(index).toString());
+                ticker.setText(String.join("   ·   ", alerts.isEmpty() ? List.of(getTranslation("wall.alerts.none")) : alerts));
+                boolean stale = freshness.stale() || drawn.stale();
+                dataShown = freshness.value();
+                stamp(formats, stale, freshness);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("wall {}: slide {} could not be drawn, keeping the last picture: {}", playlist.id(), playlist.slides().get(index), e.getMessage());
+            stamp.setText(getTranslation("wall.waiting"));
+            stamp.getElement().setAttribute("class", "stale");
+        }
+    }
+
+    private void stamp(Formats formats, boolean stale, Fresh<DataFreshness> freshness) {
+        String loaded = freshness.value().lastIngest().map(formats::time).orElse("—");
+        stamp.setText(stale ? getTranslation("wall.stale", formats.time(freshness.asOf())) : getTranslation("wall.asof", loaded));
+        stamp.getElement().setAttribute("class", stale ? "stale" : "fresh");
+        getElement().setAttribute("data-loaded", loaded);
+    }
+}
