@@ -10,6 +10,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -55,14 +56,15 @@ public final class DataQuality {
 
     /** The latest runs, newest first. */
     public List<IngestRunSummary> recentRuns(int limit) {
-        String sql = "SELECT source, period, finished_at, status, rows_read, rows_loaded_from, rows_quarantined, rows_duplicate, error "
+        // Times as epoch milliseconds: the driver reads a zoned DateTime64 in the JVM's zone, not the column's.
+        String sql = "SELECT source, period, toUnixTimestamp64Milli(finished_at), status, rows_read, rows_loaded_from, rows_quarantined, rows_duplicate, error "
                 + "FROM ingest_runs ORDER BY finished_at DESC LIMIT ?";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setInt(1, limit);
             List<IngestRunSummary> runs = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    runs.add(new IngestRunSummary(rows.getString(1), rows.getString(2), rows.getTimestamp(3).toInstant(), rows.getString(4),
+                    runs.add(new IngestRunSummary(rows.getString(1), rows.getString(2), Instant.ofEpochMilli(rows.getLong(3)), rows.getString(4),
                             rows.getLong(5), rows.getLong(6), rows.getLong(7), rows.getLong(8), rows.getString(9)));
                 }
             }
@@ -73,16 +75,16 @@ public final class DataQuality {
     }
 
     public DataFreshness freshness() {
-        String sql = "SELECT (SELECT max(last_month) FROM kpi_store_state), (SELECT max(built_at) FROM kpi_store_state), "
-                + "(SELECT max(finished_at) FROM ingest_runs WHERE status = 'ok'), (SELECT count() FROM kpi_store_state), "
+        String sql = "SELECT (SELECT max(last_month) FROM kpi_store_state), (SELECT toUnixTimestamp64Milli(max(built_at)) FROM kpi_store_state), "
+                + "(SELECT toUnixTimestamp64Milli(max(finished_at)) FROM ingest_runs WHERE status = 'ok'), (SELECT count() FROM kpi_store_state), "
                 + "(SELECT countIf(status = 'ok') FROM ingest_runs)";
         try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
             rows.next();
             boolean built = rows.getLong(4) > 0;
             boolean ingested = rows.getLong(5) > 0;
             return new DataFreshness(built ? Optional.of(YearMonth.from(rows.getObject(1, LocalDate.class))) : Optional.empty(),
-                    built ? Optional.of(rows.getTimestamp(2).toInstant()) : Optional.empty(),
-                    ingested ? Optional.of(rows.getTimestamp(3).toInstant()) : Optional.empty());
+                    built ? Optional.of(Instant.ofEpochMilli(rows.getLong(2))) : Optional.empty(),
+                    ingested ? Optional.of(Instant.ofEpochMilli(rows.getLong(3))) : Optional.empty());
         } catch (SQLException e) {
             throw new WarehouseQueryException("the state of the KPI store could not be read: " + e.getMessage(), e);
         }

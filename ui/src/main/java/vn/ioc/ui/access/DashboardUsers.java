@@ -6,13 +6,15 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCrypt;
 
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +38,7 @@ public final class DashboardUsers implements UserDetailsService {
             new String[] {"quantri", "admin", ""},
             new String[] {"manhinh", "wall", "01"});
 
+    private static final int DEMO_ROUNDS = 10;
     private final Map<String, DashboardUser> users;
 
     private DashboardUsers(Map<String, DashboardUser> users) {
@@ -45,13 +48,27 @@ public final class DashboardUsers implements UserDetailsService {
         this.users = Map.copyOf(users);
     }
 
-    public static DashboardUsers demo(PasswordEncoder encoder) {
+    /**
+     * The demo's users. Their passwords are public, so their bcrypt salts are made from their names: the hashes are the
+     * same at every start, and a wall device's remember-me cookie (signed over the hash) outlives a restart.
+     */
+    public static DashboardUsers demo() {
         Map<String, DashboardUser> users = new LinkedHashMap<>();
         for (String[] user : DEMO) {
             users.put(user[0], new DashboardUser(user[0], role(user[1], user[0]), user[2].isEmpty() ? Optional.empty() : Optional.of(user[2]),
-                    encoder.encode(demoPassword(user[0]))));
+                    "{bcrypt}" + BCrypt.hashpw(demoPassword(user[0]), BCrypt.gensalt(DEMO_ROUNDS, saltFrom(user[0])))));
         }
         return new DashboardUsers(users);
+    }
+
+    private static SecureRandom saltFrom(String name) {
+        try {
+            SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
+            random.setSeed(("ioc-demo-" + name).getBytes(StandardCharsets.UTF_8));
+            return random;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static String demoPassword(String user) {

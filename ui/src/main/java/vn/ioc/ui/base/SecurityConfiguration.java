@@ -31,13 +31,13 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    DashboardUsers dashboardUsers(PasswordEncoder encoder, @Value("${ioc.users-file:}") String file,
+    DashboardUsers dashboardUsers(@Value("${ioc.users-file:}") String file,
                                   @Value("${ioc.demo-users:false}") boolean demo) {
         if (!file.isBlank()) {
             return DashboardUsers.read(Path.of(file));
         }
         if (demo) {
-            return DashboardUsers.demo(encoder);
+            return DashboardUsers.demo();
         }
         throw new IllegalStateException("no users: give a users file (ioc.users-file, `ioc serve --users FILE`) or choose the demo users");
     }

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import vn.ioc.analytics.service.AnalyticsService.RankingQuery;
 import vn.ioc.analytics.service.AnalyticsService.ValueQuery;
 import vn.ioc.analytics.units.UnitLevel;
@@ -44,7 +43,7 @@ class LastGoodAnswersTest {
             WarehouseConnection relayed = new WarehouseConnection(reader.url().replace(":" + direct.getPort() + "/", ":" + relay.port() + "/"),
                     reader.user(), reader.password());
             DashboardData data = new DashboardData(new AnalyticsPool(relayed, 2, 10),
-                    new CurrentUser(DashboardUsers.demo(PasswordEncoderFactories.createDelegatingPasswordEncoder())), Clock.systemUTC());
+                    new CurrentUser(DashboardUsers.demo()), Clock.systemUTC());
             ValueQuery question = new ValueQuery("population.verified_rate", "01", period);
             Fresh<?> first = data.value(question);
             assertFalse(first.stale());
