@@ -6,9 +6,11 @@ import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.component.page.Meta;
 import com.vaadin.flow.theme.lumo.Lumo;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The leaders' dashboard and its JSON API: a Spring Boot application, started by {@code ioc serve} and {@code ioc demo}. */
 @SpringBootApplication
+@EnableScheduling
 @Push
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("styles.css")
