@@ -5,6 +5,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.ioc.ui.IocDashboard;
 import vn.ioc.ui.access.DashboardUsers;
+import vn.ioc.ui.wall.WallPlaylists;
 import vn.ioc.warehouse.WarehouseConnection;
 
 import java.io.PrintStream;
@@ -50,6 +51,8 @@ final class Dashboard {
     static void printAccess(Options options, PrintStream out) {
         out.println("dashboard: http://" + (options.host().equals("0.0.0.0") ? "localhost" : options.host()) + ":" + options.port() + "/");
         out.println("  JSON API: /api/kpis, /api/values/{kpi}, /api/series/{kpi}, /api/rankings/{kpi} (HTTP Basic); OpenAPI: /v3/api-docs");
+        out.println("  wall screens: /wall/<playlist>" + (options.walls().isEmpty() ? " (built in: /wall/" + WallPlaylists.BUILT_IN.id() + ")" : "")
+                + "; planning: /planning/vaccines, /planning/schools");
         if (options.users().isEmpty()) {
             out.println("  demo users (user / password / role):");
             for (String[] user : DashboardUsers.DEMO) {
