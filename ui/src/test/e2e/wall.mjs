@@ -51,7 +51,7 @@ async function run(browser, state, fail) {
 
   // The server restarts: the last picture stays meanwhile; then the page comes back by itself, signed in again.
   await waitFor('stopped', 120);
-  await page.waitForTimeout(1500);
+  await page.waitForSelector('.wall.offline .wall-offline', { state: 'visible', timeout: 60000 });
   const kept = await page.textContent('#wall-slide h2').catch(() => '');
   if (!kept) await fail('the wall went blank while the server was down');
   await page.screenshot({ path: shots + '/14-wall-server-down.png' });

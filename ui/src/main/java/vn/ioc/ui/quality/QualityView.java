@@ -22,8 +22,11 @@ import vn.ioc.ui.base.ViewParams;
 import vn.ioc.ui.data.DashboardData;
 import vn.ioc.ui.data.DashboardData.QualityQuery;
 import vn.ioc.ui.data.Fresh;
+import vn.ioc.ui.export.Downloads;
+import vn.ioc.ui.export.Table;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** What ingest's validation found, per source and rule, for a unit and period, and the latest loads: {@code quality?unit=01&period=2026-10}. */
@@ -81,6 +84,10 @@ public final class QualityView extends VerticalLayout implements BeforeEnterObse
         runGrid.addColumn(IngestRunSummary::error).setHeader(getTranslation("quality.error")).setFlexGrow(1);
         runGrid.setAllRowsVisible(true);
 
+        String file = "quality-" + unit.code() + "-" + period.code();
+        Downloads.table(this::getTranslation, file, () -> new Table("quality", List.of("unit", "period", "source", "rule", "checked", "failed", "pass_rate"),
+                rules.value().stream().map(rule -> Arrays.<Object>asList(unit.code(), period.code(), rule.source(), rule.rule(), rule.checked(), rule.failed(),
+                        rule.passRate())).toList())).forEach(toolbar::add);
         add(new H2(getTranslation("quality.title") + " · " + formats.name(unit) + " · " + formats.period(period)), toolbar,
                 new DataStamp(formats, List.of(rules, runs)), ruleGrid, new H3(getTranslation("quality.runs")), runGrid);
     }

@@ -36,6 +36,7 @@ import vn.ioc.ui.briefing.BriefingAssembler;
 import vn.ioc.ui.briefing.BriefingPdf;
 import vn.ioc.ui.charts.TrendChart;
 import vn.ioc.ui.export.Downloads;
+import vn.ioc.ui.export.Table;
 import vn.ioc.ui.data.Catalogue;
 import vn.ioc.ui.data.DashboardData;
 import vn.ioc.ui.data.Fresh;
@@ -45,6 +46,7 @@ import vn.ioc.ui.ranking.RankingTable;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -160,7 +162,11 @@ final class UnitPage extends VerticalLayout {
 
         Fresh<Map<String, List<KpiValue>>> board = DashboardData.answer(askedBoard);
         answers.add(board);
-        add(new H3(getTranslation("unit.all")), allKpis(data, formats, unit, board.value(), period, params, path));
+        FlexLayout boardDownloads = new FlexLayout();
+        boardDownloads.addClassName("toolbar");
+        Downloads.table(this::getTranslation, "indicators-" + unit.code() + "-" + period.code(), () -> boardTable(data, unit, board.value(), period))
+                .forEach(boardDownloads::add);
+        add(new H3(getTranslation("unit.all")), boardDownloads, allKpis(data, formats, unit, board.value(), period, params, path));
 
         if (withCommunes) {
             Fresh<Ranking> communes = DashboardData.answer(askedCommunes);
@@ -192,6 +198,17 @@ final class UnitPage extends VerticalLayout {
                     new Span(": " + formats.value(kpi, alert.value().value()) + " · " + getTranslation("laggard." + alert.reason().name(), formats.change(fall)))));
         }
         return list;
+    }
+
+    /** Every indicator of the unit, to download. */
+    private static Table boardTable(DashboardData data, Unit unit, Map<String, List<KpiValue>> board, Period period) {
+        List<List<Object>> rows = data.kpisOf(unit).stream().filter(kpi -> board.containsKey(kpi.id())).map(kpi -> {
+            KpiValue now = board.get(kpi.id()).getLast();
+            return Arrays.<Object>asList(unit.code(), unit.name(), period.code(), kpi.id(), kpi.name().vi(), now.value(), now.target(), now.status(),
+                    board.get(kpi.id()).getFirst().value());
+        }).toList();
+        return new Table(unit.code(), List.of("unit_code", "unit_name", "period", "indicator", "indicator_name", "value", "target", "status",
+                "previous_value"), rows);
     }
 
     private Grid<Kpi> allKpis(DashboardData data, Formats formats, Unit unit, Map<String, List<KpiValue>> board, Period period, ViewParams params, String path) {

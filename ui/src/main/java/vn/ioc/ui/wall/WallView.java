@@ -44,6 +44,8 @@ import java.util.concurrent.TimeUnit;
 public final class WallView extends Div implements BeforeEnterObserver {
     /** How often the wall looks for new data, in seconds. */
     static final int CHECK_EVERY = 5;
+    /** Without a beat from the server for this long, the screen marks itself cut off. */
+    private static final int SILENCE_MILLIS = 5000;
     private static final Logger LOG = LoggerFactory.getLogger(WallView.class);
 
     private final DashboardData data;
@@ -55,6 +57,7 @@ public final class WallView extends Div implements BeforeEnterObserver {
     private final Span stamp = new Span();
     private final Div slide = new Div();
     private final Span ticker = new Span();
+    private final Span offline = new Span();
     private Playlist playlist;
     private Unit unit;
     private DashboardUser device;
@@ -73,7 +76,8 @@ public final class WallView extends Div implements BeforeEnterObserver {
         stamp.setId("wall-stamp");
         slide.setId("wall-slide");
         ticker.setId("wall-ticker");
-        Div header = new Div(title, clock, stamp);
+        offline.addClassName("wall-offline");
+        Div header = new Div(title, offline, clock, stamp);
         header.addClassName("wall-header");
         Div tickerBox = new Div(ticker);
         tickerBox.addClassName("wall-ticker");
@@ -100,6 +104,11 @@ public final class WallView extends Div implements BeforeEnterObserver {
         getElement().executeJs("const clock = $0; const tick = () => clock.textContent = new Date().toLocaleTimeString($1, "
                 + "{timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', second: '2-digit'}); tick(); clearInterval(clock.ticking); "
                 + "clock.ticking = setInterval(tick, 1000);", clock.getElement(), Language.isEnglish(getLocale()) ? "en-GB" : "vi-VN");
+        // The server beats every second; when the beats stop (server restarting, network down) the picture stays, marked as cut off.
+        offline.setText(getTranslation("wall.offline"));
+        getElement().executeJs("const wall = $0; wall.lastBeat = Date.now(); if (!wall.watching) { wall.watching = true; "
+                + "new MutationObserver(() => wall.lastBeat = Date.now()).observe(wall, {attributes: true, attributeFilter: ['data-beat']}); "
+                + "setInterval(() => wall.classList.toggle('offline', Date.now() - wall.lastBeat > $1), 1000); }", getElement(), SILENCE_MILLIS);
         ticks = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
         ticks.scheduleAtFixedRate(() -> ui.access(this::tick), 1, 1, TimeUnit.SECONDS);
     }
@@ -112,6 +121,7 @@ public final class WallView extends Div implements BeforeEnterObserver {
     /** Every second: the next slide when this one has had its time; new data shown as soon as it is seen. */
     void tick() {
         shownFor++;
+        getElement().setAttribute("data-beat", Long.toString(System.currentTimeMillis()));
         if (shownFor >= playlist.seconds()) {
             index = (index + 1) % playlist.slides().size();
             shownFor = 0;

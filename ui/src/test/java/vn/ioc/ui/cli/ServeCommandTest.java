@@ -43,7 +43,8 @@ class ServeCommandTest {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        Process dashboard = serve(List.of("--users", users.toString(), "--port", Integer.toString(port)));
+        Process dashboard = serve(List.of("--users", users.toString(), "--port", Integer.toString(port), "--device-key", folder.resolve("device.key").toString(),
+                "--scenarios", folder.resolve("scenarios").toString()));
         try (BufferedReader output = new BufferedReader(new InputStreamReader(dashboard.getInputStream(), StandardCharsets.UTF_8))) {
             StringBuilder seen = new StringBuilder();
             String line;

@@ -175,12 +175,15 @@ class PlanningViewsTest extends SpringBrowserlessTest {
                 SchoolLevel.UPPER_SECONDARY, 0.8), 1, 1, 35);
         String assumed = "&primary=150&migration=100";
         open(SchoolPlanView.PATH, "province=01&period=" + period + "&level=primary&year=5" + assumed, SchoolPlanView.class);
-        Grid<SchoolPlan.LevelSummary> levels = $(Grid.class).withId("levels").first();
+        Grid<SchoolPlan.LevelSummary> levels = grid("levels");
         assertEquals(4, test(levels).size());
-        double missing = places.stream().flatMap(commune -> SchoolPlaceProjection.project(commune, growing).stream())
-                .filter(gap -> gap.level() == SchoolLevel.PRIMARY && gap.yearsAhead() == 5).mapToDouble(gap -> Math.max(0, gap.seatGap())).sum();
+        List<SchoolGap> primaryIn5 = places.stream().flatMap(commune -> SchoolPlaceProjection.project(commune, growing).stream())
+                .filter(gap -> gap.level() == SchoolLevel.PRIMARY && gap.yearsAhead() == 5).toList();
+        double missing = primaryIn5.stream().mapToDouble(gap -> Math.max(0, gap.seatGap())).sum();
+        double spare = primaryIn5.stream().mapToDouble(gap -> Math.max(0, -gap.seatGap())).sum();
         assertEquals(missing, test(levels).getRow(1).seatsMissing(), 1e-6);
-        assertTrue(missing > 0, "the fixture has communes short of primary places");
+        assertEquals(spare, test(levels).getRow(1).seatsSpare(), 1e-6);
+        assertTrue(missing > 0 && spare > 0, "communes short of primary places and communes with places to spare");
 
         Grid<SchoolPlan.CommuneGaps> gaps = $(Grid.class).withId("gaps").first();
         assertEquals(places.size(), test(gaps).size(), "every commune of Hà Nội");

@@ -16,6 +16,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -41,6 +42,7 @@ class WallBrowserTest {
         Process browser = BrowserTest.startScript("wall.mjs", "http://127.0.0.1:" + port, signals.toString());
         try {
             await(signals.resolve("rotated"), browser);
+            System.err.println("wall test: rotated at " + Instant.now() + "; ingesting again");
             SparkSession spark = LocalSpark.session("wall-test");
             try {
                 new IngestJob(spark, fixture.writer, folder.resolve("quarantine"), message -> { })
@@ -49,6 +51,7 @@ class WallBrowserTest {
                 spark.stop();
             }
             fixture.refreshStore();
+            System.err.println("wall test: ingested and store rebuilt at " + Instant.now());
             await(signals.resolve("updated"), browser);
             server.destroy();
             assertTrue(server.waitFor(60, TimeUnit.SECONDS), "the server stopped");
