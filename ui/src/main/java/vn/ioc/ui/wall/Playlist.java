@@ -1,6 +1,7 @@
 package vn.ioc.ui.wall;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -35,7 +36,7 @@ public record Playlist(String id, String title, Optional<String> unit, int secon
             String[] parts = text.strip().split(":", 2);
             Kind kind;
             try {
-                kind = Kind.valueOf(parts[0].toUpperCase(java.util.Locale.ROOT));
+                kind = Kind.valueOf(parts[0].toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("unknown slide '" + text + "': board, ranking[:kpi], map[:kpi], trend[:kpi] or alerts");
             }
@@ -44,7 +45,7 @@ public record Playlist(String id, String title, Optional<String> unit, int secon
 
         @Override
         public String toString() {
-            return kind.name().toLowerCase(java.util.Locale.ROOT) + kpi.map(id -> ":" + id).orElse("");
+            return kind.name().toLowerCase(Locale.ROOT) + kpi.map(id -> ":" + id).orElse("");
         }
     }
 }

@@ -29,9 +29,11 @@ import vn.ioc.ui.map.ProvinceMap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** Draws a wall's slides for a unit and period in large type; each slide also tells whether its figures are stale. */
 final class WallSlides {
@@ -112,7 +114,7 @@ final class WallSlides {
         Div rows = new Div();
         rows.addClassName("wall-ranking");
         List<RankedUnit> shown = ranked.size() <= 2 * RANKED_SHOWN ? ranked
-                : java.util.stream.Stream.concat(ranked.stream().limit(RANKED_SHOWN), ranked.stream().skip(ranked.size() - RANKED_SHOWN)).toList();
+                : Stream.concat(ranked.stream().limit(RANKED_SHOWN), ranked.stream().skip(ranked.size() - RANKED_SHOWN)).toList();
         for (RankedUnit row : shown) {
             Div line = new Div(new Span(row.rank() + "."), new Span(formats.name(row.value().unit())), new Span(formats.value(kpi, row.value().value())));
             line.addClassNames("wall-rank", StatusBadge.cssClass(row.value().status()));
@@ -158,7 +160,7 @@ final class WallSlides {
                         formats.value(kpi, series.getLast().target())));
             }
         }
-        Map<String, Kpi> first = new java.util.LinkedHashMap<>();
+        Map<String, Kpi> first = new LinkedHashMap<>();
         data.catalogue().kpis().stream().filter(kpi -> level(unit) == UnitLevel.PROVINCE || kpi.keptByCommune()).forEach(kpi -> first.putIfAbsent(kpi.domain(), kpi));
         for (Kpi kpi : first.values()) {
             Ranking ranking = data.ranking(new RankingQuery(kpi.id(), level(unit), unit.code(), period.code(), Set.of())).value();
