@@ -43,7 +43,7 @@ async function run(browser, state, fail) {
   await page.evaluate(() => { window.sameDocument = true; });
   const loaded = await page.getAttribute('.wall', 'data-loaded');
   signal('rotated');
-  await page.waitForFunction((before) => document.querySelector('.wall').getAttribute('data-loaded') !== before, loaded, { timeout: 240000 });
+  await page.waitForFunction((before) => document.querySelector('.wall').getAttribute('data-loaded') !== before, loaded, { timeout: 420000 });
   if (!(await page.evaluate(() => window.sameDocument === true))) await fail('the new data came by a reload, not by push');
   const now = await page.getAttribute('.wall', 'data-loaded');
   await page.screenshot({ path: shots + '/13-wall-updated.png' });
