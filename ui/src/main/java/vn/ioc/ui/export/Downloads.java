@@ -24,10 +24,10 @@ public final class Downloads {
     private Downloads() {
     }
 
-    /** The CSV and XLSX downloads of a table (made when clicked), labelled in the reader's language. */
-    public static List<Anchor> table(Texts texts, String fileBase, Supplier<Table> table) {
-        return List.of(link("csv", texts.get("export.csv"), fileBase + ".csv", CSV, out -> table.get().csv(out)),
-                link("xlsx", texts.get("export.xlsx"), fileBase + ".xlsx", XLSX, out -> table.get().xlsx(out)));
+    /** The CSV and XLSX downloads of a table (made when clicked), labelled in the reader's language; ids {@code <id>-csv}, {@code <id>-xlsx}. */
+    public static List<Anchor> table(Texts texts, String id, String fileBase, Supplier<Table> table) {
+        return List.of(link(id + "-csv", texts.get("export.csv"), fileBase + ".csv", CSV, out -> table.get().csv(out)),
+                link(id + "-xlsx", texts.get("export.xlsx"), fileBase + ".xlsx", XLSX, out -> table.get().xlsx(out)));
     }
 
     public static Anchor link(String id, String label, String fileName, String contentType, FileWriter writer) {

@@ -94,7 +94,7 @@ public final class SchoolPlanView extends VerticalLayout implements BeforeEnterO
         SchoolPlanExport export = new SchoolPlanExport(formats, this::getTranslation, code -> formats.name(data.catalogue().unit(code)));
         String file = "school-places-" + province.code() + "-" + period.code();
         FlexLayout exports = new FlexLayout();
-        Downloads.table(this::getTranslation, file, () -> export.table(plan, province.code(), period.code())).forEach(exports::add);
+        Downloads.table(this::getTranslation, "gaps", file, () -> export.table(plan, province.code(), period.code())).forEach(exports::add);
         exports.add(Downloads.link("pdf", getTranslation("export.pdf"), file + "-" + level.name().toLowerCase(Locale.ROOT) + ".pdf", Downloads.PDF,
                         out -> export.pdf(plan, level, yearsAhead, title, assumed, out)));
         exports.addClassName("toolbar");

@@ -152,7 +152,7 @@ public final class VaccinationPlanView extends VerticalLayout implements BeforeE
             String file = "vaccine-allocation-" + kpi.id() + "-" + scope.code() + "-" + period.code();
             String title = getTranslation("vaccines.title") + " · " + formats.name(kpi) + " · " + formats.name(scope) + " · " + formats.period(period);
             FlexLayout exports = new FlexLayout();
-            Downloads.table(this::getTranslation, file, () -> export.table(plan, kpi.id(), scope.code(), period.code())).forEach(exports::add);
+            Downloads.table(this::getTranslation, "allocation", file, () -> export.table(plan, kpi.id(), scope.code(), period.code())).forEach(exports::add);
             exports.add(Downloads.link("pdf", getTranslation("export.pdf"), file + ".pdf", Downloads.PDF, out -> export.pdf(plan, title, out)));
             exports.addClassName("toolbar");
             add(new H3(getTranslation("vaccines.compare")), summaries(formats, plan), exports, new H3(getTranslation("vaccines.allocation")),

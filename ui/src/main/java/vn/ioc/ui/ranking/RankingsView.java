@@ -108,7 +108,7 @@ public final class RankingsView extends VerticalLayout implements BeforeEnterObs
             getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, params.with("q", change.getValue()).link("rankings")));
         });
         String file = "ranking-" + indicator + "-" + (level == UnitLevel.PROVINCE ? "provinces" : "communes-" + scope.code()) + "-" + period.code();
-        List<Anchor> downloads = Downloads.table(this::getTranslation, file, () -> RankingTable.export(rows.value(), indicator, period.code()));
+        List<Anchor> downloads = Downloads.table(this::getTranslation, "ranking", file, () -> RankingTable.export(rows.value(), indicator, period.code()));
 
         FlexLayout toolbar = new FlexLayout(indicators, levels, scopePicker, Pickers.period(formats, getTranslation("picker.period"), data.latestMonth(), period, chosen -> params.with("period", chosen.code()).go("rankings")),
                 groupPicker, search);

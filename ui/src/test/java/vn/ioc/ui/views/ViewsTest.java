@@ -166,6 +166,9 @@ class ViewsTest extends SpringBrowserlessTest {
         Grid<?> rules = $(Grid.class).withId("rules").first();
         assertTrue(test(rules).size() > 5, "rules checked by the five sources");
         assertTrue(test($(Grid.class).withId("runs").first()).size() >= 5, "the fixture's five loads");
+        for (String download : List.of("rules-csv", "rules-xlsx", "runs-csv", "runs-xlsx")) {
+            assertEquals(1, $(Anchor.class).withId(download).all().size(), "a download " + download);
+        }
     }
 
     @Test
