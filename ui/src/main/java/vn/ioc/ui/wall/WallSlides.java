@@ -57,13 +57,14 @@ final class WallSlides {
         this.texts = texts;
     }
 
-    Drawn draw(Playlist.Slide slide, Unit unit, Period period) {
+    /** A slide; {@code alerts}: the unit's alert lines, as {@link #alertLines} gives them (for the alerts slide). */
+    Drawn draw(Playlist.Slide slide, Unit unit, Period period, List<String> alerts) {
         return switch (slide.kind()) {
             case BOARD -> board(unit, period);
             case RANKING -> ranking(kpi(slide, unit), unit, period);
             case MAP -> map(kpi(slide, unit), unit, period);
             case TREND -> trend(kpi(slide, unit), unit, period);
-            case ALERTS -> alerts(unit, period);
+            case ALERTS -> alerts(unit, alerts);
         };
     }
 
@@ -141,8 +142,7 @@ final class WallSlides {
                 960, 420)), series.stale());
     }
 
-    private Drawn alerts(Unit unit, Period period) {
-        List<String> lines = alertLines(unit, period);
+    private Drawn alerts(Unit unit, List<String> lines) {
         Div list = new Div();
         list.addClassName("wall-alerts");
         (lines.isEmpty() ? List.of(texts.get("wall.alerts.none")) : lines).forEach(line -> list.add(new Div(line)));

@@ -64,6 +64,7 @@ public final class WallView extends Div implements BeforeEnterObserver {
     private int index;
     private int shownFor;
     private DataFreshness dataShown;
+    private List<String> alerts;
     private ScheduledExecutorService ticks;
 
     public WallView(DashboardData data, CurrentUser currentUser, WallPlaylists playlists, ProvinceMap map) {
@@ -95,6 +96,7 @@ public final class WallView extends Div implements BeforeEnterObserver {
         }
         index = 0;
         shownFor = 0;
+        alerts = null;
         show();
     }
 
@@ -144,8 +146,11 @@ public final class WallView extends Div implements BeforeEnterObserver {
                 Fresh<DataFreshness> freshness = data.freshness();
                 Period period = Period.month(data.latestMonth());
                 WallSlides slides = new WallSlides(data, map, formats, this::getTranslation);
-                WallSlides.Drawn drawn = slides.draw(playlist.slides().get(index), unit, period);
-                List<String> alerts = slides.alertLines(unit, period);
+                // The alerts (several rankings) are asked again only when new data has landed, not at every slide.
+                if (alerts == null || !freshness.value().equals(dataShown)) {
+                    alerts = slides.alertLines(unit, period);
+                }
+                WallSlides.Drawn drawn = slides.draw(playlist.slides().get(index), unit, period, alerts);
                 slide.removeAll();
                 slide.add(drawn.content());
                 slide.getElement().setAttribute("data-kind", playlist.slides().get(index).toString());
