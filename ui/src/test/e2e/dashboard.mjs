@@ -1,7 +1,8 @@
 // Real-browser check of the dashboard (Debian chromium driven by playwright-core): sign in as a provincial leader,
-// see the overview, drill province -> commune, switch to English, look at it on a phone's width; screenshots saved.
+// see the overview, drill province -> commune (downloading the province's briefing), switch to English, look at it on a phone's width; screenshots saved.
 // Usage: node dashboard.mjs BASE_URL SCREENSHOT_DIR PROVINCE_CODE
 import { inBrowser } from './browser.mjs';
+import { readFileSync } from 'node:fs';
 
 const [base, shots, province] = process.argv.slice(2);
 await inBrowser(shots, 'dashboard', run);
@@ -27,6 +28,10 @@ async function run(browser, state, fail) {
   await page.waitForSelector('.ranking-grid');
   await page.waitForSelector('svg.chart');
   await page.screenshot({ path: shots + '/2-province-vi.png', fullPage: true });
+  // One click gives the province's briefing as a PDF.
+  const [briefing] = await Promise.all([page.waitForEvent('download'), page.click('#briefing')]);
+  const pdf = readFileSync(await briefing.path());
+  if (pdf.subarray(0, 5).toString() !== '%PDF-' || pdf.length < 20000) await fail('the briefing download is a PDF (' + pdf.length + ' bytes)');
   const commune = page.locator('.ranking-grid a').first();
   await commune.waitFor();
   const communeName = (await commune.textContent()).trim();
@@ -58,5 +63,5 @@ async function run(browser, state, fail) {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   if (width > 420) await fail('the overview fits a phone (390 px), but is ' + width + ' px wide');
   await page.screenshot({ path: shots + '/7-overview-phone.png', fullPage: true });
-  console.log('ok: signed in, ' + cards + ' cards, drilled to ' + communeName + ', English, refused, map, phone');
+  console.log('ok: signed in, ' + cards + ' cards, briefing PDF ' + pdf.length + ' bytes, drilled to ' + communeName + ', English, refused, map, phone');
 }
