@@ -1,0 +1,108 @@
+package vn.ioc.analytics.comparison;
+
+import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.query.QueryResponse;
+import com.clickhouse.client.api.query.QuerySettings;
+import com.clickhouse.data.ClickHouseFormat;
+import com.clickhouse.jdbc.ConnectionImpl;
+import org.postgresql.PGConnection;
+
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Copies a warehouse table into PostgreSQL as it is: the same columns in PostgreSQL's types, every row streamed from
+ * ClickHouse as CSV into {@code COPY}, then the table's indexes and fresh planner statistics.
+ */
+public final class FactCopy {
+    private final Connection clickHouse;
+    private final Connection postgres;
+
+    public FactCopy(Connection clickHouse, Connection postgres) {
+        this.clickHouse = clickHouse;
+        this.postgres = postgres;
+    }
+
+    /** A table to copy and the indexes PostgreSQL gets for the dashboard's queries, each a list of columns. */
+    public record Table(String name, List<List<String>> indexes) {
+        public Table {
+            indexes = indexes.stream().map(List::copyOf).toList();
+        }
+    }
+
+    /** What copying one table took. */
+    public record Copied(String table, long rows, double copySeconds, double indexSeconds) {
+    }
+
+    public Copied copy(Table table) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (PreparedStatement statement = clickHouse.prepareStatement(
+                "SELECT name, type FROM system.columns WHERE database = currentDatabase() AND table = ? ORDER BY position")) {
+            statement.setString(1, table.name());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    columns.add(rows.getString(1) + " " + postgresType(table.name(), rows.getString(1), rows.getString(2)));
+                }
+            }
+        }
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("the warehouse has no table " + table.name());
+        }
+        try (Statement statement = postgres.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS " + table.name());
+            statement.execute("CREATE TABLE " + table.name() + " (" + String.join(", ", columns) + ")");
+        }
+        long start = System.nanoTime();
+        long rows;
+        Client client = clickHouse.unwrap(ConnectionImpl.class).getClient();
+        try (QueryResponse response = client.query("SELECT * FROM " + table.name(), new QuerySettings().setFormat(ClickHouseFormat.CSV)).get();
+             InputStream csv = response.getInputStream()) {
+            rows = postgres.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table.name() + " FROM STDIN (FORMAT csv)", csv);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while copying " + table.name(), e);
+        } catch (SQLException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new SQLException("cannot stream " + table.name() + " from the warehouse into PostgreSQL: " + e.getMessage(), e);
+        }
+        double copySeconds = (System.nanoTime() - start) / 1e9;
+        start = System.nanoTime();
+        try (Statement statement = postgres.createStatement()) {
+            for (List<String> index : table.indexes()) {
+                statement.execute("CREATE INDEX ON " + table.name() + " (" + String.join(", ", index) + ")");
+            }
+            statement.execute("VACUUM ANALYZE " + table.name());
+        }
+        return new Copied(table.name(), rows, copySeconds, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** PostgreSQL's type for a ClickHouse column type of the warehouse's tables. */
+    static String postgresType(String table, String column, String clickHouseType) {
+        String type = clickHouseType.replaceAll("^(LowCardinality|Nullable)\\((.*)\\)$", "$2").replaceAll("^(LowCardinality|Nullable)\\((.*)\\)$", "$2");
+        return switch (type) {
+            case "String" -> "text";
+            case "Date", "Date32" -> "date";
+            case "UInt8", "Int8", "Int16" -> "smallint";
+            case "UInt16", "Int32" -> "integer";
+            case "UInt32", "Int64", "UInt64" -> "bigint";
+            case "Float32" -> "real";
+            case "Float64" -> "double precision";
+            case "Bool" -> "boolean";
+            default -> {
+                if (type.startsWith("DateTime")) {
+                    yield "timestamptz";
+                }
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "%s.%s: no PostgreSQL type for ClickHouse's %s", table, column,
+                        clickHouseType));
+            }
+        };
+    }
+}

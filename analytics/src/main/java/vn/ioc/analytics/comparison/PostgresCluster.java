@@ -1,0 +1,172 @@
+package vn.ioc.analytics.comparison;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import vn.ioc.warehouse.files.FileTrees;
+
+/**
+ * A throw-away PostgreSQL from Debian's packages for a benchmark: installed with apt when missing, a new cluster in a
+ * folder of its own, listening on loopback only, with a generated password; stopped and deleted when closed.
+ * Settings are those a province's database administrator would give a 2-core, 24 GB reporting server.
+ */
+public final class PostgresCluster implements AutoCloseable {
+    private static final Path INSTALLATIONS = Path.of("/usr/lib/postgresql");
+    private static final String USER = "ioc";
+    private static final List<String> SETTINGS = List.of("listen_addresses=127.0.0.1", "shared_buffers=4GB", "effective_cache_size=16GB",
+            "work_mem=256MB", "maintenance_work_mem=2GB", "max_parallel_workers_per_gather=2", "max_wal_size=8GB", "synchronous_commit=off",
+            "random_page_cost=1.1");
+
+    private final Path bin;
+    private final Path folder;
+    private final Path data;
+    private final int port;
+    private final String password;
+    private final String version;
+
+    private PostgresCluster(Path bin, Path folder, Path data, int port, String password) {
+        this.bin = bin;
+        this.folder = folder;
+        this.data = data;
+        this.port = port;
+        this.password = password;
+        this.version = bin.getParent().getFileName().toString();
+    }
+
+    /** Installs PostgreSQL when it is missing (as root, with apt), makes a new cluster and starts it. */
+    public static PostgresCluster start(Consumer<String> log) {
+        Path bin = installation().orElseGet(() -> {
+            install(log);
+            return installation().orElseThrow(() -> new IllegalStateException("apt installed postgresql but no server is in " + INSTALLATIONS));
+        });
+        Path folder = null;
+        try {
+            // Under the system's temporary folder, which the server's own account can reach.
+            folder = Files.createTempDirectory("ioc-postgres-");
+            Path data = folder.resolve("data");
+            Path passwordFile = folder.resolve("password");
+            String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+            Files.writeString(passwordFile, password);
+            if (root()) {
+                // The server refuses to run as root: the package's own account runs it, in folders it can reach.
+                Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx--x--x"));
+                Files.createDirectories(data);
+                run(List.of("chown", "postgres:postgres", data.toString(), passwordFile.toString()));
+            }
+            PostgresCluster cluster = new PostgresCluster(bin, folder, data, freePort(), password);
+            cluster.asServerUser(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", USER, "-E", "UTF8", "--locale=C.UTF-8",
+                    "--auth=scram-sha-256", "--pwfile=" + passwordFile));
+            Files.delete(passwordFile);
+            List<String> options = new ArrayList<>(SETTINGS);
+            options.add("port=" + cluster.port);
+            options.add("unix_socket_directories=" + data);
+            String serverOptions = String.join(" ", options.stream().map(setting -> "-c " + setting).toList());
+            cluster.asServerUser(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", data.resolve("server.log").toString(),
+                    "-o", serverOptions, "-w", "start"));
+            log.accept("postgres: PostgreSQL " + cluster.version + " on 127.0.0.1:" + cluster.port + " (data in " + data + ")");
+            return cluster;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare a folder for PostgreSQL in " + folder, e);
+        }
+    }
+
+    public Connection open() throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", USER);
+        properties.setProperty("password", password);
+        return DriverManager.getConnection(url(), properties);
+    }
+
+    public String url() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+    }
+
+    /** The server's major version, as Debian installs it. */
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public void close() {
+        try {
+            asServerUser(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "fast", "-w", "stop"));
+        } finally {
+            FileTrees.delete(folder);
+        }
+    }
+
+    private void asServerUser(List<String> command) {
+        List<String> full = new ArrayList<>();
+        if (root()) {
+            full.addAll(List.of("runuser", "-u", "postgres", "--"));
+        }
+        full.addAll(command);
+        run(full);
+    }
+
+    /** The newest server Debian's packages put here. */
+    private static Optional<Path> installation() {
+        if (!Files.isDirectory(INSTALLATIONS)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> versions = Files.list(INSTALLATIONS)) {
+            return versions.map(version -> version.resolve("bin"))
+                    .filter(bin -> Files.isExecutable(bin.resolve("initdb")))
+                    .max(Comparator.comparingInt(bin -> Integer.parseInt(bin.getParent().getFileName().toString().replaceAll("\\D", "0"))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void install(Consumer<String> log) {
+        if (!root()) {
+            throw new IllegalStateException("PostgreSQL is not installed (no server in " + INSTALLATIONS + "): "
+                    + "install Debian's package (apt-get install postgresql) or run the benchmark as root, which installs it");
+        }
+        log.accept("postgres: installing Debian's postgresql package");
+        run(List.of("apt-get", "update", "-q"));
+        run(List.of("env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "install", "-y", "-q", "--no-install-recommends", "postgresql"));
+    }
+
+    private static boolean root() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void run(List<String> command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                throw new IllegalStateException("`" + String.join(" ", command) + "` failed: " + output.strip());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + command.getFirst(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + command.getFirst(), e);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package vn.ioc.analytics.comparison;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Runs each query on ClickHouse and on PostgreSQL in turn, run after run, so that both see the same moments of a
+ * shared machine; times each from sending it to having read every row, and checks that both answer the same.
+ */
+public final class QueryComparison {
+    private static final int WARM_UP = 3;
+    /** Rates are computed in floating point on one side and in exact decimals on the other. */
+    private static final MathContext SIGNIFICANT = new MathContext(9);
+
+    private final Connection clickHouse;
+    private final Connection postgres;
+
+    public QueryComparison(Connection clickHouse, Connection postgres) {
+        this.clickHouse = clickHouse;
+        this.postgres = postgres;
+    }
+
+    /** Times in milliseconds, sorted. */
+    public record Times(List<Double> sorted) {
+        public Times {
+            sorted = sorted.stream().sorted().toList();
+        }
+
+        /** The nearest-rank percentile. */
+        public double percentile(double p) {
+            return sorted.get(Math.max(0, (int) Math.ceil(p * sorted.size()) - 1));
+        }
+    }
+
+    /** One query's times on both sides; {@code difference} says where the answers differ, empty when they agree. */
+    public record Result(String query, int rows, Times clickHouse, Times postgres, String difference) {
+        /** How many times longer PostgreSQL takes at the 95th percentile. */
+        public double ratio() {
+            return postgres.percentile(0.95) / clickHouse.percentile(0.95);
+        }
+    }
+
+    public Result compare(DashboardQueries.Query query, int runs) throws SQLException {
+        List<Double> onClickHouse = new ArrayList<>();
+        List<Double> onPostgres = new ArrayList<>();
+        List<List<Object>> clickHouseAnswer = null;
+        List<List<Object>> postgresAnswer = null;
+        for (int run = 0; run < WARM_UP + runs; run++) {
+            long start = System.nanoTime();
+            clickHouseAnswer = answer(clickHouse, query);
+            long middle = System.nanoTime();
+            postgresAnswer = answer(postgres, query);
+            long end = System.nanoTime();
+            if (run >= WARM_UP) {
+                onClickHouse.add((middle - start) / 1e6);
+                onPostgres.add((end - middle) / 1e6);
+            }
+        }
+        return new Result(query.name(), clickHouseAnswer.size(), new Times(onClickHouse), new Times(onPostgres),
+                difference(clickHouseAnswer, postgresAnswer));
+    }
+
+    private static List<List<Object>> answer(Connection connection, DashboardQueries.Query query) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(query.sql())) {
+            for (int i = 0; i < query.parameters().size(); i++) {
+                statement.setString(i + 1, query.parameters().get(i));
+            }
+            List<List<Object>> rows = new ArrayList<>();
+            try (ResultSet result = statement.executeQuery()) {
+                int columns = result.getMetaData().getColumnCount();
+                while (result.next()) {
+                    List<Object> row = new ArrayList<>(columns);
+                    for (int column = 1; column <= columns; column++) {
+                        row.add(comparable(result.getObject(column)));
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new SQLException("query \"" + query.name() + "\" failed on " + connection.getMetaData().getDatabaseProductName() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Numbers to 9 significant digits, dates and text as text: what both databases must agree on. */
+    private static Object comparable(Object value) {
+        if (value instanceof Number number) {
+            BigDecimal decimal = new BigDecimal(number.toString()).round(SIGNIFICANT);
+            return decimal.signum() == 0 ? BigDecimal.ZERO : decimal.stripTrailingZeros();
+        }
+        return value == null ? null : value.toString();
+    }
+
+    private static String difference(List<List<Object>> clickHouse, List<List<Object>> postgres) {
+        if (clickHouse.size() != postgres.size()) {
+            return clickHouse.size() + " rows from ClickHouse, " + postgres.size() + " from PostgreSQL";
+        }
+        for (int i = 0; i < clickHouse.size(); i++) {
+            if (!Objects.equals(clickHouse.get(i), postgres.get(i))) {
+                return "row " + (i + 1) + ": " + clickHouse.get(i) + " from ClickHouse, " + postgres.get(i) + " from PostgreSQL";
+            }
+        }
+        return "";
+    }
+}
