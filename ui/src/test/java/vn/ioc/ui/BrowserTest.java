@@ -66,14 +66,21 @@ public class BrowserTest {
     }
 
     /**
-     * Starts a script of {@code src/test/e2e} with the base URL, the screenshots folder and an argument, after fetching
-     * playwright-core once; its output (and errors) on the process's input stream.
+     * Starts a script of {@code src/test/e2e} with the base URL, the screenshots folder and an argument; its output (and
+     * errors) on the process's input stream.
      */
     public static Process startScript(String name, String base, String argument) throws Exception {
+        Path work = scriptFolder();
+        Files.createDirectories(SHOTS);
+        return new ProcessBuilder("node", work.resolve(name).toString(), base, SHOTS.toString(), argument).directory(work.toFile())
+                .redirectErrorStream(true).start();
+    }
+
+    /** The folder the scripts of {@code src/test/e2e} run in, beside playwright-core (fetched with npm once). */
+    public static Path scriptFolder() throws Exception {
         assertTrue(Files.isExecutable(CHROMIUM), "the browser test needs Debian's chromium at " + CHROMIUM + " (apt-get install chromium; .ci/run does)");
         Path work = Path.of("target", "e2e").toAbsolutePath();
         Files.createDirectories(work);
-        Files.createDirectories(SHOTS);
         synchronized (BrowserTest.class) {
             if (!Files.isDirectory(work.resolve("node_modules/playwright-core"))) {
                 Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--no-save", "--prefix", work.toString(), PLAYWRIGHT)
@@ -87,7 +94,6 @@ public class BrowserTest {
                 }
             }
         }
-        return new ProcessBuilder("node", work.resolve(name).toString(), base, SHOTS.toString(), argument).directory(work.toFile())
-                .redirectErrorStream(true).start();
+        return work;
     }
 }

@@ -103,9 +103,10 @@ final class IngestBenchmark implements Runnable {
                     .generate(options);
             System.out.printf(Locale.ROOT, "extracts: %s scale%s, %,d rows, %,.1f MB of Parquet, generated in %.1f s%n", scale,
                     provinces.isEmpty() ? "" : " (provinces " + provinces + ")", generated.rows(), generated.bytes() / 1e6, generated.seconds());
+            SparkSession spark = LocalSpark.session("ioc-bench-ingest");
+            System.out.printf(Locale.ROOT, "spark %s, %s%n", spark.version(), spark.sparkContext().master());
             System.out.printf(Locale.ROOT, "%-28s %13s %10s %12s %12s %12s %14s %8s%n", "source", "rows", "spark s", "rows/s", "read-only s",
                     "read rows/s", "clickhouse s", "ratio");
-            SparkSession spark = LocalSpark.session("ioc-bench-ingest");
             long totalRows = 0;
             double totalSpark = 0;
             double totalRead = 0;

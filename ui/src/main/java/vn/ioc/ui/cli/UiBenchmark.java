@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -40,6 +41,13 @@ final class UiBenchmark implements Runnable {
     @Option(names = "--runs", description = "visits of each view after one warm-up visit (default: ${DEFAULT-VALUE})", defaultValue = "20")
     int runs;
 
+    @Option(names = "--sessions", description = "concurrent signed-in sessions in the load phase, 0 for none, at most 200 (default: ${DEFAULT-VALUE})",
+            defaultValue = "50")
+    int sessions;
+
+    @Option(names = "--seconds", description = "how long the sessions keep opening pages, at most 600 (default: ${DEFAULT-VALUE})", defaultValue = "60")
+    int seconds;
+
     @Option(names = "--keep", description = "keep the national warehouse in this folder, and reuse it when it is there (as `bench analytics --keep`)")
     Path keep;
 
@@ -50,7 +58,7 @@ final class UiBenchmark implements Runnable {
             try (WarehouseServer server = WarehouseServer.start(ServerOptions.defaults(data).withPort(0),
                     EngineLibrary.fromEnvironment(System.err::println).resolve(), System.err::println)) {
                 NationalWarehouse.prepare(server, System.out);
-                measure(server);
+                measure(server).ifPresent(System.out::println);
             } finally {
                 if (keep == null) {
                     FileTrees.delete(data);
@@ -61,7 +69,11 @@ final class UiBenchmark implements Runnable {
         }
     }
 
-    private void measure(WarehouseServer server) throws Exception {
+    /** Times every view, then loads the dashboard with the concurrent sessions (unless there are none) and returns what they saw. */
+    Optional<ConcurrentSessions.Load> measure(WarehouseServer server) throws Exception {
+        if (sessions < 0 || sessions > 200 || seconds < 1 || seconds > 600) {
+            throw new IllegalArgumentException("--sessions must be 0 to 200 and --seconds 1 to 600");
+        }
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
@@ -76,6 +88,10 @@ final class UiBenchmark implements Runnable {
             times.drain();
             drive(driver, port, runs, locations);
             report(times.drain(), locations);
+            if (sessions == 0) {
+                return Optional.empty();
+            }
+            return Optional.of(new ConcurrentSessions(driver.resolveSibling("sessions.mjs"), port, sessions, seconds).run(locations, times));
         } finally {
             System.clearProperty("ioc.view-build-times");
         }
@@ -108,11 +124,12 @@ final class UiBenchmark implements Runnable {
         if (!Files.isDirectory(home.resolve("node_modules/playwright-core"))) {
             run(home, List.of("npm", "install", "--no-audit", "--no-fund", "--no-save", "--prefix", home.toString(), PLAYWRIGHT));
         }
-        Path script = home.resolve("drive.mjs");
-        try (InputStream in = UiBenchmark.class.getResourceAsStream("/bench/drive.mjs")) {
-            Files.write(script, in.readAllBytes());
+        for (String script : List.of("drive.mjs", "sessions.mjs")) {
+            try (InputStream in = UiBenchmark.class.getResourceAsStream("/bench/" + script)) {
+                Files.write(home.resolve(script), in.readAllBytes());
+            }
         }
-        return script;
+        return home.resolve("drive.mjs");
     }
 
     private static void drive(Path script, int port, int runs, List<String> locations) throws Exception {
@@ -121,7 +138,8 @@ final class UiBenchmark implements Runnable {
         run(script.getParent(), command);
     }
 
-    private static void run(Path directory, List<String> command) throws IOException, InterruptedException {
+    /** Runs a command to its end and returns what it printed. */
+    static String run(Path directory, List<String> command) throws IOException, InterruptedException {
         Path log = Files.createTempFile("ioc-bench-ui-", ".log");
         Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!process.waitFor(30, TimeUnit.MINUTES)) {
@@ -130,6 +148,9 @@ final class UiBenchmark implements Runnable {
         if (process.exitValue() != 0) {
             throw new IllegalStateException(String.join(" ", command.subList(0, 2)) + " failed:\n" + Files.readString(log, StandardCharsets.UTF_8));
         }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        Files.delete(log);
+        return output;
     }
 
     /** The times of the locations visited (signing in is not a view of the dashboard). */

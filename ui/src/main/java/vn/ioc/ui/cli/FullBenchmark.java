@@ -1,0 +1,152 @@
+package vn.ioc.ui.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import vn.ioc.analytics.cli.NationalWarehouse;
+import vn.ioc.analytics.cli.PostgresBenchmark;
+import vn.ioc.analytics.comparison.PostgresCluster;
+import vn.ioc.analytics.comparison.PostgresComparison;
+import vn.ioc.warehouse.engine.EngineLibrary;
+import vn.ioc.warehouse.files.FileTrees;
+import vn.ioc.warehouse.server.ServerOptions;
+import vn.ioc.warehouse.server.WarehouseServer;
+import vn.ioc.warehouse.server.WarehouseUsers;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code ioc bench all}: the whole product at national scale on this machine, step by step (ingest of generated
+ * extracts; the dashboard's queries on ClickHouse and on PostgreSQL over the same facts; the dashboard's views and
+ * concurrent sessions), each step's figures printed as it goes and gathered into a Markdown report with a chart.
+ */
+@Command(name = "all", mixinStandardHelpOptions = true,
+        description = "Every benchmark at national scale (ingest, ClickHouse against PostgreSQL, the dashboard under concurrent sessions), "
+                + "written up as a Markdown report with a chart in a results folder.")
+final class FullBenchmark implements Callable<Integer> {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--provinces", split = ",",
+            description = "ingest only these provinces' national-scale extracts (the whole country takes hours on 2 cores; the report extrapolates)")
+    List<String> provinces = List.of();
+
+    @Option(names = "--skip-ingest", description = "leave the ingest step out")
+    boolean skipIngest;
+
+    @Option(names = "--runs", description = "timed runs of each query on each database (default: ${DEFAULT-VALUE})", defaultValue = "40")
+    int runs;
+
+    @Option(names = "--view-runs", description = "visits of each view in a single session (default: ${DEFAULT-VALUE})", defaultValue = "20")
+    int viewRuns;
+
+    @Option(names = "--sessions", description = "concurrent dashboard sessions, at most 200 (default: ${DEFAULT-VALUE})", defaultValue = "50")
+    int sessions;
+
+    @Option(names = "--seconds", description = "how long the sessions run, at most 600 (default: ${DEFAULT-VALUE})", defaultValue = "60")
+    int seconds;
+
+    @Option(names = "--results", description = "folder the report goes into (default: results/<date-time>)")
+    Path results;
+
+    @Option(names = "--keep", description = "keep the national warehouse in this folder, and reuse it when it is there")
+    Path keep;
+
+    @Override
+    public Integer call() throws Exception {
+        Path folder = results != null ? results
+                : Path.of("results", LocalDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm")));
+        Files.createDirectories(folder);
+        NationalReport report = new NationalReport(folder);
+        if (!skipIngest) {
+            List<String> arguments = new ArrayList<>(List.of("--scale", "national"));
+            if (!provinces.isEmpty()) {
+                arguments.addAll(List.of("--provinces", String.join(",", provinces)));
+            }
+            CommandLine ingest = spec.parent().subcommands().get("ingest");
+            if (ingest == null) {
+                throw new IllegalStateException("`ioc bench ingest` is not on this launcher's class path");
+            }
+            String printed = captured(() -> {
+                if (ingest.execute(arguments.toArray(String[]::new)) != 0) {
+                    throw new IllegalStateException("the ingest benchmark failed");
+                }
+                return null;
+            });
+            report.ingest(provinces, printed);
+        }
+        Path data = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("ioc-bench-all-");
+        try (WarehouseServer server = WarehouseServer.start(ServerOptions.defaults(data).withPort(0),
+                EngineLibrary.fromEnvironment(System.err::println).resolve(), System.err::println)) {
+            report.facts(captured(() -> {
+                NationalWarehouse.prepare(server, System.out);
+                return null;
+            }));
+            try (PostgresCluster postgres = PostgresCluster.start(System.out::println);
+                 Connection clickHouse = server.connection(WarehouseUsers.READER, "ioc").open();
+                 Connection writer = server.connection(WarehouseUsers.WRITER, "ioc").open();
+                 Connection postgresConnection = postgres.open()) {
+                PostgresComparison.Outcome outcome = PostgresComparison.run(clickHouse, writer, postgresConnection, runs, System.out::println);
+                PostgresBenchmark.print(outcome, postgres.version(), runs, System.out);
+                report.versions(NationalReport.version(clickHouse), NationalReport.version(postgresConnection));
+                report.queries(outcome, runs);
+            }
+            UiBenchmark views = new UiBenchmark();
+            views.runs = viewRuns;
+            views.sessions = sessions;
+            views.seconds = seconds;
+            List<Optional<ConcurrentSessions.Load>> load = new ArrayList<>();
+            String printed = captured(() -> {
+                load.add(views.measure(server));
+                return null;
+            });
+            report.dashboard(printed, load.getFirst().orElse(null));
+        } finally {
+            if (keep == null) {
+                FileTrees.delete(data);
+            }
+        }
+        Path written = report.write();
+        System.out.println("report: " + written.toAbsolutePath());
+        return 0;
+    }
+
+    /** Runs a step with what it prints both shown and kept. */
+    private static String captured(Callable<Void> step) throws Exception {
+        PrintStream console = System.out;
+        ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(new OutputStream() {
+            @Override
+            public void write(int b) {
+                console.write(b);
+                kept.write(b);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) {
+                console.write(bytes, offset, length);
+                kept.write(bytes, offset, length);
+            }
+        }, true, StandardCharsets.UTF_8));
+        try {
+            step.call();
+        } finally {
+            System.out.flush();
+            System.setOut(console);
+        }
+        return kept.toString(StandardCharsets.UTF_8);
+    }
+}
