@@ -1,0 +1,52 @@
+package vn.ioc.ui.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.ioc.analytics.comparison.FactCopy;
+import vn.ioc.analytics.comparison.PostgresComparison;
+import vn.ioc.analytics.comparison.QueryComparison;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The report of {@code ioc bench all}: every target with what was measured and by how much it is missed, and the chart. */
+class NationalReportTest {
+    @Test
+    void targetsSayWhatWasMissedAndByHowMuch(@TempDir Path folder) throws Exception {
+        NationalReport report = new NationalReport(folder);
+        report.ingest(List.of("48"), """
+                spark 4.2.0, local[*]
+                all                             23,023,248      325.2       70,791
+                target >= 1,000,000 raw rows/s: MISSED (70,791 rows/s); the whole national load (~820 M rows) would take about 193 min at this rate (target <= 10 min)
+                """);
+        report.versions("26.7.3.1", "PostgreSQL 15.14 (Debian 15.14-0+deb12u1)");
+        report.queries(new PostgresComparison.Outcome(List.of(new FactCopy.Copied("population_facts", 16_100_208, 80.5, 40.2)),
+                LocalDate.of(2026, 10, 1), "79", List.of(
+                new QueryComparison.Result("chip-ID rate 14+, nation", 1, times(8, 12), times(900, 1200), ""),
+                new QueryComparison.Result("on-time rate, all communes ranked", 3321, times(70, 100), times(400, 500), ""))), 2);
+        report.dashboard("12 views, worst p95 210.0 ms", new ConcurrentSessions.Load(50, 60, List.of(120.0, 250.0, 700.0), List.of(90.0, 150.0),
+                List.of(), 2_000_000_000L, 3_000_000_000L));
+        String written = Files.readString(report.write());
+
+        assertTrue(written.contains("| National ingest within 10 min on 2 cores (≥ 1 M raw rows/s) | about 193 min for the whole country at the measured "
+                + "rate (MISSED (70,791 rows/s)) | **missed** |"), written);
+        assertTrue(written.contains("| Every dashboard query p95 ≤ 50 ms on ClickHouse | worst 100.0 ms; 1 of 2 over | **missed** (worst by 2.0x) |"), written);
+        assertTrue(written.contains("| ≥ 10x faster than PostgreSQL on the same facts | least 5.0x; 1 of 2 below | **missed** (least by 2.0x) |"), written);
+        assertTrue(written.contains("| 50 concurrent sessions: page p95 ≤ 300 ms, no errors | p95 700 ms, 0 errors, 0.1 pages/s | **missed** |"), written);
+        assertTrue(written.contains("| population_facts | 16,100,208 | 80.5 | 40.2 |"), written);
+        assertTrue(written.contains("| chip-ID rate 14+, nation | 1 | 8.0 | 12.0 | 12.0 | 900.0 | 1200.0 | 1200.0 | 100.0x |"), written);
+        assertTrue(written.contains("PostgreSQL 15.14") && written.contains("spark 4.2.0") && written.contains("](queries.png)"), written);
+        BufferedImage chart = ImageIO.read(folder.resolve("queries.png").toFile());
+        assertTrue(chart.getWidth() == 1400 && chart.getHeight() > 160, "the chart is drawn");
+    }
+
+    private static QueryComparison.Times times(double fast, double slow) {
+        return new QueryComparison.Times(List.of(fast, slow));
+    }
+}
