@@ -11,15 +11,9 @@ import vn.ioc.analytics.service.AnalyticsService.ValueQuery;
 import vn.ioc.analytics.privacy.SmallCountSuppression;
 import vn.ioc.analytics.units.UnitLevel;
 import vn.ioc.warehouse.WarehouseConnection;
-import vn.ioc.warehouse.engine.EngineLibrary;
-import vn.ioc.warehouse.files.FileTrees;
-import vn.ioc.warehouse.server.ServerOptions;
 import vn.ioc.warehouse.server.WarehouseServer;
 import vn.ioc.warehouse.server.WarehouseUsers;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -52,21 +46,7 @@ public final class AnalyticsBenchmark implements Runnable {
 
     @Override
     public void run() {
-        try {
-            Path data = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("ioc-bench-analytics-");
-            try (WarehouseServer server = WarehouseServer.start(ServerOptions.defaults(data).withPort(0),
-                    EngineLibrary.fromEnvironment(System.err::println).resolve(), System.err::println)) {
-                measure(server);
-            } finally {
-                if (keep == null) {
-                    FileTrees.delete(data);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (SQLException e) {
-            throw new IllegalStateException("benchmark failed: " + e.getMessage(), e);
-        }
+        NationalWarehouse.serve(keep, "analytics", this::measure);
     }
 
     private void measure(WarehouseServer server) throws SQLException {

@@ -5,12 +5,17 @@ import vn.ioc.datasets.units.ReferenceUnits;
 import vn.ioc.datasets.units.ReferenceUnitsLoader;
 import vn.ioc.datasets.units.SharedReferenceData;
 import vn.ioc.warehouse.WarehouseConnection;
+import vn.ioc.warehouse.engine.EngineLibrary;
+import vn.ioc.warehouse.files.FileTrees;
 import vn.ioc.warehouse.npm.NpmPackageCache;
 import vn.ioc.warehouse.schema.MigrationRunner;
+import vn.ioc.warehouse.server.ServerOptions;
 import vn.ioc.warehouse.server.WarehouseServer;
 import vn.ioc.warehouse.server.WarehouseUsers;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,6 +26,34 @@ import java.util.Optional;
 /** A benchmark's warehouse at national scale: the schema, the real units, synthesised facts and their KPI store. */
 public final class NationalWarehouse {
     private NationalWarehouse() {
+    }
+
+    /** What a benchmark does with its warehouse. */
+    @FunctionalInterface
+    public interface Use {
+        void with(WarehouseServer server) throws Exception;
+    }
+
+    /**
+     * Runs {@code use} with a warehouse server of its own: in {@code keep} (made, or reused when an earlier run left
+     * it there), or else in a temporary folder deleted afterwards. Failures come back naming the benchmark.
+     */
+    public static void serve(Path keep, String benchmark, Use use) {
+        try {
+            Path data = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("ioc-bench-" + benchmark + "-");
+            try (WarehouseServer server = WarehouseServer.start(ServerOptions.defaults(data).withPort(0),
+                    EngineLibrary.fromEnvironment(System.err::println).resolve(), System.err::println)) {
+                use.with(server);
+            } finally {
+                if (keep == null) {
+                    FileTrees.delete(data);
+                }
+            }
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(benchmark + " benchmark failed: " + e.getMessage(), e);
+        }
     }
 
     /** Fills the warehouse, unless an earlier run (kept with {@code --keep}) already did. */

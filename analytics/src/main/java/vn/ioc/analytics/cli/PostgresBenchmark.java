@@ -5,19 +5,11 @@ import picocli.CommandLine.Option;
 import vn.ioc.analytics.comparison.PostgresCluster;
 import vn.ioc.analytics.comparison.PostgresComparison;
 import vn.ioc.analytics.comparison.QueryComparison;
-import vn.ioc.warehouse.engine.EngineLibrary;
-import vn.ioc.warehouse.files.FileTrees;
-import vn.ioc.warehouse.server.ServerOptions;
-import vn.ioc.warehouse.server.WarehouseServer;
 import vn.ioc.warehouse.server.WarehouseUsers;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 
@@ -40,28 +32,15 @@ public final class PostgresBenchmark implements Runnable {
 
     @Override
     public void run() {
-        try {
-            Path data = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("ioc-bench-postgres-");
-            try (WarehouseServer server = WarehouseServer.start(ServerOptions.defaults(data).withPort(0),
-                    EngineLibrary.fromEnvironment(System.err::println).resolve(), System.err::println)) {
-                NationalWarehouse.prepare(server, System.out);
-                try (PostgresCluster postgres = PostgresCluster.start(System.out::println);
-                     Connection clickHouse = server.connection(WarehouseUsers.READER, "ioc").open();
-                     Connection copying = server.connection(WarehouseUsers.WRITER, "ioc").open();
-                     Connection postgresConnection = postgres.open()) {
-                    print(PostgresComparison.run(clickHouse, copying, postgresConnection, runs, System.out::println), postgres.version(), runs,
-                            System.out);
-                }
-            } finally {
-                if (keep == null) {
-                    FileTrees.delete(data);
-                }
+        NationalWarehouse.serve(keep, "postgres", server -> {
+            NationalWarehouse.prepare(server, System.out);
+            try (PostgresCluster postgres = PostgresCluster.start(System.out::println);
+                 Connection clickHouse = server.connection(WarehouseUsers.READER, "ioc").open();
+                 Connection writer = server.connection(WarehouseUsers.WRITER, "ioc").open();
+                 Connection postgresConnection = postgres.open()) {
+                print(PostgresComparison.run(clickHouse, writer, postgresConnection, runs, System.out::println), postgres.version(), runs, System.out);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (SQLException e) {
-            throw new IllegalStateException("benchmark failed: " + e.getMessage(), e);
-        }
+        });
     }
 
     /** Prints the comparison with its targets. */

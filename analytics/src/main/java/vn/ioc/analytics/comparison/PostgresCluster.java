@@ -16,7 +16,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -56,14 +55,18 @@ public final class PostgresCluster implements AutoCloseable {
             install(log);
             return installation().orElseThrow(() -> new IllegalStateException("apt installed postgresql but no server is in " + INSTALLATIONS));
         });
-        Path folder = null;
+        Path folder;
         try {
             // Under the system's temporary folder, which the server's own account can reach.
             folder = Files.createTempDirectory("ioc-postgres-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a folder for PostgreSQL", e);
+        }
+        try {
             Path data = folder.resolve("data");
             Path passwordFile = folder.resolve("password");
             String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-            Files.writeString(passwordFile, password);
+            Files.writeString(Files.createFile(passwordFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))), password);
             if (root()) {
                 // The server refuses to run as root: the package's own account runs it, in folders it can reach.
                 Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx--x--x"));
@@ -83,7 +86,11 @@ public final class PostgresCluster implements AutoCloseable {
             log.accept("postgres: PostgreSQL " + cluster.version + " on 127.0.0.1:" + cluster.port + " (data in " + data + ")");
             return cluster;
         } catch (IOException e) {
+            FileTrees.delete(folder);
             throw new UncheckedIOException("cannot prepare a folder for PostgreSQL in " + folder, e);
+        } catch (RuntimeException e) {
+            FileTrees.delete(folder);
+            throw e;
         }
     }
 
@@ -159,7 +166,7 @@ public final class PostgresCluster implements AutoCloseable {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes());
-            if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            if (process.waitFor() != 0) {
                 throw new IllegalStateException("`" + String.join(" ", command) + "` failed: " + output.strip());
             }
         } catch (IOException e) {

@@ -7,10 +7,6 @@ import vn.ioc.analytics.cli.NationalWarehouse;
 import vn.ioc.analytics.cli.PostgresBenchmark;
 import vn.ioc.analytics.comparison.PostgresCluster;
 import vn.ioc.analytics.comparison.PostgresComparison;
-import vn.ioc.warehouse.engine.EngineLibrary;
-import vn.ioc.warehouse.files.FileTrees;
-import vn.ioc.warehouse.server.ServerOptions;
-import vn.ioc.warehouse.server.WarehouseServer;
 import vn.ioc.warehouse.server.WarehouseUsers;
 
 import java.io.ByteArrayOutputStream;
@@ -88,9 +84,7 @@ final class FullBenchmark implements Callable<Integer> {
             });
             report.ingest(provinces, printed);
         }
-        Path data = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("ioc-bench-all-");
-        try (WarehouseServer server = WarehouseServer.start(ServerOptions.defaults(data).withPort(0),
-                EngineLibrary.fromEnvironment(System.err::println).resolve(), System.err::println)) {
+        NationalWarehouse.serve(keep, "all", server -> {
             report.facts(captured(() -> {
                 NationalWarehouse.prepare(server, System.out);
                 return null;
@@ -114,11 +108,7 @@ final class FullBenchmark implements Callable<Integer> {
                 return null;
             });
             report.dashboard(printed, load.getFirst().orElse(null));
-        } finally {
-            if (keep == null) {
-                FileTrees.delete(data);
-            }
-        }
+        });
         Path written = report.write();
         System.out.println("report: " + written.toAbsolutePath());
         return 0;

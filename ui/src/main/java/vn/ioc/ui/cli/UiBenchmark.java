@@ -6,9 +6,6 @@ import picocli.CommandLine.Option;
 import vn.ioc.analytics.cli.AnalyticsBenchmark;
 import vn.ioc.analytics.cli.NationalWarehouse;
 import vn.ioc.ui.base.ViewBuildTimes;
-import vn.ioc.warehouse.engine.EngineLibrary;
-import vn.ioc.warehouse.files.FileTrees;
-import vn.ioc.warehouse.server.ServerOptions;
 import vn.ioc.warehouse.server.WarehouseServer;
 import vn.ioc.warehouse.server.WarehouseUsers;
 
@@ -53,20 +50,10 @@ final class UiBenchmark implements Runnable {
 
     @Override
     public void run() {
-        try {
-            Path data = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("ioc-bench-ui-");
-            try (WarehouseServer server = WarehouseServer.start(ServerOptions.defaults(data).withPort(0),
-                    EngineLibrary.fromEnvironment(System.err::println).resolve(), System.err::println)) {
-                NationalWarehouse.prepare(server, System.out);
-                measure(server).ifPresent(System.out::println);
-            } finally {
-                if (keep == null) {
-                    FileTrees.delete(data);
-                }
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("ui benchmark failed: " + e.getMessage(), e);
-        }
+        NationalWarehouse.serve(keep, "ui", server -> {
+            NationalWarehouse.prepare(server, System.out);
+            measure(server).ifPresent(System.out::println);
+        });
     }
 
     /** Times every view, then loads the dashboard with the concurrent sessions (unless there are none) and returns what they saw. */
