@@ -39,6 +39,8 @@ public final class PostgresCluster implements AutoCloseable {
     private final int port;
     private final String password;
     private final String version;
+    /** A benchmark stopped with Ctrl-C or a kill still stops its server and removes its files. */
+    private final Thread stopOnExit = new Thread(this::close, "stop-postgres");
 
     private PostgresCluster(Path bin, Path folder, Path data, int port, String password) {
         this.bin = bin;
@@ -83,6 +85,7 @@ public final class PostgresCluster implements AutoCloseable {
             String serverOptions = String.join(" ", options.stream().map(setting -> "-c " + setting).toList());
             cluster.asServerUser(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", data.resolve("server.log").toString(),
                     "-o", serverOptions, "-w", "start"));
+            Runtime.getRuntime().addShutdownHook(cluster.stopOnExit);
             log.accept("postgres: PostgreSQL " + cluster.version + " on 127.0.0.1:" + cluster.port + " (data in " + data + ")");
             return cluster;
         } catch (IOException e) {
@@ -112,6 +115,11 @@ public final class PostgresCluster implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException exiting) {
+            // The JVM is exiting and this is the hook.
+        }
         try {
             asServerUser(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "fast", "-w", "stop"));
         } finally {
