@@ -1,17 +1,19 @@
 package vn.ioc.ui.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import vn.ioc.analytics.cli.NationalWarehouse;
 import vn.ioc.analytics.cli.PostgresBenchmark;
 import vn.ioc.analytics.comparison.PostgresCluster;
 import vn.ioc.analytics.comparison.PostgresComparison;
+import vn.ioc.warehouse.cli.Ioc;
 import vn.ioc.warehouse.server.WarehouseUsers;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,9 +35,6 @@ import java.util.concurrent.Callable;
         description = "Every benchmark at national scale (ingest, ClickHouse against PostgreSQL, the dashboard under concurrent sessions), "
                 + "written up as a Markdown report with a chart in a results folder.")
 final class FullBenchmark implements Callable<Integer> {
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
     @Option(names = "--provinces", split = ",",
             description = "ingest only these provinces' national-scale extracts (the whole country takes hours on 2 cores; the report extrapolates)")
     List<String> provinces = List.of();
@@ -68,21 +67,11 @@ final class FullBenchmark implements Callable<Integer> {
         Files.createDirectories(folder);
         NationalReport report = new NationalReport(folder);
         if (!skipIngest) {
-            List<String> arguments = new ArrayList<>(List.of("--scale", "national"));
+            List<String> arguments = new ArrayList<>(List.of("bench", "ingest", "--scale", "national"));
             if (!provinces.isEmpty()) {
                 arguments.addAll(List.of("--provinces", String.join(",", provinces)));
             }
-            CommandLine ingest = spec.parent().subcommands().get("ingest");
-            if (ingest == null) {
-                throw new IllegalStateException("`ioc bench ingest` is not on this launcher's class path");
-            }
-            String printed = captured(() -> {
-                if (ingest.execute(arguments.toArray(String[]::new)) != 0) {
-                    throw new IllegalStateException("the ingest benchmark failed");
-                }
-                return null;
-            });
-            report.ingest(provinces, printed);
+            report.ingest(provinces, inChildJvm(arguments));
         }
         NationalWarehouse.serve(keep, "all", server -> {
             report.facts(captured(() -> {
@@ -112,6 +101,29 @@ final class FullBenchmark implements Callable<Integer> {
         Path written = report.write();
         System.out.println("report: " + written.toAbsolutePath());
         return 0;
+    }
+
+    /**
+     * Runs an {@code ioc} command in a JVM of its own, as this one was started, and returns what it printed (shown as it
+     * comes): the ingest's embedded engine and the national warehouse's cannot share a process.
+     */
+    private static String inChildJvm(List<String> arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Ioc.class.getName()));
+        command.addAll(arguments);
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        StringBuilder printed = new StringBuilder();
+        try (BufferedReader lines = process.inputReader(StandardCharsets.UTF_8)) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                System.out.println(line);
+                printed.append(line).append('\n');
+            }
+        }
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("`ioc " + String.join(" ", arguments) + "` failed (exit code " + process.exitValue() + ")");
+        }
+        return printed.toString();
     }
 
     /** Runs a step with what it prints both shown and kept. */
