@@ -60,18 +60,9 @@ public final class FactCopy {
             statement.execute("CREATE TABLE " + table.name() + " (" + String.join(", ", columns) + ")");
         }
         long start = System.nanoTime();
-        long rows;
-        Client client = clickHouse.unwrap(ConnectionImpl.class).getClient();
-        try (QueryResponse response = client.query("SELECT * FROM " + table.name(), new QuerySettings().setFormat(ClickHouseFormat.CSV)).get();
-             InputStream csv = response.getInputStream()) {
-            rows = postgres.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table.name() + " FROM STDIN (FORMAT csv)", csv);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLException("interrupted while copying " + table.name(), e);
-        } catch (SQLException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new SQLException("cannot stream " + table.name() + " from the warehouse into PostgreSQL: " + e.getMessage(), e);
+        long rows = 0;
+        for (String partition : partitions(table.name())) {
+            rows += copyPartition(table.name(), partition);
         }
         double copySeconds = (System.nanoTime() - start) / 1e9;
         start = System.nanoTime();
@@ -82,6 +73,40 @@ public final class FactCopy {
             statement.execute("VACUUM ANALYZE " + table.name());
         }
         return new Copied(table.name(), rows, copySeconds, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * The table's partitions, copied one at a time: a whole fact table streamed in one response would outlast the
+     * warehouse's limit on a query's time.
+     */
+    private List<String> partitions(String table) throws SQLException {
+        List<String> partitions = new ArrayList<>();
+        try (PreparedStatement statement = clickHouse.prepareStatement("SELECT partition_id FROM system.parts "
+                + "WHERE database = currentDatabase() AND table = ? AND active GROUP BY partition_id ORDER BY partition_id")) {
+            statement.setString(1, table);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    partitions.add(rows.getString(1));
+                }
+            }
+        }
+        return partitions;
+    }
+
+    private long copyPartition(String table, String partition) throws SQLException {
+        Client client = clickHouse.unwrap(ConnectionImpl.class).getClient();
+        String select = "SELECT * FROM " + table + " WHERE _partition_id = '" + partition.replace("'", "") + "'";
+        try (QueryResponse response = client.query(select, new QuerySettings().setFormat(ClickHouseFormat.CSV)).get();
+             InputStream csv = response.getInputStream()) {
+            return postgres.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " FROM STDIN (FORMAT csv)", csv);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while copying " + table, e);
+        } catch (SQLException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new SQLException("cannot stream " + table + " (partition " + partition + ") from the warehouse into PostgreSQL: " + e.getMessage(), e);
+        }
     }
 
     /** PostgreSQL's type for a ClickHouse column type of the warehouse's tables. */
