@@ -108,11 +108,6 @@ public final class PostgresCluster implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
     }
 
-    /** The server's major version, as Debian installs it. */
-    public String version() {
-        return version;
-    }
-
     @Override
     public void close() {
         try {

@@ -17,10 +17,35 @@ public final class PostgresComparison {
     private PostgresComparison() {
     }
 
-    public record Outcome(List<FactCopy.Copied> copied, LocalDate month, String province, List<QueryComparison.Result> results) {
+    /** Every dashboard query within this p95 on ClickHouse. */
+    public static final double TARGET_MS = 50;
+    /** ClickHouse at least this many times faster than PostgreSQL at p95. */
+    public static final double TARGET_RATIO = 10;
+
+    /** @param postgresVersion and {@code clickHouseVersion}: as each server says, without the compiler PostgreSQL names */
+    public record Outcome(String clickHouseVersion, String postgresVersion, List<FactCopy.Copied> copied, LocalDate month, String province,
+                          List<QueryComparison.Result> results) {
         public Outcome {
             copied = List.copyOf(copied);
             results = List.copyOf(results);
+        }
+
+        /** Queries over {@link #TARGET_MS} at p95 on ClickHouse. */
+        public long slow() {
+            return results.stream().filter(QueryComparison.Result::slow).count();
+        }
+
+        /** Queries less than {@link #TARGET_RATIO} times faster on ClickHouse. */
+        public long close() {
+            return results.stream().filter(result -> result.ratio() < TARGET_RATIO).count();
+        }
+
+        public double worstClickHouseP95() {
+            return results.stream().mapToDouble(result -> result.clickHouse().percentile(0.95)).max().orElse(0);
+        }
+
+        public double leastRatio() {
+            return results.stream().mapToDouble(QueryComparison.Result::ratio).min().orElse(0);
         }
     }
 
@@ -52,6 +77,13 @@ public final class PostgresComparison {
         for (DashboardQueries.Query query : DashboardQueries.of(month, province)) {
             results.add(comparison.compare(query, runs));
         }
-        return new Outcome(copied, month, province, results);
+        return new Outcome(version(clickHouse), version(postgres), copied, month, province, results);
+    }
+
+    private static String version(Connection connection) throws SQLException {
+        try (ResultSet version = connection.createStatement().executeQuery("SELECT version()")) {
+            version.next();
+            return version.getString(1).replaceAll(" on .*", "");
+        }
     }
 }

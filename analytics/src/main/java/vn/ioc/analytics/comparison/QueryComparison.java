@@ -45,6 +45,11 @@ public final class QueryComparison {
         public double ratio() {
             return postgres.percentile(0.95) / clickHouse.percentile(0.95);
         }
+
+        /** Over the dashboard's target on ClickHouse. */
+        public boolean slow() {
+            return clickHouse.percentile(0.95) > PostgresComparison.TARGET_MS;
+        }
     }
 
     public Result compare(DashboardQueries.Query query, int runs) throws SQLException {

@@ -4,10 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import vn.ioc.analytics.cli.NationalWarehouse;
 import vn.ioc.analytics.cli.PostgresBenchmark;
-import vn.ioc.analytics.comparison.PostgresCluster;
-import vn.ioc.analytics.comparison.PostgresComparison;
 import vn.ioc.warehouse.cli.Ioc;
-import vn.ioc.warehouse.server.WarehouseUsers;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -17,7 +14,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -77,26 +73,14 @@ final class FullBenchmark implements Callable<Integer> {
             report.facts(captured(() -> {
                 NationalWarehouse.prepare(server, System.out);
                 return null;
-            }));
-            try (PostgresCluster postgres = PostgresCluster.start(System.out::println);
-                 Connection clickHouse = server.connection(WarehouseUsers.READER, "ioc").open();
-                 Connection writer = server.connection(WarehouseUsers.WRITER, "ioc").open();
-                 Connection postgresConnection = postgres.open()) {
-                PostgresComparison.Outcome outcome = PostgresComparison.run(clickHouse, writer, postgresConnection, runs, System.out::println);
-                PostgresBenchmark.print(outcome, postgres.version(), runs, System.out);
-                report.versions(NationalReport.version(clickHouse), NationalReport.version(postgresConnection));
-                report.queries(outcome, runs);
-            }
+            }).printed());
+            report.queries(PostgresBenchmark.compare(server, runs, System.out), runs);
             UiBenchmark views = new UiBenchmark();
             views.runs = viewRuns;
             views.sessions = sessions;
             views.seconds = seconds;
-            List<Optional<ConcurrentSessions.Load>> load = new ArrayList<>();
-            String printed = captured(() -> {
-                load.add(views.measure(server));
-                return null;
-            });
-            report.dashboard(printed, load.getFirst().orElse(null));
+            Captured<Optional<ConcurrentSessions.Load>> dashboard = captured(() -> views.measure(server));
+            report.dashboard(dashboard.printed(), dashboard.value().orElse(null));
         });
         Path written = report.write();
         System.out.println("report: " + written.toAbsolutePath());
@@ -126,8 +110,12 @@ final class FullBenchmark implements Callable<Integer> {
         return printed.toString();
     }
 
+    /** What a step returned and what it printed. */
+    private record Captured<T>(T value, String printed) {
+    }
+
     /** Runs a step with what it prints both shown and kept. */
-    private static String captured(Callable<Void> step) throws Exception {
+    private static <T> Captured<T> captured(Callable<T> step) throws Exception {
         PrintStream console = System.out;
         ByteArrayOutputStream kept = new ByteArrayOutputStream();
         System.setOut(new PrintStream(new OutputStream() {
@@ -144,11 +132,11 @@ final class FullBenchmark implements Callable<Integer> {
             }
         }, true, StandardCharsets.UTF_8));
         try {
-            step.call();
-        } finally {
+            T value = step.call();
             System.out.flush();
+            return new Captured<>(value, kept.toString(StandardCharsets.UTF_8));
+        } finally {
             System.setOut(console);
         }
-        return kept.toString(StandardCharsets.UTF_8);
     }
 }

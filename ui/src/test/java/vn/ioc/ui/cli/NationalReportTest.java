@@ -25,8 +25,7 @@ class NationalReportTest {
                 all                             23,023,248      325.2       70,791
                 target >= 1,000,000 raw rows/s: MISSED (70,791 rows/s); the whole national load (~820 M rows) would take about 193 min at this rate (target <= 10 min)
                 """);
-        report.versions("26.7.3.1", "PostgreSQL 15.14 (Debian 15.14-0+deb12u1)");
-        report.queries(new PostgresComparison.Outcome(List.of(new FactCopy.Copied("population_facts", 16_100_208, 80.5, 40.2)),
+        report.queries(new PostgresComparison.Outcome("26.7.3.1", "PostgreSQL 15.14 (Debian 15.14-0+deb12u1)", List.of(new FactCopy.Copied("population_facts", 16_100_208, 80.5, 40.2)),
                 LocalDate.of(2026, 10, 1), "79", List.of(
                 new QueryComparison.Result("chip-ID rate 14+, nation", 1, times(8, 12), times(900, 1200), ""),
                 new QueryComparison.Result("on-time rate, all communes ranked", 3321, times(70, 100), times(400, 500), ""))), 2);
