@@ -6,6 +6,7 @@ import picocli.CommandLine.Option;
 import vn.ioc.analytics.cli.AnalyticsBenchmark;
 import vn.ioc.analytics.cli.NationalWarehouse;
 import vn.ioc.ui.base.ViewBuildTimes;
+import vn.ioc.warehouse.files.IocCache;
 import vn.ioc.warehouse.server.WarehouseServer;
 import vn.ioc.warehouse.server.WarehouseUsers;
 
@@ -106,7 +107,7 @@ final class UiBenchmark implements Runnable {
 
     /** The driver script beside playwright-core, fetched with npm into the cache folder once. */
     private static Path driver() throws Exception {
-        Path home = Path.of(System.getenv().getOrDefault("IOC_CACHE_DIR", System.getProperty("user.home") + "/.cache/ioc"), "bench-ui");
+        Path home = IocCache.root().resolve("bench-ui");
         Files.createDirectories(home);
         if (!Files.isDirectory(home.resolve("node_modules/playwright-core"))) {
             run(home, List.of("npm", "install", "--no-audit", "--no-fund", "--no-save", "--prefix", home.toString(), PLAYWRIGHT));

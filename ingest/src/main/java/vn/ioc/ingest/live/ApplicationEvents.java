@@ -1,0 +1,134 @@
+package vn.ioc.ingest.live;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import vn.ioc.ingest.input.ExtractInput;
+import vn.ioc.ingest.input.ExtractReader;
+import vn.ioc.ingest.load.ReferenceLookup;
+import vn.ioc.ingest.quality.SourcePipeline;
+import vn.ioc.ingest.services.ApplicationsPipeline;
+import vn.ioc.warehouse.WarehouseConnection;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import static org.apache.spark.sql.functions.col;
+
+/**
+ * The events of the portal's applications, recovered from its extract: each application was submitted when received,
+ * accepted soon after (at once at a counter, within hours online), resolved or rejected when it says, and became
+ * overdue at its due time if still open then. The applications are those the monthly ingest keeps (the same
+ * validation, deduplication and mapping to current communes), so the live counts and the warehouse's can agree.
+ */
+public final class ApplicationEvents {
+    /** The portal's times are Vietnam's local time. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final String ONLINE = "trực tuyến";
+    private static final String RESOLVED = "đã giải quyết";
+    private static final String REJECTED = "từ chối";
+
+    private ApplicationEvents() {
+    }
+
+    /** Step 1: the applications ingest would keep from the extracts in {@code input}, as of {@code asOf}. */
+    public static Dataset<Row> keptApplications(SparkSession spark, WarehouseConnection warehouse, Path input, LocalDate asOf) {
+        ApplicationsPipeline pipeline = new ApplicationsPipeline();
+        Dataset<Row> raw = ExtractReader.read(spark, ExtractInput.discover(input, pipeline.source(), pipeline.columns()), pipeline.columns());
+        Dataset<Row> marked = pipeline.mark(pipeline.validate(raw, asOf,
+                new SourcePipeline.References(ReferenceLookup.communes(spark, warehouse), ReferenceLookup.provinces(warehouse))));
+        return marked.filter(SourcePipeline.kept()).select(col("application_id"), col("service_code"), col("full_online"), col("channel"),
+                col("current_province"), col("current_code"), col("received_at"), col("due_at"), col("resolved_at"), col("status"));
+    }
+
+    /** Step 2: the events of those applications that happened on the local days {@code [from, to)}, by the end of {@code asOf}. */
+    public static List<ServiceEvent> between(Dataset<Row> kept, LocalDate from, LocalDate to, LocalDate asOf) {
+        String start = from + " 00:00:00";
+        String end = to + " 00:00:00";
+        // The text form orders as the time does: a cheap filter before the rows come to the driver.
+        Dataset<Row> touching = kept.filter(col("received_at").geq(start).and(col("received_at").lt(end))
+                .or(col("resolved_at").geq(start).and(col("resolved_at").lt(end)))
+                .or(col("due_at").geq(start).and(col("due_at").lt(end))));
+        Instant windowStart = local(start);
+        Instant windowEnd = local(end);
+        Instant extractEnd = asOf.plusDays(1).atStartOfDay(ZONE).toInstant();
+        List<ServiceEvent> events = new ArrayList<>();
+        for (Row row : touching.collectAsList()) {
+            for (ServiceEvent event : events(row)) {
+                if (!event.time().isBefore(windowStart) && event.time().isBefore(windowEnd) && event.time().isBefore(extractEnd)) {
+                    events.add(event);
+                }
+            }
+        }
+        events.sort(Comparator.comparing(ServiceEvent::time).thenComparing(ServiceEvent::id));
+        return events;
+    }
+
+    /** One application's events (its fields as {@link #keptApplications} selects them). */
+    static List<ServiceEvent> events(Row application) {
+        String id = application.getString(0);
+        String service = application.getString(1);
+        String level = "1".equals(application.getString(2)) ? ServiceEvent.FULL_ONLINE : ServiceEvent.PARTLY_ONLINE;
+        String channel = application.getString(3);
+        String province = application.getString(4);
+        String commune = application.getString(5);
+        Instant received = local(application.getString(6));
+        Instant due = parsed(application.getString(7));
+        Instant closed = parsed(application.getString(8));
+        String status = application.getString(9);
+        LocalDate dueDay = due == null ? null : due.atZone(ZONE).toLocalDate();
+        boolean late = closed != null && due != null && closed.isAfter(due);
+        List<ServiceEvent> events = new ArrayList<>();
+        record Event(EventKind kind, Instant time, boolean late) {
+        }
+        List<Event> happened = new ArrayList<>();
+        happened.add(new Event(EventKind.SUBMITTED, received, false));
+        boolean rejected = REJECTED.equals(status) && closed != null;
+        if (!rejected) {
+            Instant accepted = received.plus(acceptanceDelay(id, ONLINE.equals(channel)));
+            happened.add(new Event(EventKind.ACCEPTED, closed != null && closed.isBefore(accepted) ? closed : accepted, false));
+        }
+        if (closed != null && (rejected || RESOLVED.equals(status))) {
+            happened.add(new Event(rejected ? EventKind.REJECTED : EventKind.RESOLVED, closed, late));
+        }
+        if (due != null && (closed == null || closed.isAfter(due))) {
+            happened.add(new Event(EventKind.OVERDUE, due, false));
+        }
+        for (Event event : happened) {
+            events.add(new ServiceEvent(id + "/" + event.kind().wire(), event.time(), event.kind(), province, commune, service, channel, level,
+                    dueDay, event.late()));
+        }
+        return events;
+    }
+
+    /** How long after receipt an application was accepted: up to 10 minutes at a counter, 10 minutes to 4 hours online; fixed per application. */
+    static Duration acceptanceDelay(String applicationId, boolean online) {
+        int spread = Math.floorMod(applicationId.hashCode(), 1000);
+        return online ? Duration.ofMinutes(10 + spread * 230L / 1000) : Duration.ofSeconds(spread * 600L / 1000);
+    }
+
+    private static Instant local(String timestamp) {
+        return LocalDateTime.parse(timestamp, TIMESTAMP).atZone(ZONE).toInstant();
+    }
+
+    private static Instant parsed(String timestamp) {
+        if (timestamp == null) {
+            return null;
+        }
+        try {
+            return local(timestamp);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

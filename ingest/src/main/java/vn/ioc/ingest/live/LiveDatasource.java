@@ -1,0 +1,112 @@
+package vn.ioc.ingest.live;
+
+import tools.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The Druid datasource of application events: rolled up to the minute, one segment per hour. Batches are appended by
+ * native batch tasks with ids of the feed's choosing, so that a batch sent again is recognised and never counted
+ * twice; an hour the feed has moved past is compacted into one segment.
+ */
+public final class LiveDatasource {
+    public static final String DEFAULT_NAME = "service_events";
+    static final List<String> DIMENSIONS = List.of("province_code", "commune_code", "service_code", "channel", "level", "event",
+            "due_day", "late");
+
+    /** Appends to one hour run side by side, and beside that hour's compaction, instead of failing to lock it. */
+    private static final Map<String, Object> CONCURRENT_LOCKS = Map.of("useConcurrentLocks", true);
+
+    private final DruidHttp overlord;
+    private final String name;
+
+    /** Where a task stands: still to run or running, done, failed, or not known to the overlord. */
+    public enum TaskState { RUNNING, SUCCESS, FAILED, UNKNOWN }
+
+    public LiveDatasource(DruidHttp overlord, String name) {
+        this.overlord = requireNonNull(overlord, "overlord");
+        this.name = requireNonNull(name, "name");
+        if (!name.matches("[A-Za-z0-9_]+")) {
+            throw new IllegalArgumentException("Druid datasource name '" + name + "' must be letters, digits and _ only");
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Submits an append of {@code events} as the task {@code taskId}; a task of that id already known is left as it is. */
+    public void append(String taskId, List<ServiceEvent> events) {
+        String data = events.stream().map(event -> DruidHttp.JSON.writeValueAsString(event.row())).collect(Collectors.joining("\n"));
+        Map<String, Object> ioConfig = Map.of("type", "index_parallel", "inputSource", Map.of("type", "inline", "data", data),
+                "inputFormat", Map.of("type", "json"), "appendToExisting", true);
+        submit(taskId, Map.of("type", "index_parallel", "id", taskId, "context", CONCURRENT_LOCKS,
+                "spec", Map.of("dataSchema", dataSchema(), "ioConfig", ioConfig, "tuningConfig", tuning("index_parallel"))));
+    }
+
+    /** Submits the compaction of one hour into a single segment (the same rows, fewer segments for queries to open). */
+    public void compact(String taskId, Instant hour) {
+        Instant start = hour.truncatedTo(ChronoUnit.HOURS);
+        submit(taskId, Map.of("type", "compact", "id", taskId, "dataSource", name, "context", CONCURRENT_LOCKS,
+                "ioConfig", Map.of("type", "compact", "inputSpec", Map.of("type", "interval", "interval", start + "/" + start.plus(1, ChronoUnit.HOURS))),
+                "tuningConfig", tuning("index_parallel")));
+    }
+
+    public TaskState state(String taskId) {
+        return overlord.get("/druid/indexer/v1/task/" + taskId + "/status").map(answer -> {
+            String status = answer.path("status").path("status").asString("");
+            return switch (status.toUpperCase(Locale.ROOT)) {
+                case "SUCCESS" -> TaskState.SUCCESS;
+                case "FAILED" -> TaskState.FAILED;
+                case "" -> TaskState.UNKNOWN;
+                default -> TaskState.RUNNING;
+            };
+        }).orElse(TaskState.UNKNOWN);
+    }
+
+    /** Why a failed task failed, as the overlord says. */
+    public String failure(String taskId) {
+        return overlord.get("/druid/indexer/v1/task/" + taskId + "/status")
+                .map(answer -> answer.path("status").path("errorMsg").asString("no reason given")).orElse("task not known");
+    }
+
+    private void submit(String taskId, Map<String, Object> task) {
+        if (state(taskId) != TaskState.UNKNOWN) {
+            return;
+        }
+        try {
+            JsonNode answer = overlord.post("/druid/indexer/v1/task", task);
+            if (!taskId.equals(answer.path("task").asString(""))) {
+                throw new DruidException("Druid's overlord at " + overlord.base() + " did not accept task " + taskId + ": " + answer, false, null);
+            }
+        } catch (DruidException e) {
+            // Sent before and the answer was lost: the overlord knows the task.
+            if (e.unavailable() || state(taskId) == TaskState.UNKNOWN) {
+                throw e;
+            }
+        }
+    }
+
+    private Map<String, Object> dataSchema() {
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("dataSource", name);
+        schema.put("timestampSpec", Map.of("column", "time", "format", "millis"));
+        schema.put("dimensionsSpec", Map.of("dimensions", DIMENSIONS));
+        schema.put("metricsSpec", List.of(Map.of("type", "count", "name", "events")));
+        schema.put("granularitySpec", Map.of("segmentGranularity", "hour", "queryGranularity", "minute", "rollup", true));
+        return schema;
+    }
+
+    private static Map<String, Object> tuning(String type) {
+        return Map.of("type", type, "maxNumConcurrentSubTasks", 1, "partitionsSpec", Map.of("type", "dynamic"),
+                "maxRowsInMemory", 200_000);
+    }
+}

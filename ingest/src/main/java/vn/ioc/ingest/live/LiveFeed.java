@@ -1,0 +1,292 @@
+package vn.ioc.ingest.live;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.SequencedSet;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Application events from a source into the live Druid datasource in micro-batches, at least once and counted once:
+ * every few seconds the events that arrived are appended as one task whose id is fixed by the source positions it
+ * covers, so a batch sent again after a lost answer or an outage is recognised by Druid instead of counted twice;
+ * a batch whose task failed is sent again; repeats of an event id the feed has seen are dropped. While Druid is
+ * unreachable the feed holds its batch and retries. Hours the stream has moved past are compacted.
+ */
+public final class LiveFeed {
+    /**
+     * @param batchEvery  how long events gather before they are sent
+     * @param maxBatch    most events in one batch
+     * @param inFlight    most batches sent and not yet confirmed (the indexer's task slots)
+     * @param retryEvery  how long to wait after Druid could not be reached
+     * @param recentIds   how many of the latest event ids are remembered to drop repeats
+     */
+    public record Options(Duration batchEvery, int maxBatch, int inFlight, Duration retryEvery, int recentIds) {
+        public static final Options DEFAULT = new Options(Duration.ofSeconds(3), 100_000, 2, Duration.ofSeconds(2), 1_000_000);
+    }
+
+    /** What the feed did so far: events delivered (confirmed), repeats dropped, batches confirmed, batches sent again, outages. */
+    public record Progress(long delivered, long duplicates, long batches, long resent, long outages, Instant streamTime) {
+    }
+
+    private final LiveDatasource datasource;
+    private final Path checkpointFile;
+    private final Options options;
+    private final Clock clock;
+    private final Consumer<String> log;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final SequencedSet<String> recentIds = new LinkedHashSet<>();
+    private final Map<String, Batch> pending = new HashMap<>();
+    private final Map<Instant, Integer> openBatchesByHour = new HashMap<>();
+    private final TreeSet<Instant> hoursToCompact = new TreeSet<>();
+    private volatile Progress progress = new Progress(0, 0, 0, 0, 0, Instant.EPOCH);
+    private String feed;
+    /** Every event before it is in a batch sent. */
+    private long position;
+
+    /** Events sent as one task, or (with no events) the compaction of {@code hour}. */
+    private record Batch(FeedCheckpoint.SentBatch sent, List<ServiceEvent> events, Instant hour) {
+        boolean compaction() {
+            return events.isEmpty();
+        }
+
+        String task() {
+            return sent.task();
+        }
+    }
+
+    public LiveFeed(LiveDatasource datasource, Path checkpointFile, Options options, Clock clock, Consumer<String> log) {
+        this.datasource = requireNonNull(datasource, "datasource");
+        this.checkpointFile = requireNonNull(checkpointFile, "checkpointFile");
+        this.options = requireNonNull(options, "options");
+        this.clock = requireNonNull(clock, "clock");
+        this.log = requireNonNull(log, "log");
+    }
+
+    public Progress progress() {
+        return progress;
+    }
+
+    /** Asks a running feed to stop after its current step; what it has not confirmed is read again at the next start. */
+    public void stop() {
+        stopping.set(true);
+    }
+
+    /** Feeds until the source is exhausted, every batch is confirmed and every hour compacted (or {@link #stop()}). */
+    public Progress run(EventSource source) {
+        FeedCheckpoint checkpoint = FeedCheckpoint.load(checkpointFile);
+        feed = checkpoint.feed();
+        position = checkpoint.position();
+        for (FeedCheckpoint.SentBatch sent : checkpoint.pending()) {
+            // The batch is read again as it was; its task tells whether it still has to be sent.
+            track(new Batch(sent, unique(source.read(sent.from(), (int) (sent.to() - sent.from()))), null));
+        }
+        List<ServiceEvent> gathering = new ArrayList<>();
+        long gatheredUpTo = position;
+        Instant gatheringSince = clock.instant();
+        boolean druidDown = false;
+        while (!stopping.get()) {
+            boolean busy = false;
+            boolean drained = source.exhausted(gatheredUpTo) && gathering.isEmpty();
+            try {
+                busy |= confirm();
+                if (druidDown) {
+                    log.accept("Druid answers again; resuming with " + held(gathering) + " batch(es) held");
+                    druidDown = false;
+                }
+                boolean due = gathering.size() >= options.maxBatch() || !gathering.isEmpty()
+                        && (source.exhausted(gatheredUpTo) || Duration.between(gatheringSince, clock.instant()).compareTo(options.batchEvery()) >= 0);
+                if (due && pending.size() < options.inFlight()) {
+                    String task = datasource.name() + "_" + feed + "_" + position + "_" + gatheredUpTo;
+                    Batch batch = new Batch(new FeedCheckpoint.SentBatch(task, position, gatheredUpTo, 0), List.copyOf(gathering), null);
+                    track(batch);
+                    position = gatheredUpTo;
+                    saveCheckpoint();
+                    gathering.clear();
+                    gatheringSince = clock.instant();
+                    busy = true;
+                    send(batch); // if Druid is down now, the batch is sent again once it is back
+                }
+                if (pending.size() < options.inFlight()) {
+                    busy |= compactFinishedHour(drained && pending.isEmpty());
+                }
+            } catch (DruidException e) {
+                if (!e.unavailable()) {
+                    throw e;
+                }
+                if (!druidDown) {
+                    count(0, 0, 0, 0, 1);
+                    log.accept("Druid is unavailable (" + e.getMessage() + "); holding " + held(gathering) + " batch(es), retrying every "
+                            + options.retryEvery().toSeconds() + " s");
+                    druidDown = true;
+                }
+                sleep(options.retryEvery());
+                continue;
+            }
+            if (drained && pending.isEmpty() && hoursToCompact.isEmpty()) {
+                break;
+            }
+            if (gathering.size() < options.maxBatch()) {
+                List<ServiceEvent> arrived = source.read(gatheredUpTo, options.maxBatch() - gathering.size());
+                gatheredUpTo += arrived.size();
+                for (ServiceEvent event : arrived) {
+                    if (remember(event.id())) {
+                        gathering.add(event);
+                    } else {
+                        count(0, 1, 0, 0, 0);
+                    }
+                }
+                if (gathering.isEmpty()) {
+                    position = gatheredUpTo; // nothing but repeats: nothing to send for them
+                    gatheringSince = clock.instant();
+                }
+                busy |= !arrived.isEmpty();
+            }
+            if (!busy) {
+                sleep(Duration.ofMillis(100));
+            }
+        }
+        saveCheckpoint();
+        return progress;
+    }
+
+    /** Checks the tasks sent: confirmed batches are done, failed or lost ones are sent again. True when something changed. */
+    private boolean confirm() {
+        boolean changed = false;
+        for (Batch batch : List.copyOf(pending.values())) {
+            switch (datasource.state(batch.task())) {
+                case RUNNING -> {
+                }
+                case SUCCESS -> {
+                    pending.remove(batch.task());
+                    if (!batch.compaction()) {
+                        hours(batch).forEach(hour -> openBatchesByHour.merge(hour, -1, Integer::sum));
+                        Instant latest = batch.events().getLast().time();
+                        progress = new Progress(progress.delivered() + batch.events().size(), progress.duplicates(), progress.batches() + 1,
+                                progress.resent(), progress.outages(), latest.isAfter(progress.streamTime()) ? latest : progress.streamTime());
+                    }
+                    changed = true;
+                }
+                case FAILED -> {
+                    pending.remove(batch.task());
+                    changed = true;
+                    if (batch.compaction()) {
+                        log.accept("compacting " + batch.hour() + " failed (" + datasource.failure(batch.task()) + "); it stays in small segments");
+                        continue;
+                    }
+                    log.accept("task " + batch.task() + " failed (" + datasource.failure(batch.task()) + "); sending it again");
+                    FeedCheckpoint.SentBatch failed = batch.sent();
+                    int attempt = failed.attempt() + 1;
+                    String first = failed.attempt() == 0 ? failed.task() : failed.task().substring(0, failed.task().lastIndexOf("_retry"));
+                    Batch again = new Batch(new FeedCheckpoint.SentBatch(first + "_retry" + attempt, failed.from(), failed.to(), attempt),
+                            batch.events(), batch.hour());
+                    pending.put(again.task(), again);
+                    send(again);
+                    count(0, 0, 0, 1, 0);
+                }
+                case UNKNOWN -> {
+                    send(batch); // it never reached the overlord: the same id again
+                    changed = true;
+                }
+            }
+        }
+        if (changed) {
+            saveCheckpoint();
+        }
+        return changed;
+    }
+
+    private void send(Batch batch) {
+        if (batch.compaction()) {
+            datasource.compact(batch.task(), batch.hour());
+        } else {
+            datasource.append(batch.task(), batch.events());
+        }
+    }
+
+    private void track(Batch batch) {
+        pending.put(batch.task(), batch);
+        for (Instant hour : hours(batch)) {
+            openBatchesByHour.merge(hour, 1, Integer::sum);
+            hoursToCompact.add(hour);
+        }
+    }
+
+    /**
+     * Compacts the earliest hour still to compact once no batch still open writes to it and the stream has moved past it
+     * (or, at the end, {@code all} hours), one compaction at a time. True when one was sent.
+     */
+    private boolean compactFinishedHour(boolean all) {
+        if (hoursToCompact.isEmpty() || pending.values().stream().anyMatch(Batch::compaction)) {
+            return false;
+        }
+        Instant hour = hoursToCompact.first();
+        boolean finished = openBatchesByHour.getOrDefault(hour, 0) <= 0
+                && (all || hour.isBefore(progress.streamTime().truncatedTo(ChronoUnit.HOURS)));
+        if (!finished) {
+            return false;
+        }
+        hoursToCompact.pollFirst();
+        openBatchesByHour.remove(hour);
+        String task = datasource.name() + "_" + feed + "_compact_" + hour.getEpochSecond() + "_" + clock.millis();
+        Batch compaction = new Batch(new FeedCheckpoint.SentBatch(task, position, position, 0), List.of(), hour);
+        pending.put(task, compaction);
+        send(compaction);
+        return true;
+    }
+
+    private static TreeSet<Instant> hours(Batch batch) {
+        TreeSet<Instant> hours = new TreeSet<>();
+        batch.events().forEach(event -> hours.add(event.time().truncatedTo(ChronoUnit.HOURS)));
+        return hours;
+    }
+
+    private List<ServiceEvent> unique(List<ServiceEvent> events) {
+        return events.stream().filter(event -> remember(event.id())).toList();
+    }
+
+    private boolean remember(String id) {
+        if (!recentIds.add(id)) {
+            return false;
+        }
+        if (recentIds.size() > options.recentIds()) {
+            recentIds.removeFirst();
+        }
+        return true;
+    }
+
+    private int held(List<ServiceEvent> gathering) {
+        return (int) pending.values().stream().filter(batch -> !batch.compaction()).count() + (gathering.isEmpty() ? 0 : 1);
+    }
+
+    private void count(long delivered, long duplicates, long batches, long resent, long outages) {
+        progress = new Progress(progress.delivered() + delivered, progress.duplicates() + duplicates, progress.batches() + batches,
+                progress.resent() + resent, progress.outages() + outages, progress.streamTime());
+    }
+
+    /** Compactions are not kept: one lost with a restart is only a missed tidy-up. */
+    private void saveCheckpoint() {
+        List<FeedCheckpoint.SentBatch> sent = pending.values().stream().filter(batch -> !batch.compaction()).map(Batch::sent).toList();
+        new FeedCheckpoint(feed, position, sent).save(checkpointFile);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the live feed was interrupted", e);
+        }
+    }
+}
