@@ -30,7 +30,7 @@ public final class IngestLauncher implements LauncherModule {
 
     @Override
     public List<Object> commands() {
-        return List.of(new IngestCommand(), new DruidCommand());
+        return List.of(new IngestCommand());
     }
 
     @Override

@@ -9,13 +9,14 @@ import vn.ioc.ingest.load.ReferenceLookup;
 import vn.ioc.ingest.quality.SourcePipeline;
 import vn.ioc.ingest.services.ApplicationsPipeline;
 import vn.ioc.warehouse.WarehouseConnection;
+import vn.ioc.warehouse.live.EventKind;
+import vn.ioc.warehouse.live.ServiceEvent;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -31,8 +32,6 @@ import static org.apache.spark.sql.functions.col;
  * validation, deduplication and mapping to current communes), so the live counts and the warehouse's can agree.
  */
 public final class ApplicationEvents {
-    /** The portal's times are Vietnam's local time. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final String ONLINE = "trực tuyến";
     private static final String RESOLVED = "đã giải quyết";
@@ -51,21 +50,22 @@ public final class ApplicationEvents {
                 col("current_province"), col("current_code"), col("received_at"), col("due_at"), col("resolved_at"), col("status"));
     }
 
-    /** Step 2: the events of those applications that happened on the local days {@code [from, to)}, by the end of {@code asOf}. */
+    /**
+     * Step 2: the events on the local days {@code [from, to)}, up to the end of {@code asOf}, sorted by time; and before
+     * them every earlier event of the applications still open when {@code from} began, so that the backlog and what is
+     * overdue count them too.
+     */
     public static List<ServiceEvent> between(Dataset<Row> kept, LocalDate from, LocalDate to, LocalDate asOf) {
         String start = from + " 00:00:00";
         String end = to + " 00:00:00";
         // The text form orders as the time does: a cheap filter before the rows come to the driver.
-        Dataset<Row> touching = kept.filter(col("received_at").geq(start).and(col("received_at").lt(end))
-                .or(col("resolved_at").geq(start).and(col("resolved_at").lt(end)))
-                .or(col("due_at").geq(start).and(col("due_at").lt(end))));
-        Instant windowStart = local(start);
+        Dataset<Row> touching = kept.filter(col("received_at").lt(end).and(col("resolved_at").isNull().or(col("resolved_at").geq(start))));
         Instant windowEnd = local(end);
-        Instant extractEnd = asOf.plusDays(1).atStartOfDay(ZONE).toInstant();
+        Instant extractEnd = startOf(asOf.plusDays(1));
         List<ServiceEvent> events = new ArrayList<>();
         for (Row row : touching.collectAsList()) {
             for (ServiceEvent event : events(row)) {
-                if (!event.time().isBefore(windowStart) && event.time().isBefore(windowEnd) && event.time().isBefore(extractEnd)) {
+                if (event.time().isBefore(windowEnd) && event.time().isBefore(extractEnd)) {
                     events.add(event);
                 }
             }
@@ -86,7 +86,7 @@ public final class ApplicationEvents {
         Instant due = parsed(application.getString(7));
         Instant closed = parsed(application.getString(8));
         String status = application.getString(9);
-        LocalDate dueDay = due == null ? null : due.atZone(ZONE).toLocalDate();
+        LocalDate dueDay = due == null ? null : due.atZone(ServiceEvent.ZONE).toLocalDate();
         boolean late = closed != null && due != null && closed.isAfter(due);
         List<ServiceEvent> events = new ArrayList<>();
         record Event(EventKind kind, Instant time, boolean late) {
@@ -117,8 +117,13 @@ public final class ApplicationEvents {
         return online ? Duration.ofMinutes(10 + spread * 230L / 1000) : Duration.ofSeconds(spread * 600L / 1000);
     }
 
+    /** The instant a local day starts in Vietnam. */
+    public static Instant startOf(LocalDate day) {
+        return day.atStartOfDay(ServiceEvent.ZONE).toInstant();
+    }
+
     private static Instant local(String timestamp) {
-        return LocalDateTime.parse(timestamp, TIMESTAMP).atZone(ZONE).toInstant();
+        return LocalDateTime.parse(timestamp, TIMESTAMP).atZone(ServiceEvent.ZONE).toInstant();
     }
 
     private static Instant parsed(String timestamp) {

@@ -1,5 +1,7 @@
 package vn.ioc.ingest.live;
 
+import vn.ioc.warehouse.live.ServiceEvent;
+
 import java.util.List;
 
 /**

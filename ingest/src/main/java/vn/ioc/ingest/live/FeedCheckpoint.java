@@ -1,7 +1,9 @@
 package vn.ioc.ingest.live;
 
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,6 +28,8 @@ import static java.util.Objects.requireNonNull;
  * @param pending  batches sent and not yet confirmed
  */
 public record FeedCheckpoint(String feed, long position, List<SentBatch> pending) {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     /** A batch of the source's events {@code [from, to)}, sent as task {@code task} (a resend after a failure gets a new one). */
     public record SentBatch(String task, long from, long to, int attempt) {
     }
@@ -45,7 +49,7 @@ public record FeedCheckpoint(String feed, long position, List<SentBatch> pending
             return fresh();
         }
         try {
-            JsonNode json = DruidHttp.JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            JsonNode json = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
             List<SentBatch> pending = new ArrayList<>();
             for (JsonNode batch : json.path("pending")) {
                 pending.add(new SentBatch(batch.path("task").asString(), batch.path("from").asLong(), batch.path("to").asLong(),
@@ -64,7 +68,7 @@ public record FeedCheckpoint(String feed, long position, List<SentBatch> pending
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path partial = file.resolveSibling(file.getFileName() + ".partial");
-            Files.writeString(partial, DruidHttp.JSON.writeValueAsString(Map.of("feed", feed, "position", position, "pending", pending)),
+            Files.writeString(partial, JSON.writeValueAsString(Map.of("feed", feed, "position", position, "pending", pending)),
                     StandardCharsets.UTF_8);
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

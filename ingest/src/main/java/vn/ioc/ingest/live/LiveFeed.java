@@ -1,5 +1,9 @@
 package vn.ioc.ingest.live;
 
+import vn.ioc.warehouse.live.DruidException;
+import vn.ioc.warehouse.live.LiveDatasource;
+import vn.ioc.warehouse.live.ServiceEvent;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,11 @@
 package vn.ioc.ingest.live;
 
+import vn.ioc.warehouse.live.DruidEndpoint;
+import vn.ioc.warehouse.live.DruidHttp;
+import vn.ioc.warehouse.live.LiveDatasource;
+import vn.ioc.warehouse.live.LocalDruid;
+import vn.ioc.warehouse.live.ServiceEvent;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Druid SQL gives compared with counts computed from the events themselves.
  */
 class LiveFeedTest {
+    private static final LocalDate FROM = IngestFixture.AS_OF.minusDays(13);
     private static LocalDruid druid;
     private static DruidEndpoint endpoint;
     private static List<ServiceEvent> events;
@@ -40,7 +48,7 @@ class LiveFeedTest {
         CompletableFuture<DruidEndpoint> starting = CompletableFuture.supplyAsync(druid::start);
         IngestFixture fixture = IngestFixture.get();
         events = ApplicationEvents.between(ApplicationEvents.keptApplications(fixture.spark, fixture.warehouse, fixture.extracts, IngestFixture.AS_OF),
-                IngestFixture.AS_OF.minusDays(13), IngestFixture.AS_OF.plusDays(1), IngestFixture.AS_OF);
+                FROM, IngestFixture.AS_OF.plusDays(1), IngestFixture.AS_OF);
         endpoint = starting.get(5, TimeUnit.MINUTES);
     }
 
@@ -62,7 +70,7 @@ class LiveFeedTest {
         LiveFeed feed = new LiveFeed(datasource, home.resolve("once.checkpoint"),
                 new LiveFeed.Options(Duration.ofMillis(200), events.size() / 3, 2, Duration.ofSeconds(1), 10_000), Clock.systemUTC(), System.err::println);
 
-        LiveFeed.Progress progress = feed.run(new ReplaySource(withRepeats, 0, Clock.systemUTC()));
+        LiveFeed.Progress progress = feed.run(new ReplaySource(withRepeats, Instant.EPOCH, 0, Clock.systemUTC()));
 
         assertEquals(events.size(), progress.delivered());
         assertEquals(repeats.size(), progress.duplicates());
@@ -75,9 +83,9 @@ class LiveFeedTest {
         LiveDatasource datasource = new LiveDatasource(new DruidHttp(endpoint.tasks(), Duration.ofSeconds(10)), "events_outage");
         LiveFeed feed = new LiveFeed(datasource, home.resolve("outage.checkpoint"),
                 new LiveFeed.Options(Duration.ofMillis(500), 100_000, 2, Duration.ofSeconds(1), 10_000), Clock.systemUTC(), System.err::println);
-        Duration recorded = Duration.between(events.getFirst().time(), events.getLast().time());
+        Instant from = ApplicationEvents.startOf(FROM);
         // The fortnight played back in about 40 s.
-        ReplaySource replay = new ReplaySource(events, recorded.toMillis() / 40_000.0, Clock.systemUTC());
+        ReplaySource replay = new ReplaySource(events, from, Duration.between(from, events.getLast().time()).toMillis() / 40_000.0, Clock.systemUTC());
         CompletableFuture<LiveFeed.Progress> feeding = CompletableFuture.supplyAsync(() -> feed.run(replay));
         Instant waitUntil = Instant.now().plusSeconds(120);
         while (feed.progress().batches() < 2 && Instant.now().isBefore(waitUntil)) {

@@ -8,7 +8,7 @@ import java.util.ServiceLoader;
 /** The {@code ioc} launcher. */
 @Command(name = "ioc", mixinStandardHelpOptions = true, version = "ioc 0.1.0",
         description = "Intelligent operations centre for Vietnamese provinces.",
-        subcommands = {DemoCommand.class, WarehouseCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, WarehouseCommand.class, DruidCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Ioc implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -1,4 +1,4 @@
-package vn.ioc.ingest.live;
+package vn.ioc.warehouse.live;
 
 /** The processes of the local single-machine Druid, in the order they start, with their loopback port and heap. */
 enum DruidRole {

@@ -1,7 +1,8 @@
-package vn.ioc.ingest.live;
+package vn.ioc.warehouse.live;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,6 +19,8 @@ import static java.util.Objects.requireNonNull;
  */
 public record ServiceEvent(String id, Instant time, EventKind kind, String provinceCode, String communeCode, String serviceCode,
                            String channel, String level, LocalDate dueDay, boolean late) {
+    /** The portal's times are Vietnam's local time: days and "today" are local days. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     public static final String FULL_ONLINE = "toàn trình";
     public static final String PARTLY_ONLINE = "một phần";
 
@@ -33,7 +36,7 @@ public record ServiceEvent(String id, Instant time, EventKind kind, String provi
     }
 
     /** The row Druid ingests: its timestamp in epoch milliseconds and the dimensions. */
-    Map<String, Object> row() {
+    public Map<String, Object> row() {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("time", time.toEpochMilli());
         row.put("province_code", provinceCode);

@@ -1,4 +1,4 @@
-package vn.ioc.ingest.live;
+package vn.ioc.warehouse.live;
 
 /** What happened to an application, as the live datasource names it. */
 public enum EventKind {

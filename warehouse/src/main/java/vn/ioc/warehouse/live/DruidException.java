@@ -1,4 +1,4 @@
-package vn.ioc.ingest.live;
+package vn.ioc.warehouse.live;
 
 /** Druid did not do what was asked: unreachable, too slow, or it answered with an error, which the message names. */
 public final class DruidException extends RuntimeException {

@@ -1,10 +1,10 @@
-package vn.ioc.ingest.cli;
+package vn.ioc.warehouse.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import vn.ioc.ingest.live.DruidEndpoint;
-import vn.ioc.ingest.live.LocalDruid;
+import vn.ioc.warehouse.live.DruidEndpoint;
+import vn.ioc.warehouse.live.LocalDruid;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

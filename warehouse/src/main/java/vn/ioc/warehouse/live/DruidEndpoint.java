@@ -1,4 +1,4 @@
-package vn.ioc.ingest.live;
+package vn.ioc.warehouse.live;
 
 import java.net.URI;
 
