@@ -19,7 +19,7 @@ public final class AnalyticsLauncher implements LauncherModule {
 
     @Override
     public List<Object> benchmarks() {
-        return List.of(new AnalyticsBenchmark(), new PostgresBenchmark());
+        return List.of(new AnalyticsBenchmark(), new PostgresBenchmark(), new LiveBenchmark());
     }
 
     @Override

@@ -18,8 +18,8 @@ import java.util.List;
  */
 public record LiveFigures(Instant asOf, long today, long lastHour, long resolvedToday, long backlog, long overdueNow, long overdueTonight,
                           List<Load> topServices, List<Load> topCommunes) {
-    /** Applications today for one service or commune (by its code), and how many of them came to a counter. */
-    public record Load(String code, long applications, long atCounter) {
+    /** Applications today for one service or commune (its code; a service's name, empty for a commune), and how many came to a counter. */
+    public record Load(String code, String name, long applications, long atCounter) {
     }
 
     public LiveFigures {

@@ -65,7 +65,7 @@ public final class LiveService {
         long overdueNow = totals.get(4).asLong(0);
         return Optional.of(new LiveFigures(now, totals.get(0).asLong(0), totals.get(1).asLong(0), totals.get(2).asLong(0),
                 totals.get(3).asLong(0), overdueNow, overdueNow + totals.get(5).asLong(0),
-                loadToday("service_code", millis, province), loadToday("commune_code", millis, province)));
+                loadToday("service_code", "ANY_VALUE(service_name, 1024)", millis, province), loadToday("commune_code", "''", millis, province)));
     }
 
     /** The stream's clock: the time of its latest event. */
@@ -75,13 +75,13 @@ public final class LiveService {
         return latest == null || latest.isNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(latest.asLong()));
     }
 
-    private List<LiveFigures.Load> loadToday(String unit, long millis, Optional<String> province) {
+    private List<LiveFigures.Load> loadToday(String unit, String name, long millis, Optional<String> province) {
         List<Object> parameters = new ArrayList<>(List.of(millis));
-        JsonNode rows = query("SELECT " + unit + ", SUM(events) AS applications, SUM(events) FILTER (WHERE channel = 'trực tiếp')"
+        JsonNode rows = query("SELECT " + unit + ", " + name + ", SUM(events) AS applications, SUM(events) FILTER (WHERE channel = 'trực tiếp')"
                 + " FROM \"" + datasource + "\"" + where(millis, province, parameters) + " AND event = 'submitted' AND __time >= " + DAY_START
                 + " GROUP BY 1 ORDER BY applications DESC, 1 LIMIT 5", parameters);
         List<LiveFigures.Load> loads = new ArrayList<>();
-        rows.forEach(row -> loads.add(new LiveFigures.Load(row.get(0).asString(), row.get(1).asLong(0), row.get(2).asLong(0))));
+        rows.forEach(row -> loads.add(new LiveFigures.Load(row.get(0).asString(), row.get(1).asString(""), row.get(2).asLong(0), row.get(3).asLong(0))));
         return loads;
     }
 

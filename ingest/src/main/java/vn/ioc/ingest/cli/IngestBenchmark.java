@@ -4,15 +4,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import vn.ioc.datasets.generator.ExtractFormat;
-import vn.ioc.datasets.generator.ExtractGenerator;
-import vn.ioc.datasets.generator.GeneratorOptions;
-import vn.ioc.datasets.generator.ParquetWriter;
-import vn.ioc.datasets.generator.Scale;
-import vn.ioc.datasets.units.AddressDatabase;
-import vn.ioc.datasets.units.ReferenceUnits;
-import vn.ioc.datasets.units.ReferenceUnitsLoader;
-import vn.ioc.datasets.units.SharedReferenceData;
+import vn.ioc.datasets.cli.BenchExtracts;
 import vn.ioc.ingest.IngestJob;
 import vn.ioc.ingest.input.ExtractReader;
 import vn.ioc.ingest.quality.SourcePipeline;
@@ -20,13 +12,8 @@ import vn.ioc.ingest.spark.LocalSpark;
 import vn.ioc.warehouse.files.FileTrees;
 import vn.ioc.warehouse.WarehouseConnection;
 import vn.ioc.warehouse.engine.Access;
-import vn.ioc.warehouse.engine.EngineLibrary;
 import vn.ioc.warehouse.engine.Statement;
-import vn.ioc.warehouse.npm.NpmPackageCache;
-import vn.ioc.warehouse.schema.MigrationRunner;
-import vn.ioc.warehouse.server.ServerOptions;
 import vn.ioc.warehouse.server.WarehouseServer;
-import vn.ioc.warehouse.server.WarehouseUsers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,8 +22,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -89,20 +74,11 @@ final class IngestBenchmark implements Runnable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        try (WarehouseServer server = WarehouseServer.start(ServerOptions.defaults(work.resolve("warehouse")).withPort(0),
-                EngineLibrary.fromEnvironment(System.err::println).resolve(), System.err::println)) {
-            WarehouseConnection warehouse = server.connection(WarehouseUsers.WRITER, "bench");
-            new MigrationRunner(warehouse).migrate();
-            ReferenceUnits units = ReferenceUnits.build(AddressDatabase.fetch(NpmPackageCache.fromEnvironment(System.err::println)),
-                    SharedReferenceData.locate(Optional.empty()));
-            new ReferenceUnitsLoader(warehouse).load(units);
-            Path extracts = work.resolve("extracts");
-            GeneratorOptions options = new GeneratorOptions(Scale.valueOf(scale.toUpperCase(Locale.ROOT)), 1, extracts, ExtractFormat.PARQUET,
-                    GeneratorOptions.DEFAULT_DEFECT_RATE, Set.copyOf(provinces), GeneratorOptions.DEFAULT_AS_OF, Runtime.getRuntime().availableProcessors());
-            ExtractGenerator.Result generated = new ExtractGenerator(units, Optional.of(new ParquetWriter(server.engine())), System.err::println)
-                    .generate(options);
-            System.out.printf(Locale.ROOT, "extracts: %s scale%s, %,d rows, %,.1f MB of Parquet, generated in %.1f s%n", scale,
-                    provinces.isEmpty() ? "" : " (provinces " + provinces + ")", generated.rows(), generated.bytes() / 1e6, generated.seconds());
+        BenchExtracts bench = BenchExtracts.generate(work, scale, provinces);
+        try (WarehouseServer server = bench.server()) {
+            WarehouseConnection warehouse = bench.writer();
+            Path extracts = bench.extracts();
+            System.out.println(bench.summary());
             SparkSession spark = LocalSpark.session("ioc-bench-ingest");
             System.out.printf(Locale.ROOT, "spark %s, %s%n", spark.version(), spark.sparkContext().master());
             System.out.printf(Locale.ROOT, "%-28s %13s %10s %12s %12s %12s %14s %8s%n", "source", "rows", "spark s", "rows/s", "read-only s",
@@ -115,12 +91,12 @@ final class IngestBenchmark implements Runnable {
                 for (SourcePipeline pipeline : IngestCommand.PIPELINES) {
                     long start = System.nanoTime();
                     IngestJob.Outcome outcome = new IngestJob(spark, warehouse, work.resolve("quarantine"), message -> { })
-                            .run(pipeline, extracts, options.asOf().withDayOfMonth(1), options.asOf());
+                            .run(pipeline, extracts, bench.asOf().withDayOfMonth(1), bench.asOf());
                     double sparkSeconds = (System.nanoTime() - start) / 1e9;
                     String files = extracts.resolve(pipeline.source()) + "/*/*.parquet";
                     double readSeconds = readOnlySeconds(spark, files, pipeline.columns());
                     start = System.nanoTime();
-                    server.engine().execute(Access.READ, Statement.of(String.format(Locale.ROOT, CLICKHOUSE_AGGREGATES.get(pipeline.source()), "'" + files + "'", options.asOf())));
+                    server.engine().execute(Access.READ, Statement.of(String.format(Locale.ROOT, CLICKHOUSE_AGGREGATES.get(pipeline.source()), "'" + files + "'", bench.asOf())));
                     double clickHouseSeconds = (System.nanoTime() - start) / 1e9;
                     System.out.printf(Locale.ROOT, "%-28s %,13d %10.1f %,12.0f %12.1f %,12.0f %14.2f %7.0fx%n", pipeline.source(), outcome.read(),
                             sparkSeconds, outcome.read() / sparkSeconds, readSeconds, outcome.read() / readSeconds, clickHouseSeconds,

@@ -6,18 +6,30 @@ import vn.ioc.datasets.generator.ExtractFormat;
 import vn.ioc.datasets.generator.GeneratorOptions;
 import vn.ioc.datasets.generator.Scale;
 import vn.ioc.ingest.IngestJob;
+import vn.ioc.ingest.live.ApplicationEvents;
+import vn.ioc.ingest.live.LiveFeed;
+import vn.ioc.ingest.live.ReplaySource;
 import vn.ioc.ingest.quality.SourcePipeline;
 import vn.ioc.ingest.spark.LocalSpark;
 import vn.ioc.warehouse.WarehouseConnection;
+import vn.ioc.warehouse.cli.DemoCommand;
 import vn.ioc.warehouse.cli.LauncherModule;
+import vn.ioc.warehouse.live.DruidEndpoint;
+import vn.ioc.warehouse.live.DruidHttp;
+import vn.ioc.warehouse.live.LiveDatasource;
+import vn.ioc.warehouse.live.ServiceEvent;
+import vn.ioc.warehouse.server.WarehouseServer;
 import vn.ioc.warehouse.server.WarehouseUsers;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +42,7 @@ public final class IngestLauncher implements LauncherModule {
 
     @Override
     public List<Object> commands() {
-        return List.of(new IngestCommand());
+        return List.of(new IngestCommand(), new LiveCommand());
     }
 
     @Override
@@ -44,32 +56,58 @@ public final class IngestLauncher implements LauncherModule {
      */
     @Override
     public List<DemoStep> demoSteps() {
-        return List.of((server, out) -> {
-            WarehouseConnection warehouse = server.connection(WarehouseUsers.WRITER, "ioc");
-            List<SourcePipeline> missing = IngestCommand.PIPELINES.stream()
-                    .filter(pipeline -> !hasFacts(warehouse, pipeline.definition().factTable())).toList();
-            if (missing.isEmpty()) {
-                out.println("facts: already loaded (run `ioc ingest --input DIR` to load new extracts)");
-                return;
+        return List.of(IngestLauncher::loadFacts, IngestLauncher::replayLive);
+    }
+
+    private static void loadFacts(WarehouseServer server, PrintStream out) {
+        WarehouseConnection warehouse = server.connection(WarehouseUsers.WRITER, "ioc");
+        List<SourcePipeline> missing = IngestCommand.PIPELINES.stream()
+                .filter(pipeline -> !hasFacts(warehouse, pipeline.definition().factTable())).toList();
+        if (missing.isEmpty()) {
+            out.println("facts: already loaded (run `ioc ingest --input DIR` to load new extracts)");
+            return;
+        }
+        if (!Files.isRegularFile(DEMO_EXTRACTS.resolve("manifest.json"))) {
+            out.println("facts: generating demo extracts into " + DEMO_EXTRACTS + " (1% of the country)");
+            GenerateCommand.run(new GeneratorOptions(Scale.DEMO, 1, DEMO_EXTRACTS, ExtractFormat.CSV, GeneratorOptions.DEFAULT_DEFECT_RATE,
+                    Set.of(), GeneratorOptions.DEFAULT_AS_OF, Runtime.getRuntime().availableProcessors()), null);
+        }
+        SparkSession spark = LocalSpark.session("ioc-demo");
+        try {
+            LocalDate asOf = IngestCommand.manifestAsOf(DEMO_EXTRACTS);
+            for (SourcePipeline pipeline : missing) {
+                IngestJob.Outcome outcome = new IngestJob(spark, warehouse, Path.of("var", "quarantine"), System.err::println)
+                        .run(pipeline, DEMO_EXTRACTS, asOf.withDayOfMonth(1), asOf);
+                out.printf(Locale.ROOT, "facts: %s %,d rows read, %,d quarantined, %,d facts%n", outcome.source(), outcome.read(),
+                        outcome.quarantined(), outcome.factRows());
             }
-            if (!Files.isRegularFile(DEMO_EXTRACTS.resolve("manifest.json"))) {
-                out.println("facts: generating demo extracts into " + DEMO_EXTRACTS + " (1% of the country)");
-                GenerateCommand.run(new GeneratorOptions(Scale.DEMO, 1, DEMO_EXTRACTS, ExtractFormat.CSV, GeneratorOptions.DEFAULT_DEFECT_RATE,
-                        Set.of(), GeneratorOptions.DEFAULT_AS_OF, Runtime.getRuntime().availableProcessors()), null);
-            }
-            SparkSession spark = LocalSpark.session("ioc-demo");
-            try {
-                LocalDate asOf = IngestCommand.manifestAsOf(DEMO_EXTRACTS);
-                for (SourcePipeline pipeline : missing) {
-                    IngestJob.Outcome outcome = new IngestJob(spark, warehouse, Path.of("var", "quarantine"), System.err::println)
-                            .run(pipeline, DEMO_EXTRACTS, asOf.withDayOfMonth(1), asOf);
-                    out.printf(Locale.ROOT, "facts: %s %,d rows read, %,d quarantined, %,d facts%n", outcome.source(), outcome.read(),
-                            outcome.quarantined(), outcome.factRows());
-                }
-            } finally {
-                spark.stop();
-            }
-        });
+        } finally {
+            spark.stop();
+        }
+    }
+
+    /**
+     * With {@code ioc demo --live}: the demo extract's last day replayed into the local Druid, 60 times faster than it
+     * happened, in the background; resumed where it stopped when the demo runs again.
+     */
+    private static void replayLive(WarehouseServer server, PrintStream out) {
+        if (!Boolean.getBoolean(DemoCommand.LIVE_PROPERTY)) {
+            return;
+        }
+        LocalDate asOf = IngestCommand.manifestAsOf(DEMO_EXTRACTS);
+        List<ServiceEvent> events;
+        SparkSession spark = LocalSpark.session("ioc-demo-live");
+        try {
+            events = ApplicationEvents.between(ApplicationEvents.keptApplications(spark, server.connection(WarehouseUsers.WRITER, "ioc"),
+                    DEMO_EXTRACTS, asOf), asOf, asOf.plusDays(1), asOf);
+        } finally {
+            spark.stop();
+        }
+        DruidEndpoint druid = DruidEndpoint.router(System.getProperty("ioc.live.druid-url"));
+        LiveFeed feed = new LiveFeed(new LiveDatasource(new DruidHttp(druid.tasks(), Duration.ofSeconds(30)), LiveDatasource.DEFAULT_NAME),
+                Path.of("var", "live", "demo.checkpoint"), LiveFeed.Options.DEFAULT, Clock.systemUTC(), System.err::println);
+        Thread.ofPlatform().daemon().name("live-replay").start(() -> feed.run(new ReplaySource(events, ApplicationEvents.startOf(asOf), 60, Clock.systemUTC())));
+        out.printf(Locale.ROOT, "live: replaying %,d events of %s into Druid at %s, 60 times faster than they happened%n", events.size(), asOf, druid.sql());
     }
 
     private static boolean hasFacts(WarehouseConnection warehouse, String table) {

@@ -46,7 +46,7 @@ public final class ApplicationEvents {
         Dataset<Row> raw = ExtractReader.read(spark, ExtractInput.discover(input, pipeline.source(), pipeline.columns()), pipeline.columns());
         Dataset<Row> marked = pipeline.mark(pipeline.validate(raw, asOf,
                 new SourcePipeline.References(ReferenceLookup.communes(spark, warehouse), ReferenceLookup.provinces(warehouse))));
-        return marked.filter(SourcePipeline.kept()).select(col("application_id"), col("service_code"), col("full_online"), col("channel"),
+        return marked.filter(SourcePipeline.kept()).select(col("application_id"), col("service_code"), col("service_name"), col("full_online"), col("channel"),
                 col("current_province"), col("current_code"), col("received_at"), col("due_at"), col("resolved_at"), col("status"));
     }
 
@@ -78,14 +78,15 @@ public final class ApplicationEvents {
     static List<ServiceEvent> events(Row application) {
         String id = application.getString(0);
         String service = application.getString(1);
-        String level = "1".equals(application.getString(2)) ? ServiceEvent.FULL_ONLINE : ServiceEvent.PARTLY_ONLINE;
-        String channel = application.getString(3);
-        String province = application.getString(4);
-        String commune = application.getString(5);
-        Instant received = local(application.getString(6));
-        Instant due = parsed(application.getString(7));
-        Instant closed = parsed(application.getString(8));
-        String status = application.getString(9);
+        String serviceName = application.getString(2) == null ? service : application.getString(2);
+        String level = "1".equals(application.getString(3)) ? ServiceEvent.FULL_ONLINE : ServiceEvent.PARTLY_ONLINE;
+        String channel = application.getString(4);
+        String province = application.getString(5);
+        String commune = application.getString(6);
+        Instant received = local(application.getString(7));
+        Instant due = parsed(application.getString(8));
+        Instant closed = parsed(application.getString(9));
+        String status = application.getString(10);
         LocalDate dueDay = due == null ? null : due.atZone(ServiceEvent.ZONE).toLocalDate();
         boolean late = closed != null && due != null && closed.isAfter(due);
         List<ServiceEvent> events = new ArrayList<>();
@@ -105,7 +106,7 @@ public final class ApplicationEvents {
             happened.add(new Event(EventKind.OVERDUE, due, false));
         }
         for (Event event : happened) {
-            events.add(new ServiceEvent(id + "/" + event.kind().wire(), event.time(), event.kind(), province, commune, service, channel, level,
+            events.add(new ServiceEvent(id + "/" + event.kind().wire(), event.time(), event.kind(), province, commune, service, serviceName, channel, level,
                     dueDay, event.late()));
         }
         return events;

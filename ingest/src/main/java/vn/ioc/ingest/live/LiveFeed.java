@@ -40,8 +40,11 @@ public final class LiveFeed {
         public static final Options DEFAULT = new Options(Duration.ofSeconds(3), 100_000, 2, Duration.ofSeconds(2), 1_000_000);
     }
 
-    /** What the feed did so far: events delivered (confirmed), repeats dropped, batches confirmed, batches sent again, outages. */
-    public record Progress(long delivered, long duplicates, long batches, long resent, long outages, Instant streamTime) {
+    /**
+     * What the feed did so far: events delivered (confirmed), repeats dropped, batches confirmed, batches sent again, outages,
+     * the time of the latest event delivered, and when the latest batch was confirmed.
+     */
+    public record Progress(long delivered, long duplicates, long batches, long resent, long outages, Instant streamTime, Instant confirmedAt) {
     }
 
     private final LiveDatasource datasource;
@@ -54,7 +57,7 @@ public final class LiveFeed {
     private final Map<String, Batch> pending = new HashMap<>();
     private final Map<Instant, Integer> openBatchesByHour = new HashMap<>();
     private final TreeSet<Instant> hoursToCompact = new TreeSet<>();
-    private volatile Progress progress = new Progress(0, 0, 0, 0, 0, Instant.EPOCH);
+    private volatile Progress progress = new Progress(0, 0, 0, 0, 0, Instant.EPOCH, Instant.EPOCH);
     private String feed;
     /** Every event before it is in a batch sent. */
     private long position;
@@ -178,7 +181,8 @@ public final class LiveFeed {
                         hours(batch).forEach(hour -> openBatchesByHour.merge(hour, -1, Integer::sum));
                         Instant latest = batch.events().getLast().time();
                         progress = new Progress(progress.delivered() + batch.events().size(), progress.duplicates(), progress.batches() + 1,
-                                progress.resent(), progress.outages(), latest.isAfter(progress.streamTime()) ? latest : progress.streamTime());
+                                progress.resent(), progress.outages(), latest.isAfter(progress.streamTime()) ? latest : progress.streamTime(),
+                                clock.instant());
                     }
                     changed = true;
                 }
@@ -276,7 +280,7 @@ public final class LiveFeed {
 
     private void count(long delivered, long duplicates, long batches, long resent, long outages) {
         progress = new Progress(progress.delivered() + delivered, progress.duplicates() + duplicates, progress.batches() + batches,
-                progress.resent() + resent, progress.outages() + outages, progress.streamTime());
+                progress.resent() + resent, progress.outages() + outages, progress.streamTime(), progress.confirmedAt());
     }
 
     /** Compactions are not kept: one lost with a restart is only a missed tidy-up. */

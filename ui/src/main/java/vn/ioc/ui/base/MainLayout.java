@@ -40,6 +40,7 @@ public final class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem(getTranslation("nav.overview"), ""),
                 new SideNavItem(getTranslation("nav.rankings"), "rankings"),
                 new SideNavItem(getTranslation("nav.map"), "map"),
+                new SideNavItem(getTranslation("nav.live"), "live"),
                 new SideNavItem(getTranslation("nav.quality"), "quality"),
                 new SideNavItem(getTranslation("nav.definitions"), "definitions"));
         if (user.role().plans()) {

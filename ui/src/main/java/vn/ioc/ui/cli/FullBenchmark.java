@@ -4,13 +4,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import vn.ioc.analytics.cli.NationalWarehouse;
 import vn.ioc.analytics.cli.PostgresBenchmark;
-import vn.ioc.warehouse.cli.Ioc;
+import vn.ioc.warehouse.cli.ChildJvm;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +17,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -67,7 +66,7 @@ final class FullBenchmark implements Callable<Integer> {
             if (!provinces.isEmpty()) {
                 arguments.addAll(List.of("--provinces", String.join(",", provinces)));
             }
-            report.ingest(provinces, inChildJvm(arguments));
+            report.ingest(provinces, ChildJvm.run(arguments, Map.of()));
         }
         NationalWarehouse.serve(keep, "all", server -> {
             report.facts(captured(() -> {
@@ -85,29 +84,6 @@ final class FullBenchmark implements Callable<Integer> {
         Path written = report.write();
         System.out.println("report: " + written.toAbsolutePath());
         return 0;
-    }
-
-    /**
-     * Runs an {@code ioc} command in a JVM of its own, as this one was started, and returns what it printed (shown as it
-     * comes): the ingest's embedded engine and the national warehouse's cannot share a process.
-     */
-    private static String inChildJvm(List<String> arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Ioc.class.getName()));
-        command.addAll(arguments);
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        StringBuilder printed = new StringBuilder();
-        try (BufferedReader lines = process.inputReader(StandardCharsets.UTF_8)) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                System.out.println(line);
-                printed.append(line).append('\n');
-            }
-        }
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("`ioc " + String.join(" ", arguments) + "` failed (exit code " + process.exitValue() + ")");
-        }
-        return printed.toString();
     }
 
     /** What a step returned and what it printed. */

@@ -29,7 +29,7 @@ public record Playlist(String id, String title, Optional<String> unit, int secon
 
     /** A slide: what kind, and of which indicator (the unit's key indicator when none is given). */
     public record Slide(Kind kind, Optional<String> kpi) {
-        public enum Kind { BOARD, RANKING, MAP, TREND, ALERTS }
+        public enum Kind { BOARD, RANKING, MAP, TREND, ALERTS, LIVE }
 
         /** {@code kind} or {@code kind:kpi}, as playlists are written: {@code board}, {@code ranking:population.verified_rate}. */
         public static Slide parse(String text) {

@@ -23,6 +23,8 @@ import vn.ioc.ui.charts.TrendChart;
 import vn.ioc.ui.data.DashboardData;
 import vn.ioc.ui.data.Fresh;
 import vn.ioc.ui.export.Texts;
+import vn.ioc.ui.live.LiveBoard;
+import vn.ioc.ui.live.LiveTiles;
 import vn.ioc.ui.map.ChoroplethMap;
 import vn.ioc.ui.map.ProvinceMap;
 
@@ -32,6 +34,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -47,12 +50,14 @@ final class WallSlides {
 
     private final DashboardData data;
     private final ProvinceMap map;
+    private final LiveBoard live;
     private final Formats formats;
     private final Texts texts;
 
-    WallSlides(DashboardData data, ProvinceMap map, Formats formats, Texts texts) {
+    WallSlides(DashboardData data, ProvinceMap map, LiveBoard live, Formats formats, Texts texts) {
         this.data = data;
         this.map = map;
+        this.live = live;
         this.formats = formats;
         this.texts = texts;
     }
@@ -65,6 +70,7 @@ final class WallSlides {
             case MAP -> map(kpi(slide, unit), unit, period);
             case TREND -> trend(kpi(slide, unit), unit, period);
             case ALERTS -> alerts(unit, alerts);
+            case LIVE -> live(unit);
         };
     }
 
@@ -147,6 +153,16 @@ final class WallSlides {
         list.addClassName("wall-alerts");
         (lines.isEmpty() ? List.of(texts.get("wall.alerts.none")) : lines).forEach(line -> list.add(new Div(line)));
         return new Drawn(slide(texts.get("wall.alerts", formats.name(unit)), list), false);
+    }
+
+    /** The portal now (from Druid): the live tiles and the busiest services; the last figures, stale, while Druid is away. */
+    private Drawn live(Unit unit) {
+        LiveBoard.Reading reading = live.read(unit.level() == UnitLevel.NATION ? Optional.empty() : Optional.of(unit.code()));
+        Div body = new Div();
+        reading.figures().ifPresentOrElse(figures -> body.add(LiveTiles.wall(figures, formats, texts)), () -> body.add(new Div(texts.get(
+                !reading.configured() ? "live.unconfigured" : reading.stale() ? "live.unreachable" : "live.empty"))));
+        String asOf = reading.figures().map(figures -> formats.time(figures.asOf())).orElse("—");
+        return new Drawn(slide(texts.get("wall.live", formats.name(unit), asOf), body), reading.stale());
     }
 
     /** The unit's indicators in the red band, then the laggards among its communes (or provinces) on the key indicators. */

@@ -25,6 +25,7 @@ import vn.ioc.ui.base.Language;
 import vn.ioc.ui.base.ViewParams;
 import vn.ioc.ui.data.DashboardData;
 import vn.ioc.ui.data.Fresh;
+import vn.ioc.ui.live.LiveBoard;
 import vn.ioc.ui.map.ProvinceMap;
 
 import java.util.List;
@@ -52,6 +53,7 @@ public final class WallView extends Div implements BeforeEnterObserver {
     private final CurrentUser currentUser;
     private final WallPlaylists playlists;
     private final ProvinceMap map;
+    private final LiveBoard live;
     private final H1 title = new H1();
     private final Span clock = new Span();
     private final Span stamp = new Span();
@@ -67,11 +69,12 @@ public final class WallView extends Div implements BeforeEnterObserver {
     private List<String> alerts;
     private ScheduledExecutorService ticks;
 
-    public WallView(DashboardData data, CurrentUser currentUser, WallPlaylists playlists, ProvinceMap map) {
+    public WallView(DashboardData data, CurrentUser currentUser, WallPlaylists playlists, ProvinceMap map, LiveBoard live) {
         this.data = data;
         this.currentUser = currentUser;
         this.playlists = playlists;
         this.map = map;
+        this.live = live;
         addClassName("wall");
         clock.setId("wall-clock");
         stamp.setId("wall-stamp");
@@ -145,7 +148,7 @@ public final class WallView extends Div implements BeforeEnterObserver {
             currentUser.as(device, () -> {
                 Fresh<DataFreshness> freshness = data.freshness();
                 Period period = Period.month(data.latestMonth());
-                WallSlides slides = new WallSlides(data, map, formats, this::getTranslation);
+                WallSlides slides = new WallSlides(data, map, live, formats, this::getTranslation);
                 // The alerts (several rankings) are asked again only when new data has landed, not at every slide.
                 if (alerts == null || !freshness.value().equals(dataShown)) {
                     alerts = slides.alertLines(unit, period);

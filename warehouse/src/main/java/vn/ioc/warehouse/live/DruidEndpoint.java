@@ -1,6 +1,7 @@
 package vn.ioc.warehouse.live;
 
 import java.net.URI;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -12,6 +13,12 @@ public record DruidEndpoint(URI sql, URI tasks) {
     public DruidEndpoint {
         requireNonNull(sql, "sql");
         requireNonNull(tasks, "tasks");
+    }
+
+    /** The province's own Druid when {@code IOC_DRUID_URL} names its router; nothing when it is not set. */
+    public static Optional<DruidEndpoint> configured() {
+        String url = System.getenv("IOC_DRUID_URL");
+        return url == null || url.isBlank() ? Optional.empty() : Optional.of(router(url.strip()));
     }
 
     /** A Druid behind one router URL, such as {@code http://druid.example:8888}. */

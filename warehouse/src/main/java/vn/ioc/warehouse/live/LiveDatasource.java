@@ -19,7 +19,7 @@ import static java.util.Objects.requireNonNull;
  */
 public final class LiveDatasource {
     public static final String DEFAULT_NAME = "service_events";
-    static final List<String> DIMENSIONS = List.of("province_code", "commune_code", "service_code", "channel", "level", "event",
+    static final List<String> DIMENSIONS = List.of("province_code", "commune_code", "service_code", "service_name", "channel", "level", "event",
             "due_day", "late");
 
     /** Appends to one hour run side by side, and beside that hour's compaction, instead of failing to lock it. */

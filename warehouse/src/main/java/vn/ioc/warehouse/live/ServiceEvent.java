@@ -18,7 +18,7 @@ import static java.util.Objects.requireNonNull;
  * @param late    a resolution or rejection after the due time
  */
 public record ServiceEvent(String id, Instant time, EventKind kind, String provinceCode, String communeCode, String serviceCode,
-                           String channel, String level, LocalDate dueDay, boolean late) {
+                           String serviceName, String channel, String level, LocalDate dueDay, boolean late) {
     /** The portal's times are Vietnam's local time: days and "today" are local days. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     public static final String FULL_ONLINE = "toàn trình";
@@ -31,6 +31,7 @@ public record ServiceEvent(String id, Instant time, EventKind kind, String provi
         requireNonNull(provinceCode, "provinceCode");
         requireNonNull(communeCode, "communeCode");
         requireNonNull(serviceCode, "serviceCode");
+        requireNonNull(serviceName, "serviceName");
         requireNonNull(channel, "channel");
         requireNonNull(level, "level");
     }
@@ -42,6 +43,7 @@ public record ServiceEvent(String id, Instant time, EventKind kind, String provi
         row.put("province_code", provinceCode);
         row.put("commune_code", communeCode);
         row.put("service_code", serviceCode);
+        row.put("service_name", serviceName);
         row.put("channel", channel);
         row.put("level", level);
         row.put("event", kind.wire());

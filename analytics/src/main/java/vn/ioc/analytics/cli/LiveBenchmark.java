@@ -1,0 +1,121 @@
+package vn.ioc.analytics.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import vn.ioc.analytics.live.LiveFigures;
+import vn.ioc.analytics.live.LiveService;
+import vn.ioc.datasets.cli.BenchExtracts;
+import vn.ioc.warehouse.cli.ChildJvm;
+import vn.ioc.warehouse.files.FileTrees;
+import vn.ioc.warehouse.live.DruidEndpoint;
+import vn.ioc.warehouse.live.DruidHttp;
+import vn.ioc.warehouse.live.LocalDruid;
+import vn.ioc.warehouse.server.WarehouseServer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code ioc bench live}: generated applications' events replayed into Druid as fast as the feed goes ({@code ioc live
+ * replay --speed 0}, in a JVM of its own: the feed's events come from Spark), sustained events per second; then the live
+ * view's figures timed, nationally and for a province, p50/p95/p99.
+ */
+@Command(name = "live", mixinStandardHelpOptions = true,
+        description = "Replay generated application events into a local Druid as fast as possible, then time the live queries.")
+final class LiveBenchmark implements java.util.concurrent.Callable<Integer> {
+    static final double TARGET_EVENTS_PER_SECOND = 5_000;
+    static final double TARGET_P95_MS = 200;
+    private static final Pattern RATE = Pattern.compile("feed: ([\\d,]+) events confirmed in ([\\d.]+) s: ([\\d,]+) events/s");
+
+    @Option(names = "--scale", description = "tiny, demo or national (default: ${DEFAULT-VALUE})", defaultValue = "national")
+    String scale;
+
+    @Option(names = "--provinces", split = ",", description = "provinces generated (default: ${DEFAULT-VALUE})", defaultValue = "48")
+    List<String> provinces;
+
+    @Option(names = "--days", description = "days of events replayed, up to the extract's as-of day (default: ${DEFAULT-VALUE})", defaultValue = "3")
+    int days;
+
+    @Option(names = "--runs", description = "timed runs of the live figures per scope (default: ${DEFAULT-VALUE})", defaultValue = "50")
+    int runs;
+
+    @Override
+    public Integer call() throws Exception {
+        if (days < 1 || days > 31 || runs < 5 || runs > 1000) {
+            throw new IllegalArgumentException("--days must be 1 to 31 and --runs 5 to 1000");
+        }
+        Path work = Files.createTempDirectory("ioc-bench-live-");
+        LocalDruid druid = new LocalDruid(work.resolve("druid"), System.err::println);
+        try {
+            DruidEndpoint endpoint = druid.start();
+            String datasource = "bench_events_" + Instant.now().getEpochSecond();
+            BenchExtracts extracts = BenchExtracts.generate(work, scale, provinces);
+            String fed;
+            try (WarehouseServer server = extracts.server()) {
+                System.out.println(extracts.summary());
+                fed = ChildJvm.run(List.of("live", "replay", "--speed", "0", "--input", extracts.extracts().toString(),
+                        "--from", extracts.asOf().minusDays(days - 1L).toString(), "--days", Integer.toString(days), "--datasource", datasource,
+                        "--druid-data", druid.home().toString(), "--checkpoint", work.resolve("bench.checkpoint").toString()),
+                        Map.of("IOC_WAREHOUSE_URL", extracts.writer().url(), "IOC_WAREHOUSE_USER", extracts.writer().user(),
+                                "IOC_WAREHOUSE_PASSWORD", extracts.writer().password()));
+            }
+            Matcher rate = RATE.matcher(fed);
+            if (!rate.find()) {
+                throw new IllegalStateException("the replay did not say how fast it fed");
+            }
+            double eventsPerSecond = Double.parseDouble(rate.group(3).replace(",", ""));
+            System.out.printf(Locale.ROOT, "target >= %,.0f events/s: %s%n", TARGET_EVENTS_PER_SECOND, eventsPerSecond >= TARGET_EVENTS_PER_SECOND ? "met"
+                    : String.format(Locale.ROOT, "MISSED (%,.0f events/s, %.1fx short)", eventsPerSecond, TARGET_EVENTS_PER_SECOND / eventsPerSecond));
+            awaitLoaded(endpoint, datasource);
+            LiveService live = new LiveService(endpoint, datasource, Duration.ofSeconds(10));
+            double worst = 0;
+            for (Optional<String> scope : List.of(Optional.<String>empty(), Optional.of(provinces.getFirst()))) {
+                worst = Math.max(worst, time(live, scope));
+            }
+            System.out.printf(Locale.ROOT, "target live p95 <= %.0f ms: %s%n", TARGET_P95_MS,
+                    worst <= TARGET_P95_MS ? "met" : String.format(Locale.ROOT, "MISSED (%.0f ms, %.1fx over)", worst, worst / TARGET_P95_MS));
+            return 0;
+        } finally {
+            druid.stop();
+            FileTrees.delete(work);
+        }
+    }
+
+    private static void awaitLoaded(DruidEndpoint endpoint, String datasource) throws InterruptedException {
+        DruidHttp coordinator = new DruidHttp(endpoint.tasks(), Duration.ofSeconds(10));
+        Instant deadline = Instant.now().plusSeconds(300);
+        while (coordinator.get("/druid/coordinator/v1/loadstatus").map(status -> status.path(datasource).asDouble(0)).orElse(0.0) < 100
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+        }
+    }
+
+    /** The live figures (4 Druid SQL queries, as a page refresh asks them) timed after 5 warm-ups; returns the p95 in ms. */
+    private double time(LiveService live, Optional<String> scope) {
+        for (int i = 0; i < 5; i++) {
+            live.figures(scope);
+        }
+        List<Double> millis = new ArrayList<>();
+        LiveFigures last = null;
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            last = live.figures(scope).orElseThrow();
+            millis.add((System.nanoTime() - start) / 1e6);
+        }
+        millis.sort(Double::compare);
+        double p95 = AnalyticsBenchmark.percentile(millis, 0.95);
+        System.out.printf(Locale.ROOT, "live figures (%s): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms over %d runs; today %,d applications, backlog %,d, "
+                        + "overdue %,d, by tonight %,d%n", scope.map(code -> "province " + code).orElse("nation"), AnalyticsBenchmark.percentile(millis, 0.5),
+                p95, AnalyticsBenchmark.percentile(millis, 0.99), runs, last.today(), last.backlog(), last.overdueNow(), last.overdueTonight());
+        return p95;
+    }
+}
