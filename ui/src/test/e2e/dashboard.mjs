@@ -53,6 +53,12 @@ async function run(browser, state, fail) {
   await page.waitForSelector('.refused');
   await page.screenshot({ path: shots + '/5-refused-en.png' });
 
+  // Without a Druid configured, the Live page says so (and the rest works on).
+  await page.goto(base + '/live');
+  await page.waitForSelector('.live-note');
+  const note = await page.textContent('.live-note');
+  if (!note.includes('No live source (Druid) is configured')) await fail('the Live page says no Druid is configured, got: ' + note);
+
   // The map, then a phone's width.
   await page.goto(base + '/map');
   await page.waitForSelector('.map-box a[data-code="01"]');
@@ -63,5 +69,5 @@ async function run(browser, state, fail) {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   if (width > 420) await fail('the overview fits a phone (390 px), but is ' + width + ' px wide');
   await page.screenshot({ path: shots + '/7-overview-phone.png', fullPage: true });
-  console.log('ok: signed in, ' + cards + ' cards, briefing PDF ' + pdf.length + ' bytes, drilled to ' + communeName + ', English, refused, map, phone');
+  console.log('ok: signed in, ' + cards + ' cards, briefing PDF ' + pdf.length + ' bytes, drilled to ' + communeName + ', English, refused, live without Druid, map, phone');
 }

@@ -2,12 +2,14 @@ package vn.ioc.analytics.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import tools.jackson.databind.JsonNode;
 import vn.ioc.analytics.live.LiveFigures;
 import vn.ioc.analytics.live.LiveService;
 import vn.ioc.datasets.cli.BenchExtracts;
 import vn.ioc.warehouse.cli.ChildJvm;
 import vn.ioc.warehouse.files.FileTrees;
 import vn.ioc.warehouse.live.DruidEndpoint;
+import vn.ioc.warehouse.live.DruidException;
 import vn.ioc.warehouse.live.DruidHttp;
 import vn.ioc.warehouse.live.LocalDruid;
 import vn.ioc.warehouse.server.WarehouseServer;
@@ -75,7 +77,7 @@ final class LiveBenchmark implements java.util.concurrent.Callable<Integer> {
             double eventsPerSecond = Double.parseDouble(rate.group(3).replace(",", ""));
             System.out.printf(Locale.ROOT, "target >= %,.0f events/s: %s%n", TARGET_EVENTS_PER_SECOND, eventsPerSecond >= TARGET_EVENTS_PER_SECOND ? "met"
                     : String.format(Locale.ROOT, "MISSED (%,.0f events/s, %.1fx short)", eventsPerSecond, TARGET_EVENTS_PER_SECOND / eventsPerSecond));
-            awaitLoaded(endpoint, datasource);
+            awaitServed(endpoint, datasource, Long.parseLong(rate.group(1).replace(",", "")));
             LiveService live = new LiveService(endpoint, datasource, Duration.ofSeconds(10));
             double worst = 0;
             for (Optional<String> scope : List.of(Optional.<String>empty(), Optional.of(provinces.getFirst()))) {
@@ -90,13 +92,26 @@ final class LiveBenchmark implements java.util.concurrent.Callable<Integer> {
         }
     }
 
-    private static void awaitLoaded(DruidEndpoint endpoint, String datasource) throws InterruptedException {
-        DruidHttp coordinator = new DruidHttp(endpoint.tasks(), Duration.ofSeconds(10));
+    /** Waits until Druid SQL counts every event delivered (the historical loads what the tasks published within seconds). */
+    private static void awaitServed(DruidEndpoint endpoint, String datasource, long delivered) throws InterruptedException {
+        DruidHttp broker = new DruidHttp(endpoint.sql(), Duration.ofSeconds(30));
         Instant deadline = Instant.now().plusSeconds(300);
-        while (coordinator.get("/druid/coordinator/v1/loadstatus").map(status -> status.path(datasource).asDouble(0)).orElse(0.0) < 100
-                && Instant.now().isBefore(deadline)) {
+        long served = 0;
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                JsonNode rows = broker.post("/druid/v2/sql", Map.of("query", "SELECT SUM(events) FROM \"" + datasource + "\"", "resultFormat", "array"));
+                served = rows.isEmpty() ? 0 : rows.get(0).get(0).asLong(0);
+                if (served == delivered) {
+                    return;
+                }
+            } catch (DruidException e) {
+                if (!e.getMessage().contains("not found")) {
+                    throw e; // else: no segment of the datasource is served yet
+                }
+            }
             Thread.sleep(500);
         }
+        throw new IllegalStateException("Druid serves " + served + " of the " + delivered + " events delivered after 5 minutes");
     }
 
     /** The live figures (4 Druid SQL queries, as a page refresh asks them) timed after 5 warm-ups; returns the p95 in ms. */

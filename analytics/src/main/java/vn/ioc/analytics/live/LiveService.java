@@ -76,9 +76,11 @@ public final class LiveService {
     }
 
     private List<LiveFigures.Load> loadToday(String unit, String name, long millis, Optional<String> province) {
-        List<Object> parameters = new ArrayList<>(List.of(millis));
+        List<Object> parameters = new ArrayList<>();
+        String where = where(millis, province, parameters);
+        parameters.add(millis);
         JsonNode rows = query("SELECT " + unit + ", " + name + ", SUM(events) AS applications, SUM(events) FILTER (WHERE channel = 'trực tiếp')"
-                + " FROM \"" + datasource + "\"" + where(millis, province, parameters) + " AND event = 'submitted' AND __time >= " + DAY_START
+                + " FROM \"" + datasource + "\"" + where + " AND event = 'submitted' AND __time >= " + DAY_START
                 + " GROUP BY 1 ORDER BY applications DESC, 1 LIMIT 5", parameters);
         List<LiveFigures.Load> loads = new ArrayList<>();
         rows.forEach(row -> loads.add(new LiveFigures.Load(row.get(0).asString(), row.get(1).asString(""), row.get(2).asLong(0), row.get(3).asLong(0))));

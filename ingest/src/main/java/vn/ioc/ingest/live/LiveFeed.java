@@ -8,14 +8,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.SequencedSet;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -26,7 +24,7 @@ import static java.util.Objects.requireNonNull;
  * every few seconds the events that arrived are appended as one task whose id is fixed by the source positions it
  * covers, so a batch sent again after a lost answer or an outage is recognised by Druid instead of counted twice;
  * a batch whose task failed is sent again; repeats of an event id the feed has seen are dropped. While Druid is
- * unreachable the feed holds its batch and retries. Hours the stream has moved past are compacted.
+ * unreachable the feed holds its batch and retries.
  */
 public final class LiveFeed {
     /**
@@ -55,19 +53,13 @@ public final class LiveFeed {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final SequencedSet<String> recentIds = new LinkedHashSet<>();
     private final Map<String, Batch> pending = new HashMap<>();
-    private final Map<Instant, Integer> openBatchesByHour = new HashMap<>();
-    private final TreeSet<Instant> hoursToCompact = new TreeSet<>();
     private volatile Progress progress = new Progress(0, 0, 0, 0, 0, Instant.EPOCH, Instant.EPOCH);
     private String feed;
     /** Every event before it is in a batch sent. */
     private long position;
 
-    /** Events sent as one task, or (with no events) the compaction of {@code hour}. */
-    private record Batch(FeedCheckpoint.SentBatch sent, List<ServiceEvent> events, Instant hour) {
-        boolean compaction() {
-            return events.isEmpty();
-        }
-
+    /** Events sent as one task. */
+    private record Batch(FeedCheckpoint.SentBatch sent, List<ServiceEvent> events) {
         String task() {
             return sent.task();
         }
@@ -90,14 +82,14 @@ public final class LiveFeed {
         stopping.set(true);
     }
 
-    /** Feeds until the source is exhausted, every batch is confirmed and every hour compacted (or {@link #stop()}). */
+    /** Feeds until the source is exhausted and every batch is confirmed (or {@link #stop()}). */
     public Progress run(EventSource source) {
         FeedCheckpoint checkpoint = FeedCheckpoint.load(checkpointFile);
         feed = checkpoint.feed();
         position = checkpoint.position();
         for (FeedCheckpoint.SentBatch sent : checkpoint.pending()) {
             // The batch is read again as it was; its task tells whether it still has to be sent.
-            track(new Batch(sent, unique(source.read(sent.from(), (int) (sent.to() - sent.from()))), null));
+            pending.put(sent.task(), new Batch(sent, unique(source.read(sent.from(), (int) (sent.to() - sent.from())))));
         }
         List<ServiceEvent> gathering = new ArrayList<>();
         long gatheredUpTo = position;
@@ -116,17 +108,14 @@ public final class LiveFeed {
                         && (source.exhausted(gatheredUpTo) || Duration.between(gatheringSince, clock.instant()).compareTo(options.batchEvery()) >= 0);
                 if (due && pending.size() < options.inFlight()) {
                     String task = datasource.name() + "_" + feed + "_" + position + "_" + gatheredUpTo;
-                    Batch batch = new Batch(new FeedCheckpoint.SentBatch(task, position, gatheredUpTo, 0), List.copyOf(gathering), null);
-                    track(batch);
+                    Batch batch = new Batch(new FeedCheckpoint.SentBatch(task, position, gatheredUpTo, 0), List.copyOf(gathering));
+                    pending.put(task, batch);
                     position = gatheredUpTo;
                     saveCheckpoint();
                     gathering.clear();
                     gatheringSince = clock.instant();
                     busy = true;
                     send(batch); // if Druid is down now, the batch is sent again once it is back
-                }
-                if (pending.size() < options.inFlight()) {
-                    busy |= compactFinishedHour(drained && pending.isEmpty());
                 }
             } catch (DruidException e) {
                 if (!e.unavailable()) {
@@ -141,7 +130,7 @@ public final class LiveFeed {
                 sleep(options.retryEvery());
                 continue;
             }
-            if (drained && pending.isEmpty() && hoursToCompact.isEmpty()) {
+            if (drained && pending.isEmpty()) {
                 break;
             }
             if (gathering.size() < options.maxBatch()) {
@@ -177,28 +166,21 @@ public final class LiveFeed {
                 }
                 case SUCCESS -> {
                     pending.remove(batch.task());
-                    if (!batch.compaction()) {
-                        hours(batch).forEach(hour -> openBatchesByHour.merge(hour, -1, Integer::sum));
-                        Instant latest = batch.events().getLast().time();
-                        progress = new Progress(progress.delivered() + batch.events().size(), progress.duplicates(), progress.batches() + 1,
-                                progress.resent(), progress.outages(), latest.isAfter(progress.streamTime()) ? latest : progress.streamTime(),
-                                clock.instant());
-                    }
+                    Instant latest = batch.events().getLast().time();
+                    progress = new Progress(progress.delivered() + batch.events().size(), progress.duplicates(), progress.batches() + 1,
+                            progress.resent(), progress.outages(), latest.isAfter(progress.streamTime()) ? latest : progress.streamTime(),
+                            clock.instant());
                     changed = true;
                 }
                 case FAILED -> {
                     pending.remove(batch.task());
                     changed = true;
-                    if (batch.compaction()) {
-                        log.accept("compacting " + batch.hour() + " failed (" + datasource.failure(batch.task()) + "); it stays in small segments");
-                        continue;
-                    }
                     log.accept("task " + batch.task() + " failed (" + datasource.failure(batch.task()) + "); sending it again");
                     FeedCheckpoint.SentBatch failed = batch.sent();
                     int attempt = failed.attempt() + 1;
                     String first = failed.attempt() == 0 ? failed.task() : failed.task().substring(0, failed.task().lastIndexOf("_retry"));
                     Batch again = new Batch(new FeedCheckpoint.SentBatch(first + "_retry" + attempt, failed.from(), failed.to(), attempt),
-                            batch.events(), batch.hour());
+                            batch.events());
                     pending.put(again.task(), again);
                     send(again);
                     count(0, 0, 0, 1, 0);
@@ -216,48 +198,7 @@ public final class LiveFeed {
     }
 
     private void send(Batch batch) {
-        if (batch.compaction()) {
-            datasource.compact(batch.task(), batch.hour());
-        } else {
-            datasource.append(batch.task(), batch.events());
-        }
-    }
-
-    private void track(Batch batch) {
-        pending.put(batch.task(), batch);
-        for (Instant hour : hours(batch)) {
-            openBatchesByHour.merge(hour, 1, Integer::sum);
-            hoursToCompact.add(hour);
-        }
-    }
-
-    /**
-     * Compacts the earliest hour still to compact once no batch still open writes to it and the stream has moved past it
-     * (or, at the end, {@code all} hours), one compaction at a time. True when one was sent.
-     */
-    private boolean compactFinishedHour(boolean all) {
-        if (hoursToCompact.isEmpty() || pending.values().stream().anyMatch(Batch::compaction)) {
-            return false;
-        }
-        Instant hour = hoursToCompact.first();
-        boolean finished = openBatchesByHour.getOrDefault(hour, 0) <= 0
-                && (all || hour.isBefore(progress.streamTime().truncatedTo(ChronoUnit.HOURS)));
-        if (!finished) {
-            return false;
-        }
-        hoursToCompact.pollFirst();
-        openBatchesByHour.remove(hour);
-        String task = datasource.name() + "_" + feed + "_compact_" + hour.getEpochSecond() + "_" + clock.millis();
-        Batch compaction = new Batch(new FeedCheckpoint.SentBatch(task, position, position, 0), List.of(), hour);
-        pending.put(task, compaction);
-        send(compaction);
-        return true;
-    }
-
-    private static TreeSet<Instant> hours(Batch batch) {
-        TreeSet<Instant> hours = new TreeSet<>();
-        batch.events().forEach(event -> hours.add(event.time().truncatedTo(ChronoUnit.HOURS)));
-        return hours;
+        datasource.append(batch.task(), batch.events());
     }
 
     private List<ServiceEvent> unique(List<ServiceEvent> events) {
@@ -275,7 +216,7 @@ public final class LiveFeed {
     }
 
     private int held(List<ServiceEvent> gathering) {
-        return (int) pending.values().stream().filter(batch -> !batch.compaction()).count() + (gathering.isEmpty() ? 0 : 1);
+        return pending.size() + (gathering.isEmpty() ? 0 : 1);
     }
 
     private void count(long delivered, long duplicates, long batches, long resent, long outages) {
@@ -283,9 +224,8 @@ public final class LiveFeed {
                 progress.resent() + resent, progress.outages() + outages, progress.streamTime(), progress.confirmedAt());
     }
 
-    /** Compactions are not kept: one lost with a restart is only a missed tidy-up. */
     private void saveCheckpoint() {
-        List<FeedCheckpoint.SentBatch> sent = pending.values().stream().filter(batch -> !batch.compaction()).map(Batch::sent).toList();
+        List<FeedCheckpoint.SentBatch> sent = pending.values().stream().map(Batch::sent).toList();
         new FeedCheckpoint(feed, position, sent).save(checkpointFile);
     }
 

@@ -79,6 +79,7 @@ final class FullBenchmark implements Callable<Integer> {
             views.sessions = sessions;
             views.seconds = seconds;
             Captured<Optional<ConcurrentSessions.Load>> dashboard = captured(() -> views.measure(server));
+            dashboard.value().ifPresent(System.out::println);
             report.dashboard(dashboard.printed(), dashboard.value().orElse(null));
         });
         Path written = report.write();

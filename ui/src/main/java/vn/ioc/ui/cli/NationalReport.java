@@ -118,7 +118,7 @@ final class NationalReport {
         }
         sections.add("## The dashboard\n\nThe dashboard served from this JVM over the national facts; headless chromium (in the same machine, sharing "
                 + "its 2 cores) first visits each view in one session, then the concurrent sessions sign in one after another and open the views "
-                + "in turn until the time is up.\n\n```\n" + printed.strip() + "\n```\n");
+                + "in turn until the time is up.\n\n```\n" + printed.strip() + (load == null ? "" : "\n" + load) + "\n```\n");
     }
 
     Path write() throws IOException {

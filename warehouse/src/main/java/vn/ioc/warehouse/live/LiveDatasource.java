@@ -2,8 +2,6 @@ package vn.ioc.warehouse.live;
 
 import tools.jackson.databind.JsonNode;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,16 +11,15 @@ import java.util.stream.Collectors;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The Druid datasource of application events: rolled up to the minute, one segment per hour. Batches are appended by
- * native batch tasks with ids of the feed's choosing, so that a batch sent again is recognised and never counted
- * twice; an hour the feed has moved past is compacted into one segment.
+ * The Druid datasource of application events: rolled up to the minute, segments by day. Batches are appended by
+ * native batch tasks with ids of the feed's choosing, so that a batch sent again is recognised and never counted twice.
  */
 public final class LiveDatasource {
     public static final String DEFAULT_NAME = "service_events";
     static final List<String> DIMENSIONS = List.of("province_code", "commune_code", "service_code", "service_name", "channel", "level", "event",
             "due_day", "late");
 
-    /** Appends to one hour run side by side, and beside that hour's compaction, instead of failing to lock it. */
+    /** Appends to one day run side by side instead of failing to lock it. */
     private static final Map<String, Object> CONCURRENT_LOCKS = Map.of("useConcurrentLocks", true);
 
     private final DruidHttp overlord;
@@ -50,14 +47,6 @@ public final class LiveDatasource {
                 "inputFormat", Map.of("type", "json"), "appendToExisting", true);
         submit(taskId, Map.of("type", "index_parallel", "id", taskId, "context", CONCURRENT_LOCKS,
                 "spec", Map.of("dataSchema", dataSchema(), "ioConfig", ioConfig, "tuningConfig", tuning("index_parallel"))));
-    }
-
-    /** Submits the compaction of one hour into a single segment (the same rows, fewer segments for queries to open). */
-    public void compact(String taskId, Instant hour) {
-        Instant start = hour.truncatedTo(ChronoUnit.HOURS);
-        submit(taskId, Map.of("type", "compact", "id", taskId, "dataSource", name, "context", CONCURRENT_LOCKS,
-                "ioConfig", Map.of("type", "compact", "inputSpec", Map.of("type", "interval", "interval", start + "/" + start.plus(1, ChronoUnit.HOURS))),
-                "tuningConfig", tuning("index_parallel")));
     }
 
     public TaskState state(String taskId) {
@@ -101,7 +90,7 @@ public final class LiveDatasource {
         schema.put("timestampSpec", Map.of("column", "time", "format", "millis"));
         schema.put("dimensionsSpec", Map.of("dimensions", DIMENSIONS));
         schema.put("metricsSpec", List.of(Map.of("type", "count", "name", "events")));
-        schema.put("granularitySpec", Map.of("segmentGranularity", "hour", "queryGranularity", "minute", "rollup", true));
+        schema.put("granularitySpec", Map.of("segmentGranularity", "day", "queryGranularity", "minute", "rollup", true));
         return schema;
     }
 
