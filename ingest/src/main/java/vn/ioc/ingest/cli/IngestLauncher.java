@@ -87,7 +87,7 @@ public final class IngestLauncher implements LauncherModule {
     }
 
     /**
-     * With {@code ioc demo --live}: the demo extract's last day replayed into the local Druid, 60 times faster than it
+     * With {@code ioc demo --live}: the demo extract's last day replayed into the local Druid (which the demo started), 60 times faster than it
      * happened, in the background; resumed where it stopped when the demo runs again.
      */
     private static void replayLive(WarehouseServer server, PrintStream out) {
@@ -103,10 +103,17 @@ public final class IngestLauncher implements LauncherModule {
         } finally {
             spark.stop();
         }
-        DruidEndpoint druid = DruidEndpoint.router(System.getProperty("ioc.live.druid-url"));
+        DruidEndpoint druid = DruidEndpoint.local();
         LiveFeed feed = new LiveFeed(new LiveDatasource(new DruidHttp(druid.tasks(), Duration.ofSeconds(30)), LiveDatasource.DEFAULT_NAME),
                 Path.of("var", "live", "demo.checkpoint"), LiveFeed.Options.DEFAULT, Clock.systemUTC(), System.err::println);
-        Thread.ofPlatform().daemon().name("live-replay").start(() -> feed.run(new ReplaySource(events, ApplicationEvents.startOf(asOf), 60, Clock.systemUTC())));
+        Thread.ofPlatform().daemon().name("live-replay").start(() -> {
+            try {
+                LiveFeed.Progress done = feed.run(new ReplaySource(events, ApplicationEvents.startOf(asOf), 60, Clock.systemUTC()));
+                System.err.printf(Locale.ROOT, "live: the replay of %s is done (%,d events delivered)%n", asOf, done.delivered());
+            } catch (RuntimeException e) {
+                System.err.println("live: the replay stopped: " + e.getMessage() + " (the rest of the demo goes on)");
+            }
+        });
         out.printf(Locale.ROOT, "live: replaying %,d events of %s into Druid at %s, 60 times faster than they happened%n", events.size(), asOf, druid.sql());
     }
 

@@ -35,7 +35,7 @@ public final class LiveFeed {
      * @param recentIds   how many of the latest event ids are remembered to drop repeats
      */
     public record Options(Duration batchEvery, int maxBatch, int inFlight, Duration retryEvery, int recentIds) {
-        public static final Options DEFAULT = new Options(Duration.ofSeconds(3), 100_000, 2, Duration.ofSeconds(2), 1_000_000);
+        public static final Options DEFAULT = new Options(Duration.ofSeconds(3), 10_000, 2, Duration.ofSeconds(2), 1_000_000);
     }
 
     /**
@@ -44,6 +44,9 @@ public final class LiveFeed {
      */
     public record Progress(long delivered, long duplicates, long batches, long resent, long outages, Instant streamTime, Instant confirmedAt) {
     }
+
+    /** A batch Druid fails this many times stops the feed: something other than an outage is wrong. */
+    static final int MAX_ATTEMPTS = 5;
 
     private final LiveDatasource datasource;
     private final Path checkpointFile;
@@ -175,9 +178,17 @@ public final class LiveFeed {
                 case FAILED -> {
                     pending.remove(batch.task());
                     changed = true;
-                    log.accept("task " + batch.task() + " failed (" + datasource.failure(batch.task()) + "); sending it again");
                     FeedCheckpoint.SentBatch failed = batch.sent();
+                    String reason = datasource.failure(batch.task());
                     int attempt = failed.attempt() + 1;
+                    if (attempt > MAX_ATTEMPTS) {
+                        pending.put(batch.task(), batch); // kept in the checkpoint: a restart tries it again
+                        saveCheckpoint();
+                        throw new IllegalStateException("Druid failed the batch of source positions " + failed.from() + " to " + failed.to() + " "
+                                + attempt + " times, last as task " + failed.task() + ": " + reason);
+                    }
+                    log.accept("task " + batch.task() + " failed (" + reason + "); sending it again");
+                    sleep(options.retryEvery());
                     String first = failed.attempt() == 0 ? failed.task() : failed.task().substring(0, failed.task().lastIndexOf("_retry"));
                     Batch again = new Batch(new FeedCheckpoint.SentBatch(first + "_retry" + attempt, failed.from(), failed.to(), attempt),
                             batch.events());

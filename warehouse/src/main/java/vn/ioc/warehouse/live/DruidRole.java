@@ -4,7 +4,7 @@ package vn.ioc.warehouse.live;
 enum DruidRole {
     ZOOKEEPER("zookeeper", 2181, 128),
     /** Also the overlord, and the host of the Derby metadata store (port 1527). */
-    COORDINATOR("coordinator", 8081, 384),
+    COORDINATOR("coordinator", 8081, 512),
     BROKER("broker", 8082, 512),
     HISTORICAL("historical", 8083, 512),
     INDEXER("indexer", 8091, 512);

@@ -308,7 +308,9 @@ public final class LocalDruid {
                 "druid.service=druid/coordinator", "druid.plaintextPort=" + DruidRole.COORDINATOR.port(),
                 "druid.coordinator.startDelay=PT5S", "druid.coordinator.period=PT5S", "druid.manager.segments.pollDuration=PT5S",
                 "druid.coordinator.asOverlord.enabled=true", "druid.coordinator.asOverlord.overlordService=druid/overlord",
-                "druid.indexer.queue.startDelay=PT1S", "druid.indexer.storage.type=metadata", "druid.indexer.runner.type=remote"));
+                "druid.indexer.queue.startDelay=PT1S", "druid.indexer.storage.type=metadata",
+                // Tasks go to the indexer over HTTP: a feed's batch is larger than ZooKeeper lets a node be.
+                "druid.indexer.runner.type=httpRemote"));
         files.put("conf/broker/runtime.properties", lines(
                 "druid.service=druid/broker", "druid.plaintextPort=" + DruidRole.BROKER.port(), "druid.broker.http.numConnections=6",
                 "druid.broker.cache.useCache=false", "druid.broker.cache.populateCache=false"));
