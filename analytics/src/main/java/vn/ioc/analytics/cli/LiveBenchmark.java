@@ -105,7 +105,7 @@ final class LiveBenchmark implements java.util.concurrent.Callable<Integer> {
                     return;
                 }
             } catch (DruidException e) {
-                if (!e.getMessage().contains("not found")) {
+                if (!e.noSuchTable()) {
                     throw e; // else: no segment of the datasource is served yet
                 }
             }

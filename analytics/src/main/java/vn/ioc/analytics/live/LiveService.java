@@ -108,7 +108,7 @@ public final class LiveService {
         try {
             return broker.post("/druid/v2/sql", body);
         } catch (DruidException e) {
-            if (e.getMessage().contains("not found") && e.getMessage().contains(datasource)) {
+            if (e.noSuchTable()) {
                 return JsonNodeFactory.instance.arrayNode(); // no event fed yet: the datasource does not exist
             }
             throw e;

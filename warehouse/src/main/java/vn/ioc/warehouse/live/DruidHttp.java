@@ -13,6 +13,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
 
@@ -22,6 +23,8 @@ import static java.util.Objects.requireNonNull;
  */
 public final class DruidHttp {
     static final JsonMapper JSON = JsonMapper.builder().build();
+    /** How Druid SQL says a FROM names no datasource it serves. */
+    private static final Pattern NO_SUCH_TABLE = Pattern.compile("Object '[^']+' not found");
 
     private final URI base;
     private final Duration timeout;
@@ -68,7 +71,9 @@ public final class DruidHttp {
         }
         if (status / 100 != 2) {
             // 503: a service not (yet) leading or not ready; 504: Druid's own query timeout.
-            throw new DruidException("Druid at " + uri + " answered HTTP " + status + ": " + errorText(response.body()), status == 503, null);
+            String error = errorText(response.body());
+            throw new DruidException("Druid at " + uri + " answered HTTP " + status + ": " + error, status == 503,
+                    status == 400 && NO_SUCH_TABLE.matcher(error).find(), null);
         }
         try {
             return Optional.of(response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body()));

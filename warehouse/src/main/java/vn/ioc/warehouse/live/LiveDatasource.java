@@ -46,7 +46,7 @@ public final class LiveDatasource {
         Map<String, Object> ioConfig = Map.of("type", "index_parallel", "inputSource", Map.of("type", "inline", "data", data),
                 "inputFormat", Map.of("type", "json"), "appendToExisting", true);
         submit(taskId, Map.of("type", "index_parallel", "id", taskId, "context", CONCURRENT_LOCKS,
-                "spec", Map.of("dataSchema", dataSchema(), "ioConfig", ioConfig, "tuningConfig", tuning("index_parallel"))));
+                "spec", Map.of("dataSchema", dataSchema(), "ioConfig", ioConfig, "tuningConfig", tuning())));
     }
 
     public TaskState state(String taskId) {
@@ -94,8 +94,8 @@ public final class LiveDatasource {
         return schema;
     }
 
-    private static Map<String, Object> tuning(String type) {
-        return Map.of("type", type, "maxNumConcurrentSubTasks", 1, "partitionsSpec", Map.of("type", "dynamic"),
+    private static Map<String, Object> tuning() {
+        return Map.of("type", "index_parallel", "maxNumConcurrentSubTasks", 1, "partitionsSpec", Map.of("type", "dynamic"),
                 "maxRowsInMemory", 200_000);
     }
 }
