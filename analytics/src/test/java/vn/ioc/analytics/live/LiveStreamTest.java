@@ -146,6 +146,32 @@ class LiveStreamTest {
     }
 
     @Test
+    void aFeedStoppedAndStartedAgainResumesFromItsCheckpointWithoutLossOrDuplicates() throws Exception {
+        LiveDatasource datasource = datasource("events_restart");
+        Path checkpoint = home.resolve("restart.checkpoint");
+        LiveFeed.Options options = new LiveFeed.Options(Duration.ofMillis(300), 100_000, 2, Duration.ofSeconds(1), 10_000);
+        Instant from = ApplicationEvents.startOf(FROM);
+        // The fortnight played back in about 30 s; the feed is stopped once it has delivered something.
+        LiveFeed first = new LiveFeed(datasource, checkpoint, options, Clock.systemUTC(), System.err::println);
+        ReplaySource replay = new ReplaySource(events, from, Duration.between(from, events.getLast().time()).toMillis() / 30_000.0, Clock.systemUTC());
+        CompletableFuture<LiveFeed.Progress> feeding = CompletableFuture.supplyAsync(() -> first.run(replay));
+        Instant waitUntil = Instant.now().plusSeconds(120);
+        while (first.progress().batches() < 1 && Instant.now().isBefore(waitUntil)) {
+            Thread.sleep(200);
+        }
+        first.stop();
+        LiveFeed.Progress before = feeding.get(2, TimeUnit.MINUTES);
+        assertTrue(before.delivered() > 0 && before.delivered() < events.size(), "stopped mid-stream: " + before);
+
+        // As a new process would: nothing remembered but the checkpoint file; the rest as fast as it goes.
+        LiveFeed second = new LiveFeed(datasource, checkpoint, options, Clock.systemUTC(), System.err::println);
+        LiveFeed.Progress after = second.run(new ReplaySource(events, from, 0, Clock.systemUTC()));
+
+        assertEquals(events.size(), before.delivered() + after.delivered(), "before the stop " + before + ", after " + after);
+        assertEquals(countsByProvinceAndKind(events), counted(datasource.name(), countsByProvinceAndKind(events)));
+    }
+
+    @Test
     void druidsErrorsAndAnAbsentDruidAreNamed() throws Exception {
         LiveService live = new LiveService(endpoint, "no_events_yet", Duration.ofSeconds(10));
         assertEquals(Optional.empty(), live.figures(Optional.empty()), "a datasource nothing was fed to yet has no figures");

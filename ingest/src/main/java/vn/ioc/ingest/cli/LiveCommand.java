@@ -116,6 +116,8 @@ final class LiveCommand implements Runnable {
             double seconds = Duration.between(started, done.confirmedAt()).toMillis() / 1000.0;
             System.out.printf(Locale.ROOT, "feed: %,d events confirmed in %.1f s: %,.0f events/s (first batch sent to last confirmed)%n",
                     done.delivered(), seconds, done.delivered() / seconds);
+            System.out.printf(Locale.ROOT, "feed sustained: %,.0f events/s (%,d events after the first batch of %,d)%n",
+                    done.sustainedRate(), done.delivered() - done.firstBatch(), done.firstBatch());
             return 0;
         }
 

@@ -35,14 +35,20 @@ public final class LiveFeed {
      * @param recentIds   how many of the latest event ids are remembered to drop repeats
      */
     public record Options(Duration batchEvery, int maxBatch, int inFlight, Duration retryEvery, int recentIds) {
-        public static final Options DEFAULT = new Options(Duration.ofSeconds(3), 10_000, 2, Duration.ofSeconds(2), 1_000_000);
+        public static final Options DEFAULT = new Options(Duration.ofSeconds(3), 25_000, 2, Duration.ofSeconds(2), 1_000_000);
     }
 
     /**
      * What the feed did so far: events delivered (confirmed), repeats dropped, batches confirmed, batches sent again, outages,
-     * the time of the latest event delivered, and when the latest batch was confirmed.
+     * the time of the latest event delivered, when the latest batch was confirmed, and when the first was and its size.
      */
-    public record Progress(long delivered, long duplicates, long batches, long resent, long outages, Instant streamTime, Instant confirmedAt) {
+    public record Progress(long delivered, long duplicates, long batches, long resent, long outages, Instant streamTime, Instant confirmedAt,
+                           Instant firstConfirmedAt, long firstBatch) {
+        /** Events per second from the first batch confirmed to the latest: the rate once Druid's indexer is at work; NaN before two. */
+        public double sustainedRate() {
+            double seconds = Duration.between(firstConfirmedAt, confirmedAt).toMillis() / 1000.0;
+            return batches < 2 || seconds <= 0 ? Double.NaN : (delivered - firstBatch) / seconds;
+        }
     }
 
     /** A batch Druid fails this many times stops the feed: something other than an outage is wrong. */
@@ -56,7 +62,7 @@ public final class LiveFeed {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final SequencedSet<String> recentIds = new LinkedHashSet<>();
     private final Map<String, Batch> pending = new HashMap<>();
-    private volatile Progress progress = new Progress(0, 0, 0, 0, 0, Instant.EPOCH, Instant.EPOCH);
+    private volatile Progress progress = new Progress(0, 0, 0, 0, 0, Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, 0);
     private String feed;
     /** Every event before it is in a batch sent. */
     private long position;
@@ -170,9 +176,11 @@ public final class LiveFeed {
                 case SUCCESS -> {
                     pending.remove(batch.task());
                     Instant latest = batch.events().getLast().time();
+                    Instant now = clock.instant();
+                    boolean first = progress.batches() == 0;
                     progress = new Progress(progress.delivered() + batch.events().size(), progress.duplicates(), progress.batches() + 1,
-                            progress.resent(), progress.outages(), latest.isAfter(progress.streamTime()) ? latest : progress.streamTime(),
-                            clock.instant());
+                            progress.resent(), progress.outages(), latest.isAfter(progress.streamTime()) ? latest : progress.streamTime(), now,
+                            first ? now : progress.firstConfirmedAt(), first ? batch.events().size() : progress.firstBatch());
                     changed = true;
                 }
                 case FAILED -> {
@@ -232,7 +240,8 @@ public final class LiveFeed {
 
     private void count(long delivered, long duplicates, long batches, long resent, long outages) {
         progress = new Progress(progress.delivered() + delivered, progress.duplicates() + duplicates, progress.batches() + batches,
-                progress.resent() + resent, progress.outages() + outages, progress.streamTime(), progress.confirmedAt());
+                progress.resent() + resent, progress.outages() + outages, progress.streamTime(), progress.confirmedAt(), progress.firstConfirmedAt(),
+                progress.firstBatch());
     }
 
     private void saveCheckpoint() {

@@ -10,22 +10,29 @@ import vn.ioc.warehouse.live.DruidEndpoint;
 import vn.ioc.warehouse.live.DruidException;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The live figures for the Live page and the wall's live slide, from the Druid at {@code ioc.live.druid-url}
- * ({@code IOC_DRUID_URL}); none configured, these parts say so. While Druid cannot be reached, the last figures
- * read are given again, marked stale.
+ * ({@code IOC_DRUID_URL}); none configured, these parts say so. Figures read are shared for two seconds by every
+ * page and wall showing the same scope, so Druid is asked once per scope however many watch. While Druid cannot be
+ * reached, the last figures read are given again, marked stale.
  */
 @Component
 public final class LiveBoard {
     private static final Logger LOG = LoggerFactory.getLogger(LiveBoard.class);
     private static final String NATION = "";
+    private static final Duration SHARED_FOR = Duration.ofSeconds(2);
 
     private final Optional<LiveService> live;
-    private final Map<String, LiveFigures> lastRead = new ConcurrentHashMap<>();
+    private final Map<String, Read> lastRead = new ConcurrentHashMap<>();
+
+    /** Figures as read from Druid, and when. */
+    private record Read(Optional<LiveFigures> figures, Instant at) {
+    }
 
     /**
      * @param figures  the last figures read (empty while the stream has no event yet, or Druid was never reached)
@@ -52,13 +59,17 @@ public final class LiveBoard {
             return new Reading(false, Optional.empty(), false, "");
         }
         String key = province.orElse(NATION);
+        Read last = lastRead.get(key);
+        if (last != null && last.at().plus(SHARED_FOR).isAfter(Instant.now())) {
+            return new Reading(true, last.figures(), false, "");
+        }
         try {
             Optional<LiveFigures> figures = live.get().figures(province);
-            figures.ifPresentOrElse(read -> lastRead.put(key, read), () -> lastRead.remove(key));
+            lastRead.put(key, new Read(figures, Instant.now()));
             return new Reading(true, figures, false, "");
         } catch (DruidException e) {
             LOG.warn("live figures for {} could not be read, showing the last ones: {}", province.orElse("the nation"), e.getMessage());
-            return new Reading(true, Optional.ofNullable(lastRead.get(key)), true, e.getMessage());
+            return new Reading(true, last == null ? Optional.empty() : last.figures(), true, e.getMessage());
         }
     }
 }

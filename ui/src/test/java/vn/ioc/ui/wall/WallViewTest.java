@@ -83,6 +83,6 @@ class WallViewTest extends SpringBrowserlessTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> WallPlaylists.parse("{\"playlists\": [{\"id\": \"a\", \"seconds\": 1, \"slides\": [\"map\"]}]}",
                 "walls.json")).getMessage().contains("at least 3 seconds"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> WallPlaylists.parse("[", "walls.json")).getMessage().startsWith("walls.json: not JSON"));
-        assertEquals(2, WallPlaylists.read(Path.of("src/test/resources/walls.json")).size());
+        assertEquals(3, WallPlaylists.read(Path.of("src/test/resources/walls.json")).size());
     }
 }

@@ -313,11 +313,16 @@ public final class LocalDruid {
                 "druid.indexer.runner.type=httpRemote"));
         files.put("conf/broker/runtime.properties", lines(
                 "druid.service=druid/broker", "druid.plaintextPort=" + DruidRole.BROKER.port(), "druid.broker.http.numConnections=6",
-                "druid.broker.cache.useCache=false", "druid.broker.cache.populateCache=false"));
+                "druid.broker.cache.useCache=false", "druid.broker.cache.populateCache=false",
+                // A live page's queries go at once: two group-bys merge side by side.
+                "druid.processing.numMergeBuffers=2"));
         files.put("conf/historical/runtime.properties", lines(
                 "druid.service=druid/historical", "druid.plaintextPort=" + DruidRole.HISTORICAL.port(),
                 "druid.segmentCache.locations=[{\"path\":\"" + home.resolve("segment-cache") + "\",\"maxSize\":\"50g\"}]",
-                "druid.server.maxSize=50g"));
+                "druid.server.maxSize=50g", "druid.processing.numThreads=2", "druid.processing.numMergeBuffers=2",
+                // Results per segment are kept: a refresh recomputes only the segments the latest batches wrote.
+                "druid.historical.cache.useCache=true", "druid.historical.cache.populateCache=true", "druid.cache.type=caffeine",
+                "druid.cache.sizeInBytes=67108864"));
         files.put("conf/indexer/runtime.properties", lines(
                 "druid.service=druid/indexer", "druid.plaintextPort=" + DruidRole.INDEXER.port(), "druid.worker.capacity=2",
                 "druid.indexer.task.baseTaskDir=" + home.resolve("tasks"), "druid.indexer.task.restoreTasksOnRestart=true"));

@@ -1,0 +1,131 @@
+package vn.ioc.ui.live;
+
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.ioc.analytics.AnalyticsFixture;
+import vn.ioc.analytics.live.LiveFigures;
+import vn.ioc.analytics.live.LiveService;
+import vn.ioc.ingest.live.ApplicationEvents;
+import vn.ioc.ingest.live.LiveFeed;
+import vn.ioc.ingest.live.ReplaySource;
+import vn.ioc.ingest.spark.LocalSpark;
+import vn.ioc.ui.BrowserTest;
+import vn.ioc.ui.DashboardTestData;
+import vn.ioc.ui.IocDashboard;
+import vn.ioc.warehouse.files.FileTrees;
+import vn.ioc.warehouse.live.DruidEndpoint;
+import vn.ioc.warehouse.live.DruidHttp;
+import vn.ioc.warehouse.live.LiveDatasource;
+import vn.ioc.warehouse.live.LocalDruid;
+import vn.ioc.warehouse.live.ServiceEvent;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Live page and a wall's live slide in a real browser, over a real local Druid the fixture's last fortnight of
+ * applications was replayed into: both show the figures Druid SQL gives for Hà Nội ({@code src/test/e2e/live.mjs}).
+ */
+@SpringBootTest(classes = IocDashboard.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class LiveBrowserTest {
+    private static final String PROVINCE = "01";
+    private static Path home;
+    private static LocalDruid druid;
+    private static DruidEndpoint endpoint;
+
+    @LocalServerPort
+    private int port;
+
+    @DynamicPropertySource
+    static void warehouseAndDruid(DynamicPropertyRegistry registry) {
+        DashboardTestData.register(registry);
+        registry.add("ioc.live.druid-url", () -> fedDruid().sql().toString());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (druid != null) {
+            druid.stop();
+        }
+        FileTrees.delete(home);
+    }
+
+    @Test
+    void theLivePageAndTheWallShowDruidsFigures() throws Exception {
+        LiveFigures figures = new LiveService(endpoint, LiveDatasource.DEFAULT_NAME, Duration.ofSeconds(10)).figures(Optional.of(PROVINCE)).orElseThrow();
+        assertTrue(figures.today() > 0 && figures.backlog() > 0, "Hà Nội has applications today and a backlog: " + figures);
+        String expected = String.join(",", List.of(Long.toString(figures.today()), Long.toString(figures.backlog()), Long.toString(figures.overdueNow()),
+                figures.topServices().getFirst().name()));
+
+        Process script = BrowserTest.startScript("live.mjs", "http://127.0.0.1:" + port, expected);
+        if (!script.waitFor(300, TimeUnit.SECONDS)) {
+            script.destroyForcibly().waitFor();
+        }
+        String output = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, script.exitValue(), "live.mjs failed:\n" + output);
+        assertTrue(output.contains("ok:"), output);
+        for (String shot : List.of("16-live-vi", "17-live-en", "18-wall-live")) {
+            assertTrue(Files.size(BrowserTest.SHOTS.resolve(shot + ".png")) > 10_000, shot + " saved");
+        }
+    }
+
+    /** A local Druid, started once, with the fixture's last fortnight of applications replayed into the default datasource and served. */
+    private static synchronized DruidEndpoint fedDruid() {
+        if (endpoint != null) {
+            return endpoint;
+        }
+        try {
+            home = Files.createTempDirectory("ioc-live-browser-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        druid = new LocalDruid(home.resolve("druid"), System.err::println);
+        DruidEndpoint started = druid.start();
+        AnalyticsFixture fixture = DashboardTestData.fixture();
+        List<ServiceEvent> events;
+        SparkSession spark = LocalSpark.session("live-browser-test");
+        try {
+            events = ApplicationEvents.between(ApplicationEvents.keptApplications(spark, fixture.writer, fixture.extracts, AnalyticsFixture.AS_OF),
+                    AnalyticsFixture.AS_OF.minusDays(13), AnalyticsFixture.AS_OF.plusDays(1), AnalyticsFixture.AS_OF);
+        } finally {
+            spark.stop();
+        }
+        LiveDatasource datasource = new LiveDatasource(new DruidHttp(started.tasks(), Duration.ofSeconds(10)), LiveDatasource.DEFAULT_NAME);
+        LiveFeed.Progress fed = new LiveFeed(datasource, home.resolve("feed.checkpoint"), LiveFeed.Options.DEFAULT, Clock.systemUTC(), System.err::println)
+                .run(new ReplaySource(events, ApplicationEvents.startOf(AnalyticsFixture.AS_OF.minusDays(13)), 0, Clock.systemUTC()));
+        awaitServed(new LiveService(started, LiveDatasource.DEFAULT_NAME, Duration.ofSeconds(10)), fed.delivered());
+        endpoint = started;
+        return endpoint;
+    }
+
+    /** Waits until Druid SQL counts every event fed (the historical loads what the tasks published within seconds). */
+    private static void awaitServed(LiveService live, long fed) {
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (live.eventsServed() != fed) {
+            assertTrue(Instant.now().isBefore(deadline), "Druid serves the " + fed + " events fed within two minutes");
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
