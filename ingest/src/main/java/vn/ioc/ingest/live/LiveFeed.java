@@ -64,6 +64,8 @@ public final class LiveFeed {
     private final Map<String, Batch> pending = new HashMap<>();
     private volatile Progress progress = new Progress(0, 0, 0, 0, 0, Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, 0);
     private String feed;
+    /** Druid was asked to compact the datasource by itself (once per run, before the first batch). */
+    private boolean compactionAsked;
     /** Every event before it is in a batch sent. */
     private long position;
 
@@ -217,6 +219,10 @@ public final class LiveFeed {
     }
 
     private void send(Batch batch) {
+        if (!compactionAsked) {
+            datasource.compactAutomatically();
+            compactionAsked = true;
+        }
         datasource.append(batch.task(), batch.events());
     }
 

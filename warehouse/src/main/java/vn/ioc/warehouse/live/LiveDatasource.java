@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import static java.util.Objects.requireNonNull;
@@ -49,6 +50,28 @@ public final class LiveDatasource {
                 "inputFormat", Map.of("type", "json"), "appendToExisting", true);
         submit(taskId, Map.of("type", "index_parallel", "id", taskId, "context", CONCURRENT_LOCKS,
                 "spec", Map.of("dataSchema", dataSchema(days(events)), "ioConfig", ioConfig, "tuningConfig", tuning())));
+    }
+
+    /**
+     * Asks Druid's coordinator to compact the datasource by itself: each batch adds small segments to its day, and
+     * queries slow down as they pile up. Compaction merges a day's segments into few, today's too, while appends go on
+     * (concurrent locks). Setting it again is harmless.
+     */
+    public void compactAutomatically() {
+        overlord.post("/druid/coordinator/v1/config/compaction", Map.of("dataSource", name, "skipOffsetFromLatest", "PT0S",
+                "taskContext", CONCURRENT_LOCKS, "granularitySpec", Map.of("segmentGranularity", "DAY"),
+                "tuningConfig", Map.of("type", "index_parallel", "partitionsSpec", Map.of("type", "dynamic"))));
+    }
+
+    /** Where the auto-compaction stands, as of its latest run: days (intervals) and segments still to compact, segments compacted. */
+    public record Compaction(long intervalsAwaiting, long segmentsAwaiting, long segmentsCompacted) {
+    }
+
+    /** Druid's latest account of the auto-compaction of this datasource; nothing before its first run. */
+    public Optional<Compaction> compaction() {
+        return overlord.get("/druid/coordinator/v1/compaction/status?dataSource=" + name).map(answer -> answer.path("latestStatus").path(0))
+                .filter(status -> !status.isMissingNode()).map(status -> new Compaction(status.path("intervalCountAwaitingCompaction").asLong(),
+                        status.path("segmentCountAwaitingCompaction").asLong(), status.path("segmentCountCompacted").asLong()));
     }
 
     public TaskState state(String taskId) {

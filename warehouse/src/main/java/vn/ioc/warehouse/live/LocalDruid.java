@@ -307,6 +307,8 @@ public final class LocalDruid {
         files.put("conf/coordinator/runtime.properties", lines(
                 "druid.service=druid/coordinator", "druid.plaintextPort=" + DruidRole.COORDINATOR.port(),
                 "druid.coordinator.startDelay=PT5S", "druid.coordinator.period=PT5S", "druid.manager.segments.pollDuration=PT5S",
+                // Auto-compaction every 10 s (30 min by default): a live feed adds small segments every few seconds.
+                "druid.coordinator.period.indexingPeriod=PT10S",
                 "druid.coordinator.asOverlord.enabled=true", "druid.coordinator.asOverlord.overlordService=druid/overlord",
                 "druid.indexer.queue.startDelay=PT1S", "druid.indexer.storage.type=metadata",
                 // Tasks go to the indexer over HTTP: a feed's batch is larger than ZooKeeper lets a node be.
