@@ -40,6 +40,8 @@ async function run(browser, state, fail) {
   await page.waitForSelector('.live-tile');
   await page.waitForFunction(() => document.querySelector('h2')?.textContent.startsWith('Live'));
   await check('Live page in English');
+  const lists = await page.textContent('#live-communes');
+  if (/(^|[^\d.,])1 applications/.test(lists)) await fail('one application is singular in English, got: ' + lists);
   await page.screenshot({ path: shots + '/17-live-en.png', fullPage: true });
 
   // A wall device's playlist of one live slide.

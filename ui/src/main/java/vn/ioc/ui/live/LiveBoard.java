@@ -18,8 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The live figures for the Live page and the wall's live slide, from the Druid at {@code ioc.live.druid-url}
  * ({@code IOC_DRUID_URL}); none configured, these parts say so. Figures read are shared for two seconds by every
- * page and wall showing the same scope, so Druid is asked once per scope however many watch. While Druid cannot be
- * reached, the last figures read are given again, marked stale.
+ * page and wall showing the same scope, so Druid is asked about once per scope every few seconds however many watch.
+ * While Druid cannot be reached, the last figures read are given again, marked stale.
  */
 @Component
 public final class LiveBoard {

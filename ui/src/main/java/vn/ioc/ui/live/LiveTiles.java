@@ -57,8 +57,8 @@ public final class LiveTiles {
             list.add(new Div(text.get("live.none")));
         }
         for (LiveFigures.Load load : loads) {
-            Div row = new Div(new Span(name.apply(load)), new Span(text.get("live.load", formats.count(load.applications()),
-                    formats.count(load.atCounter()))));
+            Div row = new Div(new Span(name.apply(load)), new Span(text.get(load.applications() == 1 ? "live.load.one" : "live.load",
+                    formats.count(load.applications()), formats.count(load.atCounter()))));
             row.addClassName("live-load");
             list.add(row);
         }

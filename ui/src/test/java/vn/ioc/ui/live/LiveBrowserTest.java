@@ -37,11 +37,14 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The Live page and a wall's live slide in a real browser, over a real local Druid the fixture's last fortnight of
- * applications was replayed into: both show the figures Druid SQL gives for Hà Nội ({@code src/test/e2e/live.mjs}).
+ * applications was replayed into: both show the figures Druid SQL gives for Hà Nội ({@code src/test/e2e/live.mjs});
+ * and what they read is shared for a moment.
  */
 @SpringBootTest(classes = IocDashboard.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LiveBrowserTest {
@@ -84,6 +87,17 @@ class LiveBrowserTest {
         for (String shot : List.of("16-live-vi", "17-live-en", "18-wall-live")) {
             assertTrue(Files.size(BrowserTest.SHOTS.resolve(shot + ".png")) > 10_000, shot + " saved");
         }
+    }
+
+    @Test
+    void pagesAndWallsOfOneScopeShareAReadingForTwoSeconds() throws Exception {
+        LiveBoard board = new LiveBoard(endpoint.sql().toString(), LiveDatasource.DEFAULT_NAME, 10_000);
+        LiveFigures first = board.read(Optional.of(PROVINCE)).figures().orElseThrow();
+        assertSame(first, board.read(Optional.of(PROVINCE)).figures().orElseThrow(), "read again at once: the same reading");
+        Thread.sleep(2_100);
+        LiveFigures later = board.read(Optional.of(PROVINCE)).figures().orElseThrow();
+        assertNotSame(first, later, "read again after 2 s: Druid asked again");
+        assertEquals(first, later);
     }
 
     /** A local Druid, started once, with the fixture's last fortnight of applications replayed into the default datasource and served. */
