@@ -17,6 +17,7 @@ import vn.ioc.ingest.spark.LocalSpark;
 import vn.ioc.ui.BrowserTest;
 import vn.ioc.ui.DashboardTestData;
 import vn.ioc.ui.IocDashboard;
+import vn.ioc.ui.Relay;
 import vn.ioc.warehouse.files.FileTrees;
 import vn.ioc.warehouse.live.DruidEndpoint;
 import vn.ioc.warehouse.live.DruidHttp;
@@ -44,7 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The Live page and a wall's live slide in a real browser, over a real local Druid the fixture's last fortnight of
  * applications was replayed into: both show the figures Druid SQL gives for Hà Nội ({@code src/test/e2e/live.mjs});
- * and what they read is shared for a moment.
+ * what they read is shared for a moment, and kept, marked stale, while Druid is out of reach.
  */
 @SpringBootTest(classes = IocDashboard.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LiveBrowserTest {
@@ -90,14 +91,23 @@ class LiveBrowserTest {
     }
 
     @Test
-    void pagesAndWallsOfOneScopeShareAReadingForTwoSeconds() throws Exception {
-        LiveBoard board = new LiveBoard(endpoint.sql().toString(), LiveDatasource.DEFAULT_NAME, 10_000);
-        LiveFigures first = board.read(Optional.of(PROVINCE)).figures().orElseThrow();
-        assertSame(first, board.read(Optional.of(PROVINCE)).figures().orElseThrow(), "read again at once: the same reading");
-        Thread.sleep(2_100);
-        LiveFigures later = board.read(Optional.of(PROVINCE)).figures().orElseThrow();
-        assertNotSame(first, later, "read again after 2 s: Druid asked again");
-        assertEquals(first, later);
+    void pagesAndWallsShareAReadingAndKeepTheLastOneMarkedStaleWhileDruidIsAway() throws Exception {
+        try (Relay network = new Relay(endpoint.sql().getPort())) {
+            LiveBoard board = new LiveBoard("http://127.0.0.1:" + network.port(), LiveDatasource.DEFAULT_NAME, 2_000);
+            LiveFigures first = board.read(Optional.of(PROVINCE)).figures().orElseThrow();
+            assertSame(first, board.read(Optional.of(PROVINCE)).figures().orElseThrow(), "read again at once: the same reading");
+            Thread.sleep(2_100);
+            LiveFigures later = board.read(Optional.of(PROVINCE)).figures().orElseThrow();
+            assertNotSame(first, later, "read again after 2 s: Druid asked again");
+            assertEquals(first, later);
+
+            network.cut();
+            Thread.sleep(2_100);
+            LiveBoard.Reading away = board.read(Optional.of(PROVINCE));
+            assertTrue(away.stale(), "Druid out of reach: " + away);
+            assertSame(later, away.figures().orElseThrow(), "the last figures are given again");
+            assertTrue(away.problem().contains("127.0.0.1:" + network.port()), away.problem());
+        }
     }
 
     /** A local Druid, started once, with the fixture's last fortnight of applications replayed into the default datasource and served. */
