@@ -22,6 +22,7 @@ import vn.ioc.datasets.units.ReferenceUnits;
 import vn.ioc.datasets.units.ReferenceUnitsLoader;
 import vn.ioc.datasets.units.SharedReferenceData;
 import vn.ioc.ingest.IngestJob;
+import vn.ioc.ingest.live.ApplicationEvents;
 import vn.ioc.ingest.population.PopulationPipeline;
 import vn.ioc.ingest.quality.SourcePipeline;
 import vn.ioc.ingest.schools.SchoolCensusPipeline;
@@ -30,6 +31,7 @@ import vn.ioc.ingest.spark.LocalSpark;
 import vn.ioc.ingest.vaccination.VaccinationPipeline;
 import vn.ioc.ingest.vaccination.VaccineSupplyPipeline;
 import vn.ioc.warehouse.WarehouseConnection;
+import vn.ioc.warehouse.live.ServiceEvent;
 import vn.ioc.warehouse.npm.NpmPackageCache;
 import vn.ioc.warehouse.schema.MigrationRunner;
 import vn.ioc.warehouse.server.TestWarehouse;
@@ -141,6 +143,16 @@ public final class AnalyticsFixture {
             }
         }
         return instance;
+    }
+
+    /** The live stream's events of the applications ingest keeps from the fixture's extract, for the local days {@code from} to {@code to} (excluded). */
+    public List<ServiceEvent> applicationEvents(LocalDate from, LocalDate to) {
+        SparkSession spark = LocalSpark.session("live-events");
+        try {
+            return ApplicationEvents.between(ApplicationEvents.keptApplications(spark, writer, extracts, AS_OF), from, to, AS_OF);
+        } finally {
+            spark.stop();
+        }
     }
 
     /** Rebuilds the KPI store from the facts, as the launcher does after every ingest. */

@@ -118,7 +118,7 @@ final class LiveBenchmark implements java.util.concurrent.Callable<Integer> {
                 : String.format(Locale.ROOT, "MISSED (%.0f ms, %.1fx over)", worstP95, worstP95 / TARGET_P95_MS));
     }
 
-    /** Waits until Druid's auto-compaction has no day left to compact (at most 20 minutes; runs every 10 s, one task at a time). */
+    /** Waits until Druid's auto-compaction has no day left to compact (at most 20 minutes; the local coordinator runs it every 10 s). */
     private static LiveDatasource.Compaction awaitCompacted(LiveDatasource events) throws InterruptedException {
         Instant start = Instant.now();
         Instant deadline = start.plus(Duration.ofMinutes(20));

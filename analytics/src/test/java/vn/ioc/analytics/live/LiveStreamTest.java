@@ -1,6 +1,5 @@
 package vn.ioc.analytics.live;
 
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,7 +9,6 @@ import vn.ioc.ingest.live.ApplicationEvents;
 import vn.ioc.ingest.live.LiveFeed;
 import vn.ioc.ingest.live.Reconciliation;
 import vn.ioc.ingest.live.ReplaySource;
-import vn.ioc.ingest.spark.LocalSpark;
 import vn.ioc.warehouse.files.FileTrees;
 import vn.ioc.warehouse.live.DruidEndpoint;
 import vn.ioc.warehouse.live.DruidException;
@@ -68,13 +66,7 @@ class LiveStreamTest {
         druid = new LocalDruid(home.resolve("druid"), System.err::println);
         CompletableFuture<DruidEndpoint> starting = CompletableFuture.supplyAsync(druid::start);
         fixture = AnalyticsFixture.get();
-        SparkSession spark = LocalSpark.session("live-test");
-        try {
-            events = ApplicationEvents.between(ApplicationEvents.keptApplications(spark, fixture.writer, fixture.extracts, AnalyticsFixture.AS_OF),
-                    FROM, TO, AnalyticsFixture.AS_OF);
-        } finally {
-            spark.stop();
-        }
+        events = fixture.applicationEvents(FROM, TO);
         endpoint = starting.get(5, TimeUnit.MINUTES);
     }
 

@@ -1,6 +1,5 @@
 package vn.ioc.ui.live;
 
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -13,7 +12,6 @@ import vn.ioc.analytics.live.LiveService;
 import vn.ioc.ingest.live.ApplicationEvents;
 import vn.ioc.ingest.live.LiveFeed;
 import vn.ioc.ingest.live.ReplaySource;
-import vn.ioc.ingest.spark.LocalSpark;
 import vn.ioc.ui.BrowserTest;
 import vn.ioc.ui.DashboardTestData;
 import vn.ioc.ui.IocDashboard;
@@ -33,6 +31,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -122,18 +121,11 @@ class LiveBrowserTest {
         }
         druid = new LocalDruid(home.resolve("druid"), System.err::println);
         DruidEndpoint started = druid.start();
-        AnalyticsFixture fixture = DashboardTestData.fixture();
-        List<ServiceEvent> events;
-        SparkSession spark = LocalSpark.session("live-browser-test");
-        try {
-            events = ApplicationEvents.between(ApplicationEvents.keptApplications(spark, fixture.writer, fixture.extracts, AnalyticsFixture.AS_OF),
-                    AnalyticsFixture.AS_OF.minusDays(13), AnalyticsFixture.AS_OF.plusDays(1), AnalyticsFixture.AS_OF);
-        } finally {
-            spark.stop();
-        }
+        LocalDate from = AnalyticsFixture.AS_OF.minusDays(13);
+        List<ServiceEvent> events = DashboardTestData.fixture().applicationEvents(from, AnalyticsFixture.AS_OF.plusDays(1));
         LiveDatasource datasource = new LiveDatasource(new DruidHttp(started.tasks(), Duration.ofSeconds(10)), LiveDatasource.DEFAULT_NAME);
         LiveFeed.Progress fed = new LiveFeed(datasource, home.resolve("feed.checkpoint"), LiveFeed.Options.DEFAULT, Clock.systemUTC(), System.err::println)
-                .run(new ReplaySource(events, ApplicationEvents.startOf(AnalyticsFixture.AS_OF.minusDays(13)), 0, Clock.systemUTC()));
+                .run(new ReplaySource(events, ApplicationEvents.startOf(from), 0, Clock.systemUTC()));
         awaitServed(new LiveService(started, LiveDatasource.DEFAULT_NAME, Duration.ofSeconds(10)), fed.delivered());
         endpoint = started;
         return endpoint;

@@ -322,7 +322,8 @@ public final class LocalDruid {
                 "druid.service=druid/historical", "druid.plaintextPort=" + DruidRole.HISTORICAL.port(),
                 "druid.segmentCache.locations=[{\"path\":\"" + home.resolve("segment-cache") + "\",\"maxSize\":\"50g\"}]",
                 "druid.server.maxSize=50g", "druid.processing.numThreads=2", "druid.processing.numMergeBuffers=2",
-                // Results per segment are kept: a refresh recomputes only the segments the latest batches wrote.
+                // Results per segment are kept for a query asked again unchanged (the live figures' filters move with the
+                // stream's clock, so a new batch makes them new queries).
                 "druid.historical.cache.useCache=true", "druid.historical.cache.populateCache=true", "druid.cache.type=caffeine",
                 "druid.cache.sizeInBytes=67108864"));
         files.put("conf/indexer/runtime.properties", lines(
