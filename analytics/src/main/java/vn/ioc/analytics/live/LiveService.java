@@ -16,10 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static java.util.Objects.requireNonNull;
 
@@ -70,9 +70,10 @@ public final class LiveService {
                 + " FROM \"" + datasource + "\"" + where(millis, province, parameters);
         // The three questions go at once: Druid answers them side by side.
         try (ExecutorService queries = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<JsonNode> totalsAnswer = queries.submit(() -> query(totalsSql, parameters));
-            Future<List<LiveFigures.Load>> services = queries.submit(() -> loadToday("service_code", "ANY_VALUE(service_name, 1024)", millis, province));
-            Future<List<LiveFigures.Load>> communes = queries.submit(() -> loadToday("commune_code", "''", millis, province));
+            CompletableFuture<JsonNode> totalsAnswer = CompletableFuture.supplyAsync(() -> query(totalsSql, parameters), queries);
+            CompletableFuture<List<LiveFigures.Load>> services = CompletableFuture.supplyAsync(
+                    () -> loadToday("service_code", "ANY_VALUE(service_name, 1024)", millis, province), queries);
+            CompletableFuture<List<LiveFigures.Load>> communes = CompletableFuture.supplyAsync(() -> loadToday("commune_code", "''", millis, province), queries);
             long[] sums = new long[11];
             JsonNode totals = answer(totalsAnswer).get(0);
             Arrays.setAll(sums, i -> totals.get(i).asLong(0));
@@ -85,17 +86,14 @@ public final class LiveService {
     }
 
     /** A query's result, or the failure it ended in (a {@link DruidException} as it was thrown). */
-    private static <T> T answer(Future<T> query) {
+    private static <T> T answer(CompletableFuture<T> query) {
         try {
-            return query.get();
-        } catch (ExecutionException e) {
+            return query.join();
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
             }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while asking Druid", e);
+            throw e;
         }
     }
 
