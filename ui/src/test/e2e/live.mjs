@@ -1,11 +1,14 @@
 // Real-browser check of the live parts over a Druid fed with events (Debian chromium driven by playwright-core): a
 // Hà Nội leader's Live page shows the figures Druid SQL gives, in Vietnamese then English; a wall device's live slide
-// shows them too. Screenshots saved.
-// Usage: node live.mjs BASE_URL SCREENSHOT_DIR TODAY,BACKLOG,OVERDUE,BUSIEST_SERVICE
+// shows them too, then follows the stream: once the test has fed the rest of the day (signal files in SIGNALS_DIR), the
+// slide shows the new count within BOUND milliseconds, without a reload. Screenshots saved.
+// Usage: node live.mjs BASE_URL SCREENSHOT_DIR TODAY,BACKLOG,OVERDUE,BUSIEST_SERVICE,SIGNALS_DIR,BOUND
 import { inBrowser } from './browser.mjs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const [base, shots, expected] = process.argv.slice(2);
-const [today, backlog, overdue, busiest] = expected.split(',');
+const [today, backlog, overdue, busiest, signals, bound] = expected.split(',');
 await inBrowser(shots, 'live', run);
 
 async function run(browser, state, fail) {
@@ -60,5 +63,20 @@ async function run(browser, state, fail) {
   if (!wallServices.includes(busiest)) await fail('the wall lists the busiest service ' + busiest + ', got: ' + wallServices);
   await wall.screenshot({ path: shots + '/18-wall-live.png' });
 
-  console.log('ok: Live page (vi, en) and wall slide show ' + today + ' applications today, backlog ' + backlog + ', overdue ' + overdue + ', busiest ' + busiest);
+  // The rest of the day arrives: the slide (60 s long in its playlist) shows the new count by push, within the bound.
+  await wall.evaluate(() => { window.sameDocument = true; });
+  writeFileSync(join(signals, 'wall-shown'), String(Date.now()));
+  for (let i = 0; i < 1200 && !existsSync(join(signals, 'fed')); i++) await new Promise((resolve) => setTimeout(resolve, 250));
+  if (!existsSync(join(signals, 'fed'))) await fail('the test fed no more events within 5 minutes');
+  const [later, fedAt] = readFileSync(join(signals, 'fed'), 'utf8').split('\n');
+  await wall.waitForFunction((value) => document.querySelector('#wall-slide #live-today .live-value')?.textContent.replace(/\D/g, '') === value,
+    later, { timeout: Number(bound) + 5000 }).catch(async () => await fail('the wall still shows '
+      + (await wall.textContent('#wall-slide #live-today .live-value')) + ' applications today, Druid says ' + later));
+  const followedIn = Date.now() - Number(fedAt);
+  if (followedIn > Number(bound)) await fail('the wall took ' + followedIn + ' ms to show the stream, more than ' + bound);
+  if (!(await wall.evaluate(() => window.sameDocument === true))) await fail('the wall reloaded instead of being pushed the new figures');
+  await wall.screenshot({ path: shots + '/19-wall-live-followed.png' });
+
+  console.log('ok: Live page (vi, en) and wall slide show ' + today + ' applications today, backlog ' + backlog + ', overdue ' + overdue + ', busiest '
+    + busiest + '; the wall followed the stream to ' + later + ' in ' + followedIn + ' ms by push');
 }

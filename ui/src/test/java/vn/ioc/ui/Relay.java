@@ -36,15 +36,21 @@ public final class Relay implements AutoCloseable {
         server = socket;
         Thread.ofVirtual().start(() -> {
             while (!socket.isClosed()) {
+                Socket client;
                 try {
-                    Socket client = socket.accept();
+                    client = socket.accept();
+                } catch (IOException e) {
+                    return;
+                }
+                try {
                     Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
                     sockets.add(client);
                     sockets.add(upstream);
                     Thread.ofVirtual().start(() -> pump(client, upstream));
                     Thread.ofVirtual().start(() -> pump(upstream, client));
                 } catch (IOException e) {
-                    return;
+                    // The far side is down (a server restarting): this client is refused, the next may get through.
+                    closeQuietly(client);
                 }
             }
         });
@@ -57,6 +63,14 @@ public final class Relay implements AutoCloseable {
             socket.close();
         }
         sockets.clear();
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // Closing a refused client: nothing more to do.
+        }
     }
 
     private static void pump(Socket from, Socket to) {

@@ -16,6 +16,7 @@ import java.util.Map;
 /** Numbers, periods, units and names as the reader's language writes them. */
 public final class Formats {
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("HH:mm:ss dd/MM/yyyy");
     private static final Map<String, String> UNITS_EN = Map.of("chỗ", "places", "giáo viên", "teachers", "học sinh", "pupils",
             "hồ sơ", "applications", "liều", "doses", "mũi", "shots", "điểm", "points");
 
@@ -84,6 +85,11 @@ public final class Formats {
 
     public String time(Instant instant) {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale).withZone(VIETNAM).format(instant);
+    }
+
+    /** To the second ({@code 23:26:48 04/12/2026}): two loads in the same minute still read apart. */
+    public String moment(Instant instant) {
+        return MOMENT.withZone(VIETNAM).format(instant);
     }
 
     public Locale locale() {

@@ -54,7 +54,8 @@ import java.util.stream.Collectors;
 public final class DashboardData implements AutoCloseable {
     private static final Logger REFUSALS = LoggerFactory.getLogger("vn.ioc.ui.access.refused");
     private static final int REMEMBERED = 4096;
-    private static final Duration FRESHNESS_KEPT = Duration.ofSeconds(5);
+    /** How long an answer to {@link #freshness()} is kept before the warehouse is asked again. */
+    public static final Duration FRESHNESS_KEPT = Duration.ofSeconds(5);
 
     private final AnalyticsPool pool;
     private final CurrentUser currentUser;

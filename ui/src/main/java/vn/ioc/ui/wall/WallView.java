@@ -28,6 +28,8 @@ import vn.ioc.ui.data.Fresh;
 import vn.ioc.ui.live.LiveBoard;
 import vn.ioc.ui.map.ProvinceMap;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,6 +47,12 @@ import java.util.concurrent.TimeUnit;
 public final class WallView extends Div implements BeforeEnterObserver {
     /** How often the wall looks for new data, in seconds. */
     static final int CHECK_EVERY = 5;
+    /**
+     * The longest new data takes to reach a connected wall (and a reconnected one, from its reconnection): a check
+     * every {@link #CHECK_EVERY} s, a freshness answer kept up to {@link DashboardData#FRESHNESS_KEPT}, then the push;
+     * 10 s in all, twice that promised for a busy machine.
+     */
+    public static final Duration REFRESH_INTERVAL = Duration.ofSeconds(CHECK_EVERY).plus(DashboardData.FRESHNESS_KEPT).multipliedBy(2);
     /** Without a beat from the server for this long, the screen marks itself cut off. */
     private static final int SILENCE_MILLIS = 5000;
     private static final Logger LOG = LoggerFactory.getLogger(WallView.class);
@@ -123,7 +131,12 @@ public final class WallView extends Div implements BeforeEnterObserver {
         ticks.shutdownNow();
     }
 
-    /** Every second: the next slide when this one has had its time; new data shown as soon as it is seen. */
+    /**
+     * Every second: the next slide when this one has had its time. Every {@link #CHECK_EVERY} seconds the wall asks how
+     * current the warehouse is (an answer {@link DashboardData#freshness()} keeps for a few seconds) and redraws at
+     * once when the KPI store was rebuilt or an ingest landed, so new data reaches the screen within
+     * {@link #REFRESH_INTERVAL}; a live slide is redrawn at every check, as the Live page is.
+     */
     void tick() {
         shownFor++;
         getElement().setAttribute("data-beat", Long.toString(System.currentTimeMillis()));
@@ -133,7 +146,12 @@ public final class WallView extends Div implements BeforeEnterObserver {
             show();
         } else if (shownFor % CHECK_EVERY == 0) {
             Fresh<DataFreshness> now = currentUser.as(device, data::freshness);
-            if (now.stale() || !now.value().equals(dataShown)) {
+            if (!now.stale() && !now.value().equals(dataShown)) {
+                LOG.info("wall {} ({}): new data seen at {}: store built {}, last ingest {} (was {}, {}); pushing it", playlist.id(), unit.code(),
+                        now.asOf(), now.value().storeBuiltAt().orElse(null), now.value().lastIngest().orElse(null),
+                        dataShown == null ? null : dataShown.storeBuiltAt().orElse(null), dataShown == null ? null : dataShown.lastIngest().orElse(null));
+                show();
+            } else if (now.stale() || playlist.slides().get(index).kind() == Playlist.Slide.Kind.LIVE) {
                 show();
             }
         }
@@ -170,10 +188,15 @@ public final class WallView extends Div implements BeforeEnterObserver {
         }
     }
 
+    /**
+     * The "data as of" line, to the second, and the same instants on the wall's element for machines: {@code data-loaded}
+     * (the last good ingest) and {@code data-built} (the KPI store build the figures come from), ISO-8601 or empty.
+     */
     private void stamp(Formats formats, boolean stale, Fresh<DataFreshness> freshness) {
-        String loaded = freshness.value().lastIngest().map(formats::time).orElse("—");
-        stamp.setText(stale ? getTranslation("wall.stale", formats.time(freshness.asOf())) : getTranslation("wall.asof", loaded));
+        String loaded = freshness.value().lastIngest().map(formats::moment).orElse("—");
+        stamp.setText(stale ? getTranslation("wall.stale", formats.moment(freshness.asOf())) : getTranslation("wall.asof", loaded));
         stamp.getElement().setAttribute("class", stale ? "stale" : "fresh");
-        getElement().setAttribute("data-loaded", loaded);
+        getElement().setAttribute("data-loaded", freshness.value().lastIngest().map(Instant::toString).orElse(""));
+        getElement().setAttribute("data-built", freshness.value().storeBuiltAt().map(Instant::toString).orElse(""));
     }
 }

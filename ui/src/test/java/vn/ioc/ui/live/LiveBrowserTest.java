@@ -2,6 +2,7 @@ package vn.ioc.ui.live;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -16,6 +17,7 @@ import vn.ioc.ui.BrowserTest;
 import vn.ioc.ui.DashboardTestData;
 import vn.ioc.ui.IocDashboard;
 import vn.ioc.ui.Relay;
+import vn.ioc.ui.wall.WallView;
 import vn.ioc.warehouse.files.FileTrees;
 import vn.ioc.warehouse.live.DruidEndpoint;
 import vn.ioc.warehouse.live.DruidHttp;
@@ -32,6 +34,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +55,11 @@ class LiveBrowserTest {
     private static Path home;
     private static LocalDruid druid;
     private static DruidEndpoint endpoint;
+    /** The last day's events from this time on are fed only once the wall shows its live slide. */
+    private static final LocalTime HELD_BACK_FROM = LocalTime.of(15, 0);
+    private static List<ServiceEvent> heldBack;
+    private static LiveDatasource datasource;
+    private static long fedEvents;
 
     @LocalServerPort
     private int port;
@@ -71,20 +79,33 @@ class LiveBrowserTest {
     }
 
     @Test
-    void theLivePageAndTheWallShowDruidsFigures() throws Exception {
-        LiveFigures figures = new LiveService(endpoint, LiveDatasource.DEFAULT_NAME, Duration.ofSeconds(10)).figures(Optional.of(PROVINCE)).orElseThrow();
+    void theLivePageAndTheWallShowDruidsFiguresAndTheWallFollowsTheStream(@TempDir Path signals) throws Exception {
+        LiveService live = new LiveService(endpoint, LiveDatasource.DEFAULT_NAME, Duration.ofSeconds(10));
+        LiveFigures figures = live.figures(Optional.of(PROVINCE)).orElseThrow();
         assertTrue(figures.today() > 0 && figures.backlog() > 0, "Hà Nội has applications today and a backlog: " + figures);
         String expected = String.join(",", List.of(Long.toString(figures.today()), Long.toString(figures.backlog()), Long.toString(figures.overdueNow()),
-                figures.topServices().getFirst().name()));
+                figures.topServices().getFirst().name(), signals.toString(), Long.toString(WallView.REFRESH_INTERVAL.toMillis())));
 
         Process script = BrowserTest.startScript("live.mjs", "http://127.0.0.1:" + port, expected);
+        for (int i = 0; i < 1200 && !Files.exists(signals.resolve("wall-shown")) && script.isAlive(); i++) {
+            Thread.sleep(250);
+        }
+        if (Files.exists(signals.resolve("wall-shown"))) {
+            // The rest of the day arrives while the wall shows its live slide: it must follow without a reload.
+            feed(heldBack, "rest-of-day.checkpoint");
+            awaitServed(live, fedEvents + heldBack.size());
+            long today = live.figures(Optional.of(PROVINCE)).orElseThrow().today();
+            assertTrue(today > figures.today(), "the rest of the day adds applications today: " + today + " after " + figures.today());
+            Files.writeString(signals.resolve("fed"), today + "\n" + System.currentTimeMillis());
+        }
         if (!script.waitFor(300, TimeUnit.SECONDS)) {
             script.destroyForcibly().waitFor();
         }
         String output = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, script.exitValue(), "live.mjs failed:\n" + output);
         assertTrue(output.contains("ok:"), output);
-        for (String shot : List.of("16-live-vi", "17-live-en", "18-wall-live")) {
+        System.err.println("live test: " + output.strip());
+        for (String shot : List.of("16-live-vi", "17-live-en", "18-wall-live", "19-wall-live-followed")) {
             assertTrue(Files.size(BrowserTest.SHOTS.resolve(shot + ".png")) > 10_000, shot + " saved");
         }
     }
@@ -123,12 +144,19 @@ class LiveBrowserTest {
         DruidEndpoint started = druid.start();
         LocalDate from = AnalyticsFixture.AS_OF.minusDays(13);
         List<ServiceEvent> events = DashboardTestData.fixture().applicationEvents(from, AnalyticsFixture.AS_OF.plusDays(1));
-        LiveDatasource datasource = new LiveDatasource(new DruidHttp(started.tasks(), Duration.ofSeconds(10)), LiveDatasource.DEFAULT_NAME);
-        LiveFeed.Progress fed = new LiveFeed(datasource, home.resolve("feed.checkpoint"), LiveFeed.Options.DEFAULT, Clock.systemUTC(), System.err::println)
-                .run(new ReplaySource(events, ApplicationEvents.startOf(from), 0, Clock.systemUTC()));
-        awaitServed(new LiveService(started, LiveDatasource.DEFAULT_NAME, Duration.ofSeconds(10)), fed.delivered());
+        Instant cut = AnalyticsFixture.AS_OF.atTime(HELD_BACK_FROM).atZone(ServiceEvent.ZONE).toInstant();
+        heldBack = events.stream().filter(event -> !event.time().isBefore(cut)).toList();
+        datasource = new LiveDatasource(new DruidHttp(started.tasks(), Duration.ofSeconds(10)), LiveDatasource.DEFAULT_NAME);
+        fedEvents = feed(events.stream().filter(event -> event.time().isBefore(cut)).toList(), "feed.checkpoint");
+        awaitServed(new LiveService(started, LiveDatasource.DEFAULT_NAME, Duration.ofSeconds(10)), fedEvents);
         endpoint = started;
         return endpoint;
+    }
+
+    /** Replays events into the datasource as fast as it takes them (a feed of its own: its checkpoint file is new); how many were delivered. */
+    private static long feed(List<ServiceEvent> events, String checkpoint) {
+        return new LiveFeed(datasource, home.resolve(checkpoint), LiveFeed.Options.DEFAULT, Clock.systemUTC(), System.err::println)
+                .run(new ReplaySource(events, events.getFirst().time(), 0, Clock.systemUTC())).delivered();
     }
 
     /** Waits until Druid SQL counts every event fed (the historical loads what the tasks published within seconds). */
