@@ -21,6 +21,8 @@ import static java.util.Objects.requireNonNull;
 public final class Engine implements AutoCloseable {
     private final NativeChdb chdb;
     private final EngineOptions options;
+    /** The engine's own confinement ({@link EngineSandbox}), loaded with the first connection: the same for every engine. */
+    private final List<String> sandboxArguments;
     private final String version;
     private final List<EngineConnection> all = new ArrayList<>();
     private final Set<EngineConnection> dedicated = new HashSet<>();
@@ -31,6 +33,7 @@ public final class Engine implements AutoCloseable {
     private Engine(NativeChdb chdb, EngineOptions options) {
         this.chdb = chdb;
         this.options = options;
+        this.sandboxArguments = EngineSandbox.withTimeLimit(options.maxExecutionTime()).arguments(options.storage());
         this.readers = new LinkedBlockingDeque<>(options.readers());
         this.writers = new LinkedBlockingDeque<>(options.writers());
         try {
@@ -147,6 +150,7 @@ public final class Engine implements AutoCloseable {
     private EngineConnection connect(EngineOptions options, boolean readOnly) {
         List<String> arguments = new ArrayList<>(List.of("clickhouse", "--path=" + options.storage(),
                 "--max_execution_time=" + Math.max(1, options.maxExecutionTime().toSeconds())));
+        arguments.addAll(sandboxArguments);
         if (readOnly) {
             arguments.add("--readonly=2");
         }
@@ -202,7 +206,7 @@ public final class Engine implements AutoCloseable {
         public void close() {
             if (!returned) {
                 returned = true;
-                if (discard) {
+                if (discard || connection.broken()) {
                     engine.replace(connection, pool);
                 } else {
                     pool.addFirst(connection);

@@ -26,6 +26,8 @@ public final class EngineConnection {
     private final MemorySegment holder;
     private final MemorySegment connection;
     private final boolean readOnly;
+    /** A streamed query failed or was cancelled part-way: the engine may hold the rest of its output for the next query. */
+    private volatile boolean broken;
     /** Session state a request may change, so that the next request can be given a clean one. */
     private String database = "default";
     private final Map<String, String> applied = new HashMap<>();
@@ -40,6 +42,14 @@ public final class EngineConnection {
 
     public boolean readOnly() {
         return readOnly;
+    }
+
+    /**
+     * True once a streamed query ended part-way (an error, a cancel, a client gone): such a connection must not serve
+     * another query, whoever asks it, since what the engine had still to give could come out with the next answer.
+     */
+    public boolean broken() {
+        return broken;
     }
 
     /**
@@ -131,8 +141,11 @@ public final class EngineConnection {
     public QueryStatistics stream(Statement statement, ResultSink sink) throws IOException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment stream = chdb.query(true, connection, NativeStatement.allocate(arena, statement));
+            boolean started = false;
+            boolean finished = false;
             try {
                 failOnError(stream);
+                started = true;
                 QueryStatistics total = QueryStatistics.NONE;
                 while (true) {
                     MemorySegment chunk = chdb.streamFetch(connection, stream);
@@ -141,6 +154,7 @@ public final class EngineConnection {
                         MemorySegment data = chdb.resultData(chunk);
                         total = total.plus(chdb.statistics(chunk));
                         if (data.byteSize() == 0) {
+                            finished = true;
                             return total;
                         }
                         sink.accept(data.asByteBuffer().asReadOnlyBuffer());
@@ -152,6 +166,7 @@ public final class EngineConnection {
                     }
                 }
             } finally {
+                broken |= started && !finished;
                 chdb.destroyResult(stream);
             }
         }

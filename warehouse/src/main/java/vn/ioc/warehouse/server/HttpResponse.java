@@ -48,6 +48,21 @@ final class HttpResponse {
         return body;
     }
 
+    /** A short plain-text answer with status 200. */
+    void plain(String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=UTF-8");
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    /** True once the status line and a first byte of the result have gone out. */
+    boolean started() {
+        return body != null;
+    }
+
     void write(String format, QueryStatistics statistics, ByteBuffer chunk) throws IOException {
         OutputStream out = open(format, statistics);
         while (chunk.hasRemaining()) {

@@ -20,6 +20,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 
@@ -34,6 +35,10 @@ final class QueryHandler implements HttpHandler {
     private static final Logger LOG = System.getLogger(QueryHandler.class.getName());
     /** How much of a request is read before deciding whether it is an INSERT with a data body. */
     private static final int HEAD_BYTES = 1 << 20;
+    /** Errors that are refusals of what the caller asked (wrong password, no privilege, read-only, a limit it may not lift): logged with account and address. */
+    private static final Set<Integer> REFUSALS = Set.of(516, 497, 164, 452);
+    /** BAD_ARGUMENTS, as the engine refuses to stream a statement it only answers whole ("Streaming query is not supported"). */
+    private static final int STREAMING_NOT_SUPPORTED = 36;
 
     private final Engine engine;
     private final WarehouseUsers users;
@@ -41,6 +46,7 @@ final class QueryHandler implements HttpHandler {
     private final ServerOptions options;
     private final String displayName;
     private final String timezone;
+    private final SignInThrottle throttle = new SignInThrottle();
 
     QueryHandler(Engine engine, WarehouseUsers users, Sessions sessions, ServerOptions options, String displayName, String timezone) {
         this.engine = requireNonNull(engine, "engine");
@@ -54,19 +60,39 @@ final class QueryHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         HttpResponse response = new HttpResponse(exchange, displayName, timezone);
+        String address = exchange.getRemoteAddress().getAddress().getHostAddress();
+        String account = "?";
         try {
+            if (exchange.getRequestMethod().equalsIgnoreCase("GET") && exchange.getRequestURI().getRawQuery() == null) {
+                // A bare GET / is a liveness check, as on a ClickHouse server.
+                response.plain("Ok.\n");
+                return;
+            }
             HttpQueryRequest request = HttpQueryRequest.parse(exchange);
             response.describe(request);
-            WarehouseUsers.User user = users.authenticate(request.user(), request.password()).orElseThrow(() ->
-                    EngineException.of(516, "AUTHENTICATION_FAILED", request.user()
-                            + ": Authentication failed: password is incorrect, or there is no user with such name"));
+            account = request.user();
+            Thread.sleep(throttle.delay(account, address));
+            Optional<WarehouseUsers.User> signedIn = users.authenticate(request.user(), request.password());
+            if (signedIn.isEmpty()) {
+                throttle.failed(account, address);
+                throw EngineException.of(516, "AUTHENTICATION_FAILED", request.user()
+                        + ": Authentication failed: password is incorrect, or there is no user with such name");
+            }
+            throttle.succeeded(account, address);
+            WarehouseUsers.User user = signedIn.get();
             if (!request.get() && !exchange.getRequestMethod().equalsIgnoreCase("POST")) {
                 throw EngineException.of(36, "BAD_ARGUMENTS", "HTTP method " + exchange.getRequestMethod() + " is not supported: use GET or POST");
             }
             run(exchange, request, user, response);
             exchange.close();
         } catch (EngineException e) {
+            if (REFUSALS.contains(e.code())) {
+                LOG.log(Logger.Level.WARNING, "refused {0} from {1}: {2}", account, address, e.getMessage());
+            }
             answerError(exchange, response, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exchange.close();
         } catch (IOException e) {
             // The client went away; the query was cancelled where it could be. Nothing left to say.
             LOG.log(Logger.Level.DEBUG, "client connection lost: {0}", e.getMessage());
@@ -89,7 +115,6 @@ final class QueryHandler implements HttpHandler {
         if (sql.isEmpty()) {
             throw EngineException.of(62, "SYNTAX_ERROR", "Empty query");
         }
-        ExternalAccessGuard.check(sql);
         Access access = request.get() || request.readOnlyRequested() ? Access.READ : user.access();
         Optional<SqlText.InsertWithData> insert = sql.insertWithData();
         if (insert.isPresent()) {
@@ -105,6 +130,10 @@ final class QueryHandler implements HttpHandler {
                 } else {
                     String text = statementText(head, body);
                     QueryClass queryClass = classify(connection, text);
+                    if (!isRead(queryClass)) {
+                        StatementPolicy.check(connection, request.user(), text);
+                        requireWrite(access, request);
+                    }
                     answer(connection, request, text, sql, queryClass, access, response);
                 }
             }
@@ -126,6 +155,7 @@ final class QueryHandler implements HttpHandler {
                 answer(reader.connection(), request, text, sql, queryClass, access, response);
                 return;
             }
+            StatementPolicy.check(reader.connection(), request.user(), text);
         }
         requireWrite(access, request);
         try (Engine.Lease writer = engine.acquire(Access.WRITE, options.connectionWait())) {
@@ -177,6 +207,13 @@ final class QueryHandler implements HttpHandler {
         try {
             statistics = connection.stream(statement, chunk -> response.write(format, QueryStatistics.NONE, streamed.get().rowsOf(chunk)));
         } catch (EngineException e) {
+            if (e.code() == STREAMING_NOT_SUPPORTED && !response.started()) {
+                // SHOW, DESCRIBE, EXISTS, EXPLAIN...: the engine answers them only whole, as a ClickHouse server does in any format.
+                QueryResult result = connection.execute(statement);
+                response.write(format, result.statistics(), ByteBuffer.wrap(result.data()));
+                response.finish(format, result.statistics());
+                return;
+            }
             response.fail(e);
             return;
         }
@@ -186,6 +223,7 @@ final class QueryHandler implements HttpHandler {
     private void insert(EngineConnection connection, HttpQueryRequest request, SqlText.InsertWithData insert, byte[] head,
                         InputStream body, HttpResponse response) throws IOException {
         String statement = new String(insert.statement().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+        StatementPolicy.check(connection, request.user(), statement + " FORMAT " + insert.format());
         QueryStatistics statistics;
         try (InsertStream stream = connection.insert(new Statement(statement, insert.format(), request.parameters()))) {
             stream.append(head, insert.dataStart(), head.length - insert.dataStart());

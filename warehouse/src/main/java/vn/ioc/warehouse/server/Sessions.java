@@ -36,8 +36,11 @@ final class Sessions implements AutoCloseable {
         reaper.scheduleWithFixedDelay(this::closeExpired, 5, 5, TimeUnit.SECONDS);
     }
 
-    /** One request's hold on a session; closing it frees the session for the next request. */
-    static final class Hold implements AutoCloseable {
+    /**
+     * One request's hold on a session; closing it frees the session for the next request. A session whose connection
+     * a failed stream left unusable ({@link EngineConnection#broken()}) ends there: its next request finds it gone.
+     */
+    final class Hold implements AutoCloseable {
         private final Session session;
 
         private Hold(Session session) {
@@ -51,7 +54,16 @@ final class Sessions implements AutoCloseable {
         @Override
         public void close() {
             session.expiresAt = System.nanoTime() + session.timeout.toNanos();
+            boolean broken = session.connection.broken();
+            if (broken) {
+                synchronized (open) {
+                    open.values().remove(session);
+                }
+            }
             session.lock.unlock();
+            if (broken) {
+                engine.closeDedicated(session.connection);
+            }
         }
     }
 
@@ -64,6 +76,7 @@ final class Sessions implements AutoCloseable {
         Session(EngineConnection connection, Duration timeout) {
             this.connection = connection;
             this.timeout = timeout;
+            this.expiresAt = System.nanoTime() + timeout.toNanos();
         }
     }
 
@@ -80,6 +93,12 @@ final class Sessions implements AutoCloseable {
         synchronized (open) {
             String key = user.name() + "\u0000" + id;
             session = open.get(key);
+            if (session != null && System.nanoTime() - session.expiresAt > 0 && session.lock.tryLock()) {
+                // Past its timeout: gone, even if the reaper has not come by yet.
+                open.remove(key);
+                engine.closeDedicated(session.connection);
+                session = null;
+            }
             if (session == null) {
                 if (mustExist) {
                     throw EngineException.of(372, "SESSION_NOT_FOUND", "Session " + id + " not found");

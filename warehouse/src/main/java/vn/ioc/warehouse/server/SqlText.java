@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * A light lexer over ClickHouse SQL: enough to find where an {@code INSERT ... FORMAT X} statement
- * ends and its data begins, which format a query asks for, and which functions it calls. It skips
+ * ends and its data begins, and which format a query asks for. It skips
  * strings, quoted identifiers, heredocs and comments, so nothing inside them is mistaken for SQL.
  * What the statement means is left to the engine's own parser.
  */
@@ -118,6 +118,25 @@ final class SqlText {
         return Optional.empty();
     }
 
+    /**
+     * The statement without its data: for {@code INSERT ... VALUES (...)}, the text up to {@code VALUES} (the engine
+     * parses no further; the rows are read by the Values format); for anything else, the whole text.
+     */
+    String withoutValues() {
+        if (tokens.isEmpty() || !isWord(0, "INSERT")) {
+            return text;
+        }
+        for (int t = 1; t < tokens.size(); t++) {
+            if (tokens.get(t).depth() == 0 && isWord(t, "VALUES")) {
+                return text.substring(0, tokens.get(t).end());
+            }
+            if (tokens.get(t).depth() == 0 && (isWord(t, "SELECT") || isWord(t, "WITH") || isWord(t, "FORMAT"))) {
+                return text;
+            }
+        }
+        return text;
+    }
+
     /** The format a query names in its own {@code FORMAT} clause, if it has one. */
     Optional<String> outputFormat() {
         for (int t = tokens.size() - 2; t >= 0; t--) {
@@ -126,32 +145,6 @@ final class SqlText {
             }
         }
         return Optional.empty();
-    }
-
-    /** Names of everything called like a function: a word followed by an opening parenthesis. */
-    List<String> calledNames() {
-        List<String> names = new ArrayList<>();
-        for (int t = 0; t + 1 < tokens.size(); t++) {
-            if (tokens.get(t).kind() == Token.Kind.WORD && text.charAt(tokens.get(t + 1).start()) == '('
-                    && tokens.get(t + 1).kind() == Token.Kind.SYMBOL) {
-                names.add(word(t));
-            }
-        }
-        return names;
-    }
-
-    /** True when the words appear one after another, e.g. {@code INTO OUTFILE}. */
-    boolean containsWords(String... words) {
-        for (int t = 0; t + words.length <= tokens.size(); t++) {
-            boolean all = true;
-            for (int w = 0; w < words.length && all; w++) {
-                all = isWord(t + w, words[w]);
-            }
-            if (all) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private boolean isWord(int index, String word) {

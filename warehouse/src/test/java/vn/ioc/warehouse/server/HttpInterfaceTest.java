@@ -65,6 +65,9 @@ class HttpInterfaceTest {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("").resolve("/ping")).GET().build());
         assertEquals(200, response.statusCode());
         assertEquals("Ok.\n", response.body());
+        HttpResponse<String> root = send(HttpRequest.newBuilder(uri("")).GET().build());
+        assertEquals(200, root.statusCode());
+        assertEquals("Ok.\n", root.body());
     }
 
     @Test

@@ -1,0 +1,114 @@
+package vn.ioc.warehouse.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * What the engine itself lets its connections do, written as the configuration it reads at start-up: the engine runs
+ * as clickhouse-local, where the one user ({@code default}) may otherwise read and write any file, reach any host and
+ * run programs. Here that user holds only the grants the product needs on tables (no {@code FILE}, {@code URL},
+ * {@code REMOTE} or other source, no {@code SYSTEM}, dictionaries, functions, named collections, backups or
+ * introspection); table engines need a grant too, and only the MergeTree family and {@code Memory} have one; reading
+ * {@code system} tables needs a grant, given for the catalogue tables clients read (not {@code processes} or the logs);
+ * {@code user_files} and {@code user_scripts} are empty folders and no host is allowed for URLs. Its settings profile
+ * caps the time and memory of every query, and a connection cannot raise or lift them ({@code SET}, {@code SETTINGS}
+ * or URL parameters alike): the engine refuses with SETTING_CONSTRAINT_VIOLATION. The engine checks all of this on the
+ * statement it has parsed and analysed, so quoting, case, comments, views and CTEs do not get around it.
+ *
+ * @param maxExecutionTime the longest any query may run
+ * @param maxMemoryBytes   the most memory one query may use
+ */
+public record EngineSandbox(Duration maxExecutionTime, long maxMemoryBytes) {
+    /** Privileges on tables: what migrations, ingest, the KPI store and dashboards use. */
+    static final String TABLE_GRANTS = "SHOW, SELECT, INSERT, ALTER, CREATE DATABASE, CREATE TABLE, CREATE VIEW, CREATE TEMPORARY TABLE, "
+            + "DROP DATABASE, DROP TABLE, DROP VIEW, TRUNCATE, OPTIMIZE";
+    /** Table engines a table may be created with. */
+    static final List<String> TABLE_ENGINES = List.of("MergeTree", "ReplacingMergeTree", "SummingMergeTree", "AggregatingMergeTree", "Memory");
+    /** The system tables clients read to list what is there (JDBC metadata, BI tools); not processes, logs or users. */
+    static final List<String> SYSTEM_TABLES = List.of("one", "numbers", "numbers_mt", "zeros", "databases", "tables", "columns",
+            "functions", "table_functions", "formats", "data_type_families", "time_zones", "collations", "build_options",
+            "settings", "parts", "projection_parts", "table_engines", "dictionaries", "contributors");
+
+    public EngineSandbox {
+        if (maxExecutionTime.isNegative() || maxExecutionTime.isZero() || maxMemoryBytes < 1) {
+            throw new IllegalArgumentException("the engine's limits must be positive");
+        }
+    }
+
+    /** A quarter of this JVM's machine memory as reported to it, at least 1 GiB: the most one query may use. */
+    public static EngineSandbox withTimeLimit(Duration maxExecutionTime) {
+        long physical = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+        return new EngineSandbox(maxExecutionTime, Math.max(1L << 30, physical / 4));
+    }
+
+    /**
+     * Writes the configuration into the storage ({@code <storage>/sandbox/}) and returns the engine arguments that load
+     * it. Written anew at every start, so that a changed policy takes effect.
+     */
+    List<String> arguments(Path storage) {
+        Path folder = storage.resolve("sandbox");
+        try {
+            Path files = Files.createDirectories(folder.resolve("user_files"));
+            Path scripts = Files.createDirectories(folder.resolve("user_scripts"));
+            Path users = folder.resolve("users.xml");
+            Files.writeString(users, users(), StandardCharsets.UTF_8);
+            Path config = folder.resolve("config.xml");
+            Files.writeString(config, """
+                    <clickhouse>
+                        <user_files_path>%s/</user_files_path>
+                        <user_scripts_path>%s/</user_scripts_path>
+                        <users_config>%s</users_config>
+                        <remote_url_allow_hosts><host>invalid.invalid</host></remote_url_allow_hosts>
+                        <access_control_improvements>
+                            <table_engines_require_grant>true</table_engines_require_grant>
+                            <select_from_system_db_requires_grant>true</select_from_system_db_requires_grant>
+                            <select_from_information_schema_requires_grant>true</select_from_information_schema_requires_grant>
+                        </access_control_improvements>
+                    </clickhouse>
+                    """.formatted(files, scripts, users), StandardCharsets.UTF_8);
+            return List.of("--config-file=" + config);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the engine's configuration into " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String users() {
+        String grants = "<query>GRANT " + TABLE_GRANTS + " ON *.*</query>\n"
+                + TABLE_ENGINES.stream().map(engine -> "<query>GRANT TABLE ENGINE ON " + engine + "</query>").collect(Collectors.joining("\n"))
+                + SYSTEM_TABLES.stream().map(table -> "\n<query>GRANT SELECT ON system." + table + "</query>").collect(Collectors.joining())
+                + "\n<query>GRANT SELECT ON INFORMATION_SCHEMA.*</query><query>GRANT SELECT ON information_schema.*</query>";
+        long seconds = Math.max(1, maxExecutionTime.toSeconds());
+        return """
+                <clickhouse>
+                    <users>
+                        <default>
+                            <password></password>
+                            <profile>default</profile>
+                            <quota>default</quota>
+                            <grants>
+                            %s
+                            </grants>
+                        </default>
+                    </users>
+                    <profiles>
+                        <default>
+                            <max_execution_time>%d</max_execution_time>
+                            <max_memory_usage>%d</max_memory_usage>
+                            <constraints>
+                                <max_execution_time><min>1</min><max>%d</max></max_execution_time>
+                                <max_memory_usage><min>1</min><max>%d</max></max_memory_usage>
+                            </constraints>
+                        </default>
+                    </profiles>
+                    <quotas><default/></quotas>
+                </clickhouse>
+                """.formatted(grants, seconds, maxMemoryBytes, seconds, maxMemoryBytes);
+    }
+}
