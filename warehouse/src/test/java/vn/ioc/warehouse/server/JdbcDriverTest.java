@@ -56,6 +56,57 @@ class JdbcDriverTest {
         }
     }
 
+    /** What DBeaver and Metabase ask on connecting and browsing: catalogues, schemas, tables, columns, types; SHOW and DESCRIBE. */
+    @Test
+    void describesTheWarehouseAsBiToolsAskIt() throws SQLException {
+        try (Connection connection = TestWarehouse.reader(DB).open(); Statement statement = connection.createStatement()) {
+            java.sql.DatabaseMetaData meta = connection.getMetaData();
+            assertTrue(meta.getDatabaseProductVersion().startsWith("26."), meta.getDatabaseProductVersion());
+            List<String> schemas = new ArrayList<>();
+            try (ResultSet rows = meta.getSchemas()) {
+                while (rows.next()) {
+                    schemas.add(rows.getString("TABLE_SCHEM"));
+                }
+            }
+            List<String> catalogs = new ArrayList<>();
+            try (ResultSet rows = meta.getCatalogs()) {
+                while (rows.next()) {
+                    catalogs.add(rows.getString("TABLE_CAT"));
+                }
+            }
+            assertTrue(schemas.contains(DB) || catalogs.contains(DB), "the database is listed: " + schemas + " " + catalogs);
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rows = meta.getTables(null, null, "communes", null)) {
+                while (rows.next()) {
+                    tables.add(rows.getString("TABLE_NAME"));
+                }
+            }
+            assertTrue(tables.contains("communes"), tables.toString());
+            List<String> columns = new ArrayList<>();
+            try (ResultSet rows = meta.getColumns(null, null, "communes", null)) {
+                while (rows.next()) {
+                    columns.add(rows.getString("COLUMN_NAME") + " " + rows.getString("TYPE_NAME"));
+                }
+            }
+            assertEquals(List.of("code String", "name String", "province LowCardinality(String)", "population UInt32", "founded Date"), columns);
+            try (ResultSet rows = meta.getTypeInfo()) {
+                assertTrue(rows.next(), "type info");
+            }
+            try (ResultSet rows = statement.executeQuery("SHOW TABLES")) {
+                assertTrue(rows.next());
+                assertEquals("communes", rows.getString(1));
+            }
+            try (ResultSet rows = statement.executeQuery("DESCRIBE TABLE communes")) {
+                assertTrue(rows.next());
+                assertEquals("code", rows.getString("name"));
+            }
+            try (ResultSet rows = statement.executeQuery("SHOW CREATE TABLE communes")) {
+                assertTrue(rows.next());
+                assertTrue(rows.getString(1).contains("MergeTree"), rows.getString(1));
+            }
+        }
+    }
+
     @Test
     void batchInsertsAndReadsBackVietnameseText() throws SQLException {
         String name = Normalizer.normalize("Phường Hoàn Kiếm", Normalizer.Form.NFC);
