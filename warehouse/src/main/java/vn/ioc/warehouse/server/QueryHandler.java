@@ -148,7 +148,8 @@ final class QueryHandler implements HttpHandler {
         }
         String text = statementText(head, body);
         QueryClass queryClass;
-        try (Engine.Lease reader = engine.acquire(Access.READ, options.connectionWait())) {
+        // Each account reads on its own pool: readers holding every read connection cannot keep the writer waiting.
+        try (Engine.Lease reader = engine.acquire(user.access(), options.connectionWait())) {
             queryClass = classify(reader.connection(), text);
             if (isRead(queryClass)) {
                 prepare(reader.connection(), request);

@@ -172,6 +172,23 @@ class EscapeAttemptsTest {
     }
 
     @Test
+    void readersHoldingEveryReadConnectionDoNotKeepTheWriterWaiting() throws Exception {
+        int readers = ServerOptions.defaults(Path.of("unused")).readers();
+        try (ExecutorService clients = Executors.newFixedThreadPool(readers)) {
+            List<Future<HttpResponse<String>>> slow = new ArrayList<>();
+            for (int i = 0; i < readers; i++) {
+                slow.add(clients.submit(() -> post(READER, "", "SELECT sleep(3), sleep(3)")));
+            }
+            Thread.sleep(500);
+            assertEquals("1\n", post(WRITER, "", "SELECT 1").body());
+            assertTrue(slow.stream().noneMatch(Future::isDone), "the writer was answered while every reader's query still ran");
+            for (Future<HttpResponse<String>> answer : slow) {
+                answer.get();
+            }
+        }
+    }
+
+    @Test
     void underConcurrencyEveryAnswerHoldsOnlyItsOwnBytes() throws Exception {
         try (ExecutorService clients = Executors.newFixedThreadPool(12)) {
             List<Future<String>> answers = new ArrayList<>();
