@@ -2,6 +2,8 @@ package vn.ioc.warehouse.server;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
+import com.github.luben.zstd.ZstdOutputStream;
+import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorOutputStream;
 import vn.ioc.warehouse.engine.EngineException;
 import vn.ioc.warehouse.engine.QueryStatistics;
 
@@ -11,6 +13,8 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -18,6 +22,8 @@ import java.util.zip.GZIPOutputStream;
  * first byte of a result, so that an error before it still gets a proper status and headers.
  */
 final class HttpResponse {
+    /** What {@code enable_http_compression=1} may answer in (ClickHouse also writes br, xz, bz2 and snappy; this server does not). */
+    private static final java.util.Set<String> WRITTEN_ENCODINGS = java.util.Set.of("gzip", "deflate", "zstd", "lz4");
     private final HttpExchange exchange;
     private final byte[] copyBuffer = new byte[64 * 1024];
     private HttpQueryRequest request;
@@ -100,24 +106,37 @@ final class HttpResponse {
     }
 
     private OutputStream start(int status, boolean compressedBlocks) throws IOException {
-        boolean gzip = request != null && request.httpCompression() && acceptsGzip();
-        if (gzip) {
-            exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+        String encoding = request != null && request.httpCompression() ? encoding() : "identity";
+        if (!encoding.equals("identity")) {
+            exchange.getResponseHeaders().set("Content-Encoding", encoding);
         }
         exchange.sendResponseHeaders(status, 0);
-        OutputStream out = exchange.getResponseBody();
-        if (gzip) {
-            out = new GZIPOutputStream(out, 64 * 1024);
-        }
+        OutputStream out = switch (encoding) {
+            case "gzip" -> new GZIPOutputStream(exchange.getResponseBody(), 64 * 1024);
+            case "deflate" -> new DeflaterOutputStream(exchange.getResponseBody(), new Deflater(), 64 * 1024);
+            case "zstd" -> new ZstdOutputStream(exchange.getResponseBody());
+            case "lz4" -> new FramedLZ4CompressorOutputStream(exchange.getResponseBody());
+            default -> exchange.getResponseBody();
+        };
         if (compressedBlocks) {
             out = new CompressedBlockOutputStream(out);
         }
         return new BufferedOutputStream(out, 64 * 1024);
     }
 
-    private boolean acceptsGzip() {
+    /** The first encoding of the client's {@code Accept-Encoding} that this server writes, in the client's order; else identity. */
+    private String encoding() {
         String accepted = exchange.getRequestHeaders().getFirst("Accept-Encoding");
-        return accepted != null && accepted.toLowerCase(Locale.ROOT).contains("gzip");
+        if (accepted == null) {
+            return "identity";
+        }
+        for (String offered : accepted.toLowerCase(Locale.ROOT).split(",")) {
+            String name = offered.split(";", 2)[0].strip();
+            if (WRITTEN_ENCODINGS.contains(name)) {
+                return name;
+            }
+        }
+        return "identity";
     }
 
     static String summary(QueryStatistics s) {

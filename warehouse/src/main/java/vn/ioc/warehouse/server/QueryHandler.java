@@ -21,6 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import com.github.luben.zstd.ZstdInputStream;
+import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorInputStream;
+
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 
@@ -282,9 +285,11 @@ final class QueryHandler implements HttpHandler {
             body = switch (encoding.strip().toLowerCase(Locale.ROOT)) {
                 case "gzip", "x-gzip" -> new GZIPInputStream(body);
                 case "deflate" -> new InflaterInputStream(body);
+                case "zstd" -> new ZstdInputStream(body);
+                case "lz4" -> new FramedLZ4CompressorInputStream(body, true);
                 case "identity" -> body;
                 default -> throw EngineException.of(36, "BAD_ARGUMENTS", "Content-Encoding '" + encoding
-                        + "' is not supported: send gzip, deflate, or ClickHouse's own compression with decompress=1");
+                        + "' is not supported: send gzip, deflate, zstd, lz4, or ClickHouse's own compression with decompress=1");
             };
         }
         return request.decompressRequest() ? new CompressedBlockInputStream(body) : body;

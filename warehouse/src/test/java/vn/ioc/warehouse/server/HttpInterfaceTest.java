@@ -1,15 +1,21 @@
 package vn.ioc.warehouse.server;
 
+import com.github.luben.zstd.ZstdInputStream;
+import com.github.luben.zstd.ZstdOutputStream;
+import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorInputStream;
+import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -242,6 +248,43 @@ class HttpInterfaceTest {
     void refusesOversizeQueryText() {
         String huge = "SELECT '" + "x".repeat(65 << 20) + "'";
         assertError(post(WRITER, "", huge), 413, 393);
+    }
+
+    /** HTTP compression as ClickHouse's clients use it: zstd and lz4 (frame) request bodies; answers in the first encoding the client accepts. */
+    @Test
+    void httpCompressionBothWays() throws IOException {
+        ok(post(WRITER, "database=" + DB, "CREATE TABLE http_compression (commune String, n UInt32) ENGINE = MergeTree ORDER BY commune"));
+        String insert = "database=" + DB + "&" + q("INSERT INTO http_compression FORMAT CSV");
+        ByteArrayOutputStream zstd = new ByteArrayOutputStream();
+        try (OutputStream out = new ZstdOutputStream(zstd)) {
+            out.write("Xã Đông Anh,3\n".getBytes(StandardCharsets.UTF_8));
+        }
+        ok(postBytes(WRITER, insert, zstd.toByteArray(), "Content-Encoding", "zstd"));
+        ByteArrayOutputStream lz4 = new ByteArrayOutputStream();
+        try (OutputStream out = new FramedLZ4CompressorOutputStream(lz4)) {
+            out.write("Xã Sóc Sơn,4\n".getBytes(StandardCharsets.UTF_8));
+        }
+        ok(postBytes(WRITER, insert, lz4.toByteArray(), "Content-Encoding", "lz4"));
+        String query = "database=" + DB + "&enable_http_compression=1&" + q("SELECT commune, n FROM http_compression ORDER BY n");
+        String expected = "Xã Đông Anh\t3\nXã Sóc Sơn\t4\n";
+        for (String accepted : List.of("zstd", "lz4", "deflate", "br, gzip;q=0.9")) {
+            try (var client = java.net.http.HttpClient.newHttpClient()) {
+                HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(uri(query)).header("Authorization", basic(READER))
+                        .header("Accept-Encoding", accepted).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+                String encoding = response.headers().firstValue("Content-Encoding").orElse("identity");
+                assertEquals(accepted.startsWith("br") ? "gzip" : accepted, encoding);
+                InputStream body = new java.io.ByteArrayInputStream(response.body());
+                InputStream decoded = switch (encoding) {
+                    case "zstd" -> new ZstdInputStream(body);
+                    case "lz4" -> new FramedLZ4CompressorInputStream(body);
+                    case "deflate" -> new java.util.zip.InflaterInputStream(body);
+                    default -> new java.util.zip.GZIPInputStream(body);
+                };
+                assertEquals(expected, new String(decoded.readAllBytes(), StandardCharsets.UTF_8), accepted);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     @Test
