@@ -26,11 +26,17 @@ record HttpQueryRequest(boolean get, String user, String password, Optional<Stri
                         Duration sessionTimeout, boolean sessionCheck,
                         Optional<String> queryParameter, Map<String, String> parameters, Map<String, String> settings) {
 
-    /** URL parameters that steer the HTTP interface itself rather than the query. */
+    /**
+     * URL parameters that steer the HTTP interface itself rather than the query. {@code client_protocol_version}, which
+     * the Python client sends with {@code FORMAT Native} (54405), is accepted: the engine's Native blocks name each
+     * column's type and send LowCardinality in its own encoding, as a client of that revision reads them (seen with
+     * {@code toLowCardinality}); no custom serialization flags, which only later revisions ask for.
+     */
     private static final Set<String> INTERFACE_PARAMETERS = Set.of("query", "database", "default_format", "compress",
             "decompress", "query_id", "session_id", "session_timeout", "session_check", "user", "password", "quota_key",
             "buffer_size", "wait_end_of_query", "role", "stacktrace", "enable_http_compression", "readonly",
-            "http_response_buffer_size", "http_wait_end_of_query", "http_native_compression_disable_checksumming_on_decompress");
+            "http_response_buffer_size", "http_wait_end_of_query", "http_native_compression_disable_checksumming_on_decompress",
+            "client_protocol_version");
 
     static HttpQueryRequest parse(HttpExchange exchange) {
         Map<String, String> url = urlParameters(exchange.getRequestURI().getRawQuery());

@@ -287,6 +287,18 @@ class HttpInterfaceTest {
         }
     }
 
+    /** What the Python client (clickhouse-connect, SQLAlchemy's reflection) sends, replayed as raw HTTP. */
+    @Test
+    void thePythonClientsRequestsAreAnswered() {
+        String nativeRequest = "client_protocol_version=54405&database=" + DB + "&default_format=Native&";
+        for (String sql : List.of("SELECT toLowCardinality('Hà Nội') AS province, 1 AS n", "SHOW DATABASES", "SHOW TABLES FROM " + DB,
+                "EXISTS TABLE " + DB + ".visits", "DESCRIBE TABLE " + DB + ".visits", "SELECT version()")) {
+            HttpResponse<String> response = post(READER, nativeRequest + "session_id=py-" + System.nanoTime(), sql);
+            assertEquals(200, response.statusCode(), sql + ": " + response.body());
+            assertEquals("Native", response.headers().firstValue("X-ClickHouse-Format").orElse(""), sql);
+        }
+    }
+
     @Test
     void compressedResponsesUseClickHouseBlocks() throws IOException {
         byte[] body = postBytesRaw(READER, q("SELECT number FROM numbers(5) FORMAT TSV") + "&compress=1");
