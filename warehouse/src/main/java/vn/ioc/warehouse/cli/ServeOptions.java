@@ -2,6 +2,7 @@ package vn.ioc.warehouse.cli;
 
 import picocli.CommandLine.Option;
 import vn.ioc.warehouse.server.ServerOptions;
+import vn.ioc.warehouse.server.TlsCertificate;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,9 +16,13 @@ final class ServeOptions {
     @Option(names = "--port", description = "HTTP port (default: ${DEFAULT-VALUE})", defaultValue = "8123")
     int port;
 
-    @Option(names = "--host", description = "address to listen on (default: ${DEFAULT-VALUE}); other than loopback needs configured passwords",
-            defaultValue = "127.0.0.1")
+    @Option(names = "--host", description = "address to listen on (default: ${DEFAULT-VALUE}); other than loopback needs configured passwords "
+            + "and --tls-keystore", defaultValue = "127.0.0.1")
     String host;
+
+    @Option(names = "--tls-keystore", description = "PKCS#12 keystore with the certificate to serve HTTPS with (its password in "
+            + TlsCertificate.PASSWORD_VARIABLE + ")")
+    Path tlsKeystore;
 
     @Option(names = "--credentials", description = "properties file with ioc_writer=... and ioc_reader=... passwords")
     Path credentials;
@@ -35,7 +40,9 @@ final class ServeOptions {
     ServerOptions toServerOptions() {
         ServerOptions defaults = ServerOptions.defaults(data);
         Duration timeout = queryTimeout.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(queryTimeout)) : Duration.parse(queryTimeout);
+        Optional<TlsCertificate> tls = Optional.ofNullable(tlsKeystore)
+                .map(keystore -> new TlsCertificate(keystore, Optional.ofNullable(System.getenv(TlsCertificate.PASSWORD_VARIABLE)).orElse("")));
         return new ServerOptions(host, port, data, Optional.ofNullable(credentials), readers, writers, timeout,
-                defaults.connectionWait(), defaults.maxQueryBytes(), defaults.maxInsertBytes());
+                defaults.connectionWait(), defaults.maxQueryBytes(), defaults.maxInsertBytes(), tls);
     }
 }

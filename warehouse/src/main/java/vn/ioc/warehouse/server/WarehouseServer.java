@@ -2,6 +2,8 @@ package vn.ioc.warehouse.server;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import vn.ioc.warehouse.WarehouseConnection;
 import vn.ioc.warehouse.engine.Access;
 import vn.ioc.warehouse.engine.Engine;
@@ -16,10 +18,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+
+import javax.net.ssl.SSLContext;
 
 import static java.util.Objects.requireNonNull;
 
@@ -65,6 +70,11 @@ public final class WarehouseServer implements AutoCloseable {
                 throw new WarehouseStartException("refusing to serve on " + options.host() + ", which is not loopback, without configured passwords: set "
                         + WarehouseUsers.WRITER_PASSWORD_VARIABLE + " and " + WarehouseUsers.READER_PASSWORD_VARIABLE + " or pass --credentials FILE");
             }
+            if (!address.isLoopbackAddress() && options.tls().isEmpty()) {
+                throw new WarehouseStartException("refusing to serve on " + options.host() + ", which is not loopback, in clear text: "
+                        + "pass --tls-keystore FILE (PKCS#12, its password in " + TlsCertificate.PASSWORD_VARIABLE + ")");
+            }
+            Optional<SSLContext> tls = options.tls().map(TlsCertificate::context);
             if (users.source() == WarehouseUsers.Source.GENERATED_FILE) {
                 progress.accept("passwords for " + WarehouseUsers.WRITER + " and " + WarehouseUsers.READER + " are in "
                         + users.file().orElseThrow() + " (readable by its owner only)");
@@ -75,7 +85,13 @@ public final class WarehouseServer implements AutoCloseable {
             System.setProperty("sun.net.httpserver.nodelay", "true");
             HttpServer http;
             try {
-                http = HttpServer.create(new InetSocketAddress(address, options.port()), 128);
+                if (tls.isPresent()) {
+                    HttpsServer https = HttpsServer.create(new InetSocketAddress(address, options.port()), 128);
+                    https.setHttpsConfigurator(new HttpsConfigurator(tls.get()));
+                    http = https;
+                } else {
+                    http = HttpServer.create(new InetSocketAddress(address, options.port()), 128);
+                }
             } catch (BindException e) {
                 throw new WarehouseStartException("cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage()
                         + " (is another server using the port? choose one with --port)", e);
@@ -105,14 +121,14 @@ public final class WarehouseServer implements AutoCloseable {
         return http.getAddress().getHostString();
     }
 
-    /** The base URL, e.g. {@code http://127.0.0.1:8123}. */
+    /** The base URL, e.g. {@code http://127.0.0.1:8123} ({@code https://} when serving a certificate). */
     public URI url() {
-        return URI.create("http://" + host() + ":" + port());
+        return URI.create((http instanceof HttpsServer ? "https://" : "http://") + host() + ":" + port());
     }
 
     /** The JDBC URL for a database on this server. */
     public String jdbcUrl(String database) {
-        return "jdbc:clickhouse://" + host() + ":" + port() + "/" + database;
+        return "jdbc:clickhouse:" + (http instanceof HttpsServer ? "https:" : "") + "//" + host() + ":" + port() + "/" + database;
     }
 
     /** Connection settings for a user of this server, for clients inside this JVM. */

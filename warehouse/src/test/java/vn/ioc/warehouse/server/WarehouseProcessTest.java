@@ -9,20 +9,29 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** `ioc warehouse start` as its own process: storage that lasts, one server per folder, clean and hard stops. */
@@ -86,12 +95,61 @@ class WarehouseProcessTest {
         assertTrue(output.contains("not loopback, without configured passwords"), output);
     }
 
+    @Test
+    void servesHttpsWithAConfiguredCertificateAndRefusesClearTextBeyondLoopback(@TempDir Path folder) throws Exception {
+        Path keystore = folder.resolve("warehouse.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair",
+                "-alias", "warehouse", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1",
+                "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", "changeit-42")
+                .redirectErrorStream(true).start();
+        String made = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, keytool.waitFor(), made);
+
+        Path clearText = Files.createDirectories(folder.resolve("clear"));
+        Process refused = start(clearText, freePort(), false, Map.of(WarehouseUsers.WRITER_PASSWORD_VARIABLE, "w-secret-1",
+                WarehouseUsers.READER_PASSWORD_VARIABLE, "r-secret-1"), "--host", "0.0.0.0");
+        String said = new String(refused.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(refused.waitFor(60, TimeUnit.SECONDS));
+        assertNotEquals(0, refused.exitValue());
+        assertTrue(said.contains("in clear text") && said.contains("--tls-keystore"), said);
+
+        int port = freePort();
+        Process server = start(Files.createDirectories(folder.resolve("tls")), port, true,
+                Map.of(TlsCertificate.PASSWORD_VARIABLE, "changeit-42"), "--tls-keystore", keystore.toString());
+        try {
+            KeyStore trusted = KeyStore.getInstance("PKCS12");
+            try (var in = Files.newInputStream(keystore)) {
+                trusted.load(in, "changeit-42".toCharArray());
+            }
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            try (HttpClient client = HttpClient.newBuilder().sslContext(context).build()) {
+                HttpResponse<String> ping = client.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/ping")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals("Ok.\n", ping.body());
+            }
+            try (HttpClient client = HttpClient.newHttpClient()) {
+                assertThrows(IOException.class, () -> client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ping")).build(),
+                        HttpResponse.BodyHandlers.ofString()), "no clear text on the TLS port");
+            }
+        } finally {
+            server.destroy();
+            server.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
     private static Process start(Path data, int port) throws IOException {
         return start(data, port, true);
     }
 
     /** Starts `ioc warehouse start`; when {@code awaitReady}, returns once it printed its ready line. */
     private static Process start(Path data, int port, boolean awaitReady, String... extra) throws IOException {
+        return start(data, port, awaitReady, Map.of(), extra);
+    }
+
+    private static Process start(Path data, int port, boolean awaitReady, Map<String, String> environment, String... extra) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 "vn.ioc.warehouse.cli.Ioc", "warehouse", "start", "--data", data.toString(), "--port", Integer.toString(port),
@@ -100,6 +158,7 @@ class WarehouseProcessTest {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove(WarehouseUsers.WRITER_PASSWORD_VARIABLE);
         builder.environment().remove(WarehouseUsers.READER_PASSWORD_VARIABLE);
+        builder.environment().putAll(environment);
         Process process = builder.start();
         if (awaitReady) {
             BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -107,7 +166,7 @@ class WarehouseProcessTest {
             String line;
             while ((line = lines.readLine()) != null) {
                 seen.append(line).append('\n');
-                if (line.equals("ready: http://127.0.0.1:" + port)) {
+                if (line.matches("ready: https?://127\\.0\\.0\\.1:" + port)) {
                     Thread.ofPlatform().daemon().start(() -> drain(lines));
                     return process;
                 }
