@@ -14,8 +14,7 @@ import java.util.stream.Collectors;
  * as clickhouse-local, where the one user ({@code default}) may otherwise read and write any file, reach any host and
  * run programs. Here that user holds only the grants the product needs on tables (no {@code FILE}, {@code URL},
  * {@code REMOTE} or other source, no {@code SYSTEM}, dictionaries, functions, named collections, backups or
- * introspection); table engines need a grant too, and only the MergeTree family and {@code Memory} have one; reading
- * {@code system} tables needs a grant, given for the catalogue tables clients read (not {@code processes} or the logs);
+ * introspection); table engines need a grant too, and only the MergeTree family and {@code Memory} have one;
  * {@code user_files} and {@code user_scripts} are empty folders and no host is allowed for URLs. Its settings profile
  * caps the time and memory of every query, and a connection cannot raise or lift them ({@code SET}, {@code SETTINGS}
  * or URL parameters alike): the engine refuses with SETTING_CONSTRAINT_VIOLATION. The engine checks all of this on the
@@ -30,11 +29,6 @@ public record EngineSandbox(Duration maxExecutionTime, long maxMemoryBytes) {
             + "DROP DATABASE, DROP TABLE, DROP VIEW, TRUNCATE, OPTIMIZE";
     /** Table engines a table may be created with. */
     static final List<String> TABLE_ENGINES = List.of("MergeTree", "ReplacingMergeTree", "SummingMergeTree", "AggregatingMergeTree", "Memory");
-    /** The system tables clients read to list what is there (JDBC metadata, BI tools); not processes, logs or users. */
-    static final List<String> SYSTEM_TABLES = List.of("one", "numbers", "numbers_mt", "zeros", "databases", "tables", "columns",
-            "functions", "table_functions", "formats", "data_type_families", "time_zones", "collations", "build_options",
-            "settings", "parts", "projection_parts", "table_engines", "dictionaries", "contributors");
-
     public EngineSandbox {
         if (maxExecutionTime.isNegative() || maxExecutionTime.isZero() || maxMemoryBytes < 1) {
             throw new IllegalArgumentException("the engine's limits must be positive");
@@ -68,8 +62,6 @@ public record EngineSandbox(Duration maxExecutionTime, long maxMemoryBytes) {
                         <remote_url_allow_hosts><host>invalid.invalid</host></remote_url_allow_hosts>
                         <access_control_improvements>
                             <table_engines_require_grant>true</table_engines_require_grant>
-                            <select_from_system_db_requires_grant>true</select_from_system_db_requires_grant>
-                            <select_from_information_schema_requires_grant>true</select_from_information_schema_requires_grant>
                         </access_control_improvements>
                     </clickhouse>
                     """.formatted(files, scripts, users), StandardCharsets.UTF_8);
@@ -81,9 +73,7 @@ public record EngineSandbox(Duration maxExecutionTime, long maxMemoryBytes) {
 
     private String users() {
         String grants = "<query>GRANT " + TABLE_GRANTS + " ON *.*</query>\n"
-                + TABLE_ENGINES.stream().map(engine -> "<query>GRANT TABLE ENGINE ON " + engine + "</query>").collect(Collectors.joining("\n"))
-                + SYSTEM_TABLES.stream().map(table -> "\n<query>GRANT SELECT ON system." + table + "</query>").collect(Collectors.joining())
-                + "\n<query>GRANT SELECT ON INFORMATION_SCHEMA.*</query><query>GRANT SELECT ON information_schema.*</query>";
+                + TABLE_ENGINES.stream().map(engine -> "<query>GRANT TABLE ENGINE ON " + engine + "</query>").collect(Collectors.joining("\n"));
         long seconds = Math.max(1, maxExecutionTime.toSeconds());
         return """
                 <clickhouse>

@@ -1,8 +1,8 @@
 package vn.ioc.warehouse.server;
 
+import com.github.luben.zstd.ZstdOutputStream;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
-import com.github.luben.zstd.ZstdOutputStream;
 import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorOutputStream;
 import vn.ioc.warehouse.engine.EngineException;
 import vn.ioc.warehouse.engine.QueryStatistics;
@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Set;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
@@ -23,7 +24,7 @@ import java.util.zip.GZIPOutputStream;
  */
 final class HttpResponse {
     /** What {@code enable_http_compression=1} may answer in (ClickHouse also writes br, xz, bz2 and snappy; this server does not). */
-    private static final java.util.Set<String> WRITTEN_ENCODINGS = java.util.Set.of("gzip", "deflate", "zstd", "lz4");
+    private static final Set<String> WRITTEN_ENCODINGS = Set.of("gzip", "deflate", "zstd", "lz4");
     private final HttpExchange exchange;
     private final byte[] copyBuffer = new byte[64 * 1024];
     private HttpQueryRequest request;

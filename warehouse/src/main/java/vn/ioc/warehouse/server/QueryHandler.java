@@ -1,7 +1,9 @@
 package vn.ioc.warehouse.server;
 
+import com.github.luben.zstd.ZstdInputStream;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorInputStream;
 import vn.ioc.warehouse.engine.Access;
 import vn.ioc.warehouse.engine.Engine;
 import vn.ioc.warehouse.engine.EngineConnection;
@@ -21,9 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import com.github.luben.zstd.ZstdInputStream;
-import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorInputStream;
-
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which statements an account may send beyond reads (the writer, and the reader only to be told READONLY after), decided on the engine's own parse of the statement
- * ({@code EXPLAIN AST}): an allowlist of statement kinds, so that whatever the spelling (case, quotes, comments), a
+ * Which statements may be sent beyond reads, decided on the engine's own parse of the statement ({@code EXPLAIN AST}):
+ * an allowlist of statement kinds (for the writer; a reader is then told it is read-only), so that whatever the spelling (case, quotes, comments), a
  * statement the list does not name is refused. Reads need no check here: they run on read-only connections, and what
  * any statement may touch (files, hosts, programs, system commands) is the engine's own access control
  * ({@code EngineSandbox}). What that control does not see is what clickhouse-local does as the client on the server's
