@@ -113,7 +113,7 @@ class LiveBrowserTest {
     @Test
     void pagesAndWallsShareAReadingAndKeepTheLastOneMarkedStaleWhileDruidIsAway() throws Exception {
         try (Relay network = new Relay(endpoint.sql().getPort())) {
-            LiveBoard board = new LiveBoard("http://127.0.0.1:" + network.port(), LiveDatasource.DEFAULT_NAME, 2_000);
+            LiveBoard board = new LiveBoard("http://127.0.0.1:" + network.port(), LiveDatasource.DEFAULT_NAME, 10_000);
             LiveFigures first = board.read(Optional.of(PROVINCE)).figures().orElseThrow();
             assertSame(first, board.read(Optional.of(PROVINCE)).figures().orElseThrow(), "read again at once: the same reading");
             Thread.sleep(2_100);
