@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  * run programs. Here that user holds only the grants the product needs on tables (no {@code FILE}, {@code URL},
  * {@code REMOTE} or other source, no {@code SYSTEM}, dictionaries, functions, named collections, backups or
  * introspection); table engines need a grant too, and only the MergeTree family and {@code Memory} have one;
- * {@code user_files} and {@code user_scripts} are empty folders and no host is allowed for URLs. Its settings profile
+ * {@code user_files} and {@code user_scripts} are empty folders and no host is allowed for URLs; a table keeps the
+ * default disk and storage policy (a {@code disk(type = web, ...)} in its settings would reach the network). Its settings profile
  * caps the time and memory of every query, and a connection cannot raise or lift them ({@code SET}, {@code SETTINGS}
  * or URL parameters alike): the engine refuses with SETTING_CONSTRAINT_VIOLATION. The engine checks all of this on the
  * statement it has parsed and analysed, so quoting, case, comments, views and CTEs do not get around it.
@@ -51,6 +52,7 @@ public record EngineSandbox(Duration maxExecutionTime, long maxMemoryBytes) {
         try {
             Path files = Files.createDirectories(folder.resolve("user_files"));
             Path scripts = Files.createDirectories(folder.resolve("user_scripts"));
+            Path disks = Files.createDirectories(folder.resolve("disks"));
             Path users = folder.resolve("users.xml");
             Files.writeString(users, users(), StandardCharsets.UTF_8);
             Path config = folder.resolve("config.xml");
@@ -58,13 +60,14 @@ public record EngineSandbox(Duration maxExecutionTime, long maxMemoryBytes) {
                     <clickhouse>
                         <user_files_path>%s/</user_files_path>
                         <user_scripts_path>%s/</user_scripts_path>
+                        <custom_local_disks_base_directory>%s/</custom_local_disks_base_directory>
                         <users_config>%s</users_config>
                         <remote_url_allow_hosts><host>invalid.invalid</host></remote_url_allow_hosts>
                         <access_control_improvements>
                             <table_engines_require_grant>true</table_engines_require_grant>
                         </access_control_improvements>
                     </clickhouse>
-                    """.formatted(files, scripts, users), StandardCharsets.UTF_8);
+                    """.formatted(files, scripts, disks, users), StandardCharsets.UTF_8);
             return List.of("--config-file=" + config);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the engine's configuration into " + folder + ": " + e.getMessage(), e);
@@ -94,6 +97,8 @@ public record EngineSandbox(Duration maxExecutionTime, long maxMemoryBytes) {
                             <constraints>
                                 <max_execution_time><min>1</min><max>%d</max></max_execution_time>
                                 <max_memory_usage><min>1</min><max>%d</max></max_memory_usage>
+                                <merge_tree_disk><const/></merge_tree_disk>
+                                <merge_tree_storage_policy><const/></merge_tree_storage_policy>
                             </constraints>
                         </default>
                     </profiles>

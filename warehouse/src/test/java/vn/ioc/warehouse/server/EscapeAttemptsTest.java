@@ -1,5 +1,6 @@
 package vn.ioc.warehouse.server;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,6 +42,12 @@ class EscapeAttemptsTest {
         TestWarehouse.freshDatabase(DB);
         assertEquals(200, post(WRITER, "database=" + DB, "CREATE TABLE t (a UInt32, s String) ENGINE = MergeTree ORDER BY a").statusCode());
         assertEquals(200, post(WRITER, "database=" + DB, "INSERT INTO t VALUES (1, 'x')").statusCode());
+    }
+
+    /** The engine makes a custom local disk's (empty) folder before refusing the path: see docs/warehouse-security.md. */
+    @AfterAll
+    static void removeTheEmptyDiskFolder() throws java.io.IOException {
+        Files.deleteIfExists(Path.of(PLANTED + "-disk"));
     }
 
     record Attempt(String user, String sql) {
@@ -107,6 +114,9 @@ class EscapeAttemptsTest {
                 "BACKUP TABLE t TO Disk('default', 'b.zip')",
                 "RESTORE TABLE t FROM File('" + planted + "')",
                 "ATTACH TABLE a FROM '/etc' (line String) ENGINE = MergeTree ORDER BY tuple()",
+                "CREATE TABLE d (a String) ENGINE = MergeTree ORDER BY a SETTINGS disk = disk(type = web, endpoint = 'http://" + self + "/')",
+                "CREATE TABLE d (a String) ENGINE = MergeTree ORDER BY a SETTINGS disk = disk(type = local, path = '" + planted + "-disk/')",
+                "ALTER TABLE t MODIFY SETTING disk = disk(type = web, endpoint = 'http://" + self + "/')",
                 "SYSTEM SHUTDOWN",
                 "system shutdown",
                 "SYSTEM DROP DNS CACHE",
