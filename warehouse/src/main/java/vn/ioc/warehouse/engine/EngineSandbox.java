@@ -7,15 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * What the engine itself lets its connections do, written as the configuration it reads at start-up: the engine runs
  * as clickhouse-local, where the one user ({@code default}) may otherwise read and write any file, reach any host and
  * run programs. Here that user holds only the grants the product needs on tables (no {@code FILE}, {@code URL},
  * {@code REMOTE} or other source, no {@code SYSTEM}, dictionaries, functions, named collections, backups or
- * introspection); table engines need a grant too, and only the MergeTree family and {@code Memory} have one;
- * {@code user_files} and {@code user_scripts} are empty folders and no host is allowed for URLs; a table keeps the
+ * introspection): a table engine that reaches outside needs its source's grant too ({@code File}, {@code URL},
+ * {@code Kafka}...); {@code user_files} and {@code user_scripts} are empty folders and no host is allowed for URLs; a table keeps the
  * default disk and storage policy (a {@code disk(type = web, ...)} in its settings would reach the network). Its settings profile
  * caps the time and memory of every query, and a connection cannot raise or lift them ({@code SET}, {@code SETTINGS}
  * or URL parameters alike): the engine refuses with SETTING_CONSTRAINT_VIOLATION. The engine checks all of this on the
@@ -28,8 +27,6 @@ public record EngineSandbox(Duration maxExecutionTime, long maxMemoryBytes) {
     /** Privileges on tables: what migrations, ingest, the KPI store and dashboards use. */
     static final String TABLE_GRANTS = "SHOW, SELECT, INSERT, ALTER, CREATE DATABASE, CREATE TABLE, CREATE VIEW, CREATE TEMPORARY TABLE, "
             + "DROP DATABASE, DROP TABLE, DROP VIEW, TRUNCATE, OPTIMIZE";
-    /** Table engines a table may be created with. */
-    static final List<String> TABLE_ENGINES = List.of("MergeTree", "ReplacingMergeTree", "SummingMergeTree", "AggregatingMergeTree", "Memory");
     public EngineSandbox {
         if (maxExecutionTime.isNegative() || maxExecutionTime.isZero() || maxMemoryBytes < 1) {
             throw new IllegalArgumentException("the engine's limits must be positive");
@@ -63,9 +60,6 @@ public record EngineSandbox(Duration maxExecutionTime, long maxMemoryBytes) {
                         <custom_local_disks_base_directory>%s/</custom_local_disks_base_directory>
                         <users_config>%s</users_config>
                         <remote_url_allow_hosts><host>invalid.invalid</host></remote_url_allow_hosts>
-                        <access_control_improvements>
-                            <table_engines_require_grant>true</table_engines_require_grant>
-                        </access_control_improvements>
                     </clickhouse>
                     """.formatted(files, scripts, disks, users), StandardCharsets.UTF_8);
             return List.of("--config-file=" + config);
@@ -75,8 +69,7 @@ public record EngineSandbox(Duration maxExecutionTime, long maxMemoryBytes) {
     }
 
     private String users() {
-        String grants = "<query>GRANT " + TABLE_GRANTS + " ON *.*</query>\n"
-                + TABLE_ENGINES.stream().map(engine -> "<query>GRANT TABLE ENGINE ON " + engine + "</query>").collect(Collectors.joining("\n"));
+        String grants = "<query>GRANT " + TABLE_GRANTS + " ON *.*</query>";
         long seconds = Math.max(1, maxExecutionTime.toSeconds());
         return """
                 <clickhouse>

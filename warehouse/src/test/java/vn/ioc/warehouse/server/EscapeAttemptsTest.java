@@ -84,6 +84,7 @@ class EscapeAttemptsTest {
                     "SELECT * FROM postgresql('" + self + "', 'db', 't', 'u', 'p')",
                     "SELECT * FROM executable('id', 'TSV', 'x String')",
                     "SELECT * FROM executable('/usr/bin/id', 'TSV', 'x String')",
+                    "SELECT * FROM executable('../../../../../../usr/bin/id', 'TSV', 'x String')",
                     "SELECT 1 INTO OUTFILE '" + planted + "'",
                     "SELECT 1 INTO OUTFILE '" + planted + "' FORMAT CSV",
                     "SELECT * FROM system.users",
@@ -158,6 +159,15 @@ class EscapeAttemptsTest {
         }
         HttpResponse<String> readerWrite = post(READER, "database=" + DB, "INSERT INTO allowed VALUES (3)");
         assertEquals("164", readerWrite.headers().firstValue("X-ClickHouse-Exception-Code").orElse(""), "the reader is told it is read-only: " + readerWrite.body());
+    }
+
+    /** An Executable table can be declared (it needs no source grant), but it finds no program: the scripts folder is empty and nothing leaves it. */
+    @Test
+    void anExecutableTableRunsNothing() {
+        post(WRITER, "database=" + DB, "CREATE TABLE IF NOT EXISTS runs_id (x String) ENGINE = Executable('../../../../../../usr/bin/id', 'TSV')");
+        HttpResponse<String> read = post(READER, "database=" + DB, "SELECT * FROM runs_id");
+        assertNotEquals(200, read.statusCode(), read.body());
+        assertFalse(read.body().contains("uid="), read.body());
     }
 
     @Test
