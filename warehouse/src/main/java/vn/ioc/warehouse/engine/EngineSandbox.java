@@ -14,9 +14,9 @@ import java.util.List;
  * run programs. Here that user holds only the grants the product needs on tables (no {@code FILE}, {@code URL},
  * {@code REMOTE} or other source, no {@code SYSTEM}, dictionaries, functions, named collections, backups or
  * introspection): a table engine that reaches outside needs its source's grant too ({@code File}, {@code URL},
- * {@code Kafka}...); {@code user_files} and {@code user_scripts} are empty folders and no host is allowed for URLs; a table keeps the
- * default disk and storage policy (a {@code disk(type = web, ...)} in its settings would reach the network). Its settings profile
- * caps the time and memory of every query, and a connection cannot raise or lift them ({@code SET}, {@code SETTINGS}
+ * {@code Kafka}...); {@code user_files} and {@code user_scripts} are empty folders and no host is allowed for URLs; a
+ * table keeps the default disk and storage policy (a {@code disk(type = web, ...)} in its settings would reach the
+ * network). Its settings profile caps the time and memory of every query, and a connection cannot raise or lift them ({@code SET}, {@code SETTINGS}
  * or URL parameters alike): the engine refuses with SETTING_CONSTRAINT_VIOLATION. The engine checks all of this on the
  * statement it has parsed and analysed, so quoting, case, comments, views and CTEs do not get around it.
  *
@@ -27,6 +27,7 @@ public record EngineSandbox(Duration maxExecutionTime, long maxMemoryBytes) {
     /** Privileges on tables: what migrations, ingest, the KPI store and dashboards use. */
     static final String TABLE_GRANTS = "SHOW, SELECT, INSERT, ALTER, CREATE DATABASE, CREATE TABLE, CREATE VIEW, CREATE TEMPORARY TABLE, "
             + "DROP DATABASE, DROP TABLE, DROP VIEW, TRUNCATE, OPTIMIZE";
+
     public EngineSandbox {
         if (maxExecutionTime.isNegative() || maxExecutionTime.isZero() || maxMemoryBytes < 1) {
             throw new IllegalArgumentException("the engine's limits must be positive");
@@ -61,15 +62,19 @@ public record EngineSandbox(Duration maxExecutionTime, long maxMemoryBytes) {
                         <users_config>%s</users_config>
                         <remote_url_allow_hosts><host>invalid.invalid</host></remote_url_allow_hosts>
                     </clickhouse>
-                    """.formatted(files, scripts, disks, users), StandardCharsets.UTF_8);
+                    """.formatted(xml(files), xml(scripts), xml(disks), xml(users)), StandardCharsets.UTF_8);
             return List.of("--config-file=" + config);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the engine's configuration into " + folder + ": " + e.getMessage(), e);
         }
     }
 
+    /** A path as XML text: a data folder may be named with {@code &} or {@code <}. */
+    private static String xml(Path path) {
+        return path.toString().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
     private String users() {
-        String grants = "<query>GRANT " + TABLE_GRANTS + " ON *.*</query>";
         long seconds = Math.max(1, maxExecutionTime.toSeconds());
         return """
                 <clickhouse>
@@ -78,9 +83,7 @@ public record EngineSandbox(Duration maxExecutionTime, long maxMemoryBytes) {
                             <password></password>
                             <profile>default</profile>
                             <quota>default</quota>
-                            <grants>
-                            %s
-                            </grants>
+                            <grants><query>GRANT %s ON *.*</query></grants>
                         </default>
                     </users>
                     <profiles>
@@ -97,6 +100,6 @@ public record EngineSandbox(Duration maxExecutionTime, long maxMemoryBytes) {
                     </profiles>
                     <quotas><default/></quotas>
                 </clickhouse>
-                """.formatted(grants, seconds, maxMemoryBytes, seconds, maxMemoryBytes);
+                """.formatted(TABLE_GRANTS, seconds, maxMemoryBytes, seconds, maxMemoryBytes);
     }
 }
