@@ -55,6 +55,7 @@ public final class Engine implements AutoCloseable {
     /** Loads the library and starts the engine on the given storage folder. */
     public static Engine start(EngineOptions options) {
         requireNonNull(options, "options");
+        StandardInput.detach();
         NativeChdb chdb;
         try {
             chdb = new NativeChdb(options.library());

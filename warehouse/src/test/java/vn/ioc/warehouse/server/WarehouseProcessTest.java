@@ -21,6 +21,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ import javax.net.ssl.TrustManagerFactory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** `ioc warehouse start` as its own process: storage that lasts, one server per folder, clean and hard stops. */
@@ -93,6 +95,34 @@ class WarehouseProcessTest {
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
         assertNotEquals(0, process.exitValue());
         assertTrue(output.contains("not loopback, without configured passwords"), output);
+    }
+
+    /** The engine must never take an INSERT's rows from the server's standard input (clickhouse-local reads it when it is a pipe). */
+    @Test
+    void anInsertNeverReadsTheServersStandardInput(@TempDir Path data) throws Exception {
+        int port = freePort();
+        Process server = start(data, port);
+        try {
+            WarehouseConnection writer = writer(data, port);
+            execute(writer, "CREATE DATABASE IF NOT EXISTS stdin_test");
+            execute(writer, "CREATE TABLE stdin_test.t (id UInt32, name String) ENGINE = MergeTree ORDER BY id");
+            try {
+                server.getOutputStream().write("(99, 'from stdin'), (98, 'from stdin')\n".getBytes(StandardCharsets.UTF_8));
+                server.getOutputStream().flush();
+            } catch (IOException brokenPipe) {
+                // The server no longer holds the pipe's reading end: its standard input is /dev/null already.
+            }
+            // Before the engine's standard input was detached, the first insert took these rows and then waited for more, for ever.
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+                for (int i = 1; i <= 5; i++) {
+                    execute(writer, "INSERT INTO stdin_test.t VALUES (" + i + ", 'Xã Đông Anh')");
+                }
+            });
+            assertEquals(5, count(writer, "stdin_test.t"), "only the rows sent with the inserts");
+        } finally {
+            server.destroy();
+            server.waitFor(60, TimeUnit.SECONDS);
+        }
     }
 
     @Test
