@@ -55,13 +55,13 @@ final class HttpResponse {
         return body;
     }
 
-    /** A short plain-text answer with status 200. */
-    void plain(String text) throws IOException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    /** ClickHouse's liveness answer, {@code Ok.}, as {@code /ping}, {@code /replicas_status} and a bare {@code GET /} give it. */
+    static void ok(HttpExchange exchange) throws IOException {
+        byte[] body = "Ok.\n".getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/html; charset=UTF-8");
-        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.sendResponseHeaders(200, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
+            out.write(body);
         }
     }
 

@@ -67,7 +67,7 @@ final class QueryHandler implements HttpHandler {
         try {
             if (exchange.getRequestMethod().equalsIgnoreCase("GET") && exchange.getRequestURI().getRawQuery() == null) {
                 // A bare GET / is a liveness check, as on a ClickHouse server.
-                response.plain("Ok.\n");
+                HttpResponse.ok(exchange);
                 return;
             }
             HttpQueryRequest request = HttpQueryRequest.parse(exchange);

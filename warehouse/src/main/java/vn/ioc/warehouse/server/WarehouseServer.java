@@ -1,6 +1,5 @@
 package vn.ioc.warehouse.server;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
@@ -12,12 +11,10 @@ import vn.ioc.warehouse.engine.EngineOptions;
 import vn.ioc.warehouse.engine.Statement;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -100,8 +97,8 @@ public final class WarehouseServer implements AutoCloseable {
             http.setExecutor(workers);
             Sessions sessions = new Sessions(engine, 64);
             http.createContext("/", new QueryHandler(engine, users, sessions, options, displayName(), timezone));
-            http.createContext("/ping", WarehouseServer::ok);
-            http.createContext("/replicas_status", WarehouseServer::ok);
+            http.createContext("/ping", HttpResponse::ok);
+            http.createContext("/replicas_status", HttpResponse::ok);
             http.start();
             return new WarehouseServer(dataDirectory, engine, users, sessions, http, workers);
         } catch (IOException e) {
@@ -173,15 +170,6 @@ public final class WarehouseServer implements AutoCloseable {
             }
         } finally {
             dataDirectory.close();
-        }
-    }
-
-    private static void ok(HttpExchange exchange) throws IOException {
-        byte[] body = "Ok.\n".getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=UTF-8");
-        exchange.sendResponseHeaders(200, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
         }
     }
 

@@ -50,9 +50,7 @@ class WarehouseProcessTest {
             execute(writer, "INSERT INTO persisted.t VALUES (1, 'Tỉnh Lào Cai'), (2, 'Tỉnh Điện Biên')");
 
             Process second = start(data, freePort(), false);
-            String secondOutput = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(second.waitFor(60, TimeUnit.SECONDS));
-            assertNotEquals(0, second.exitValue());
+            String secondOutput = refusal(second);
             assertTrue(secondOutput.contains("in use by another warehouse process"), secondOutput);
             assertEquals(2, count(writer, "persisted.t"), "the refused second process must not disturb the first");
         } finally {
@@ -81,9 +79,7 @@ class WarehouseProcessTest {
     void refusesAFolderThatIsNotItsOwn(@TempDir Path folder) throws Exception {
         Files.writeString(folder.resolve("somebody-elses.txt"), "keep me");
         Process process = start(folder, freePort(), false);
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
-        assertNotEquals(0, process.exitValue());
+        String output = refusal(process);
         assertTrue(output.contains("is not an IOC warehouse"), output);
         assertEquals("keep me", Files.readString(folder.resolve("somebody-elses.txt")));
     }
@@ -91,9 +87,7 @@ class WarehouseProcessTest {
     @Test
     void refusesANonLoopbackBindWithoutConfiguredPasswords(@TempDir Path data) throws Exception {
         Process process = start(data, freePort(), false, "--host", "0.0.0.0");
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
-        assertNotEquals(0, process.exitValue());
+        String output = refusal(process);
         assertTrue(output.contains("not loopback, without configured passwords"), output);
     }
 
@@ -138,9 +132,7 @@ class WarehouseProcessTest {
         Path clearText = Files.createDirectories(folder.resolve("clear"));
         Process refused = start(clearText, freePort(), false, Map.of(WarehouseUsers.WRITER_PASSWORD_VARIABLE, "w-secret-1",
                 WarehouseUsers.READER_PASSWORD_VARIABLE, "r-secret-1"), "--host", "0.0.0.0");
-        String said = new String(refused.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(refused.waitFor(60, TimeUnit.SECONDS));
-        assertNotEquals(0, refused.exitValue());
+        String said = refusal(refused);
         assertTrue(said.contains("in clear text") && said.contains("--tls-keystore"), said);
 
         int port = freePort();
@@ -168,6 +160,14 @@ class WarehouseProcessTest {
             server.destroy();
             server.waitFor(60, TimeUnit.SECONDS);
         }
+    }
+
+    /** What a warehouse that refused to start said, once it has exited with a failure. */
+    private static String refusal(Process process) throws Exception {
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the refused warehouse exits");
+        assertNotEquals(0, process.exitValue(), output);
+        return output;
     }
 
     private static Process start(Path data, int port) throws IOException {
