@@ -33,16 +33,23 @@ final class ServeOptions {
     @Option(names = "--writers", description = "writes that run at once (default: ${DEFAULT-VALUE})", defaultValue = "4")
     int writers;
 
-    @Option(names = "--query-timeout", description = "default per-query time limit, ISO-8601 or seconds (default: ${DEFAULT-VALUE})",
+    @Option(names = "--query-timeout", description = "the longest a query may run (the writer's limit), ISO-8601 or seconds (default: ${DEFAULT-VALUE})",
             defaultValue = "300")
     String queryTimeout;
 
+    @Option(names = "--reader-query-timeout", description = "the longest a reader's query may run, ISO-8601 or seconds (default: ${DEFAULT-VALUE})",
+            defaultValue = "120")
+    String readerQueryTimeout;
+
     ServerOptions toServerOptions() {
         ServerOptions defaults = ServerOptions.defaults(data);
-        Duration timeout = queryTimeout.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(queryTimeout)) : Duration.parse(queryTimeout);
         Optional<TlsCertificate> tls = Optional.ofNullable(tlsKeystore)
                 .map(keystore -> new TlsCertificate(keystore, Optional.ofNullable(System.getenv(TlsCertificate.PASSWORD_VARIABLE)).orElse("")));
-        return new ServerOptions(host, port, data, Optional.ofNullable(credentials), readers, writers, timeout,
-                defaults.connectionWait(), defaults.maxQueryBytes(), defaults.maxInsertBytes(), tls);
+        return new ServerOptions(host, port, data, Optional.ofNullable(credentials), readers, writers,
+                duration(queryTimeout), duration(readerQueryTimeout), defaults.connectionWait(), defaults.maxQueryBytes(), defaults.maxInsertBytes(), tls);
+    }
+
+    private static Duration duration(String text) {
+        return text.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(text)) : Duration.parse(text);
     }
 }

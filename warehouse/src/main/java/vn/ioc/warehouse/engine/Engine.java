@@ -33,7 +33,7 @@ public final class Engine implements AutoCloseable {
     private Engine(NativeChdb chdb, EngineOptions options) {
         this.chdb = chdb;
         this.options = options;
-        this.sandboxArguments = EngineSandbox.withTimeLimit(options.maxExecutionTime()).arguments(options.storage());
+        this.sandboxArguments = new EngineSandbox(options.readerLimits()).arguments(options.storage());
         this.readers = new LinkedBlockingDeque<>(options.readers());
         this.writers = new LinkedBlockingDeque<>(options.writers());
         try {
@@ -149,8 +149,8 @@ public final class Engine implements AutoCloseable {
     }
 
     private EngineConnection connect(EngineOptions options, boolean readOnly) {
-        List<String> arguments = new ArrayList<>(List.of("clickhouse", "--path=" + options.storage(),
-                "--max_execution_time=" + Math.max(1, options.maxExecutionTime().toSeconds())));
+        List<String> arguments = new ArrayList<>(List.of("clickhouse", "--path=" + options.storage()));
+        arguments.addAll((readOnly ? options.readerLimits() : options.writerLimits()).arguments());
         arguments.addAll(sandboxArguments);
         if (readOnly) {
             arguments.add("--readonly=2");
@@ -207,7 +207,7 @@ public final class Engine implements AutoCloseable {
         public void close() {
             if (!returned) {
                 returned = true;
-                if (discard || connection.broken()) {
+                if (discard || !connection.reusable()) {
                     engine.replace(connection, pool);
                 } else {
                     pool.addFirst(connection);

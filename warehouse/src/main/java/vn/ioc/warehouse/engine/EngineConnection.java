@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
@@ -21,6 +22,13 @@ import static java.util.Objects.requireNonNull;
 public final class EngineConnection {
     private static final long ANALYSIS_SIZE = 16;
     private static final Pattern SETTING_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** Settings a ClickHouse server lets clients invent (custom_settings_prefixes), e.g. custom_province = '01'. */
+    static final String CUSTOM_SETTINGS_PREFIX = "custom_";
+    /**
+     * Settings whose earlier value cannot always be set back: a writer connection starts with limits above what any
+     * query may ask for ({@link EngineSandbox}), and a custom setting cannot be unset.
+     */
+    private static final Set<String> ONE_WAY = Set.of("max_execution_time", "max_memory_usage", "max_result_bytes");
 
     private final NativeChdb chdb;
     private final MemorySegment holder;
@@ -28,6 +36,8 @@ public final class EngineConnection {
     private final boolean readOnly;
     /** A streamed query failed or was cancelled part-way: the engine may hold the rest of its output for the next query. */
     private volatile boolean broken;
+    /** A request changed a setting that cannot be set back ({@link #ONE_WAY}, custom ones): the connection serves no other request. */
+    private boolean spent;
     /** Session state a request may change, so that the next request can be given a clean one. */
     private String database = "default";
     private final Map<String, String> applied = new HashMap<>();
@@ -50,6 +60,11 @@ public final class EngineConnection {
      */
     public boolean broken() {
         return broken;
+    }
+
+    /** False once a request changed what cannot be undone for the next one: a pool replaces such a connection. */
+    public boolean reusable() {
+        return !broken && !spent;
     }
 
     /**
@@ -82,6 +97,11 @@ public final class EngineConnection {
             if (!SETTING_NAME.matcher(name).matches()) {
                 throw EngineException.of(115, "UNKNOWN_SETTING", "Unknown setting '" + name + "'");
             }
+            if (ONE_WAY.contains(name) || name.startsWith(CUSTOM_SETTINGS_PREFIX)) {
+                spent = true;
+                assignments.add(name + " = " + quoteString(setting.getValue()));
+                continue;
+            }
             if (!setting.getValue().equals(applied.get(name))) {
                 if (!baseline.containsKey(name)) {
                     baseline.put(name, execute(new Statement("SELECT getSetting({name:String})", "TSVRaw",
@@ -96,7 +116,11 @@ public final class EngineConnection {
         try {
             execute(Statement.of("SET " + String.join(", ", assignments)));
             applied.keySet().retainAll(settings.keySet());
-            applied.putAll(settings);
+            settings.forEach((name, value) -> {
+                if (!ONE_WAY.contains(name) && !name.startsWith(CUSTOM_SETTINGS_PREFIX)) {
+                    applied.put(name, value);
+                }
+            });
         } catch (EngineException e) {
             restoreBaseline();
             throw e;

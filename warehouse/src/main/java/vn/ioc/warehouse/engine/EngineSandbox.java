@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -16,29 +15,23 @@ import java.util.List;
  * introspection): a table engine that reaches outside needs its source's grant too ({@code File}, {@code URL},
  * {@code Kafka}...); {@code user_files} and {@code user_scripts} are empty folders and no host is allowed for URLs; a
  * table keeps the default disk and storage policy (a {@code disk(type = web, ...)} in its settings would reach the
- * network). Its settings profile caps the time and memory of every query, and a connection cannot raise or lift them ({@code SET}, {@code SETTINGS}
- * or URL parameters alike): the engine refuses with SETTING_CONSTRAINT_VIOLATION. The engine checks all of this on the
- * statement it has parsed and analysed, so quoting, case, comments, views and CTEs do not get around it.
+ * network). Its settings profile caps the time, memory and result size of every query at a reader's limits, and a
+ * connection cannot raise or lift them ({@code SET}, {@code SETTINGS} or URL parameters alike): the engine refuses with
+ * SETTING_CONSTRAINT_VIOLATION. Writer connections are started with larger defaults (start-up arguments are not held to
+ * the constraints), which they can lower but not raise. The engine checks all of this on the statement it has parsed
+ * and analysed, so quoting, case, comments, views and CTEs do not get around it.
  *
- * @param maxExecutionTime the longest any query may run
- * @param maxMemoryBytes   the most memory one query may use
+ * @param cap a reader's limits: the profile's defaults, and the most any query may ask for
  */
-public record EngineSandbox(Duration maxExecutionTime, long maxMemoryBytes) {
+public record EngineSandbox(QueryLimits cap) {
     /** Privileges on tables: what migrations, ingest, the KPI store and dashboards use. */
     static final String TABLE_GRANTS = "SHOW, SELECT, INSERT, ALTER, CREATE DATABASE, CREATE TABLE, CREATE VIEW, CREATE TEMPORARY TABLE, "
             + "DROP DATABASE, DROP TABLE, DROP VIEW, TRUNCATE, OPTIMIZE";
 
     public EngineSandbox {
-        if (maxExecutionTime.isNegative() || maxExecutionTime.isZero() || maxMemoryBytes < 1) {
-            throw new IllegalArgumentException("the engine's limits must be positive");
+        if (cap.maxResultBytes() < 1) {
+            throw new IllegalArgumentException("the cap on results must be a number of bytes: 0 (no limit) is not a cap");
         }
-    }
-
-    /** A quarter of this JVM's machine memory as reported to it, at least 1 GiB: the most one query may use. */
-    public static EngineSandbox withTimeLimit(Duration maxExecutionTime) {
-        long physical = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                .getTotalMemorySize();
-        return new EngineSandbox(maxExecutionTime, Math.max(1L << 30, physical / 4));
     }
 
     /**
@@ -61,8 +54,9 @@ public record EngineSandbox(Duration maxExecutionTime, long maxMemoryBytes) {
                         <custom_local_disks_base_directory>%s/</custom_local_disks_base_directory>
                         <users_config>%s</users_config>
                         <remote_url_allow_hosts><host>invalid.invalid</host></remote_url_allow_hosts>
+                        <custom_settings_prefixes>%s</custom_settings_prefixes>
                     </clickhouse>
-                    """.formatted(xml(files), xml(scripts), xml(disks), xml(users)), StandardCharsets.UTF_8);
+                    """.formatted(xml(files), xml(scripts), xml(disks), xml(users), EngineConnection.CUSTOM_SETTINGS_PREFIX), StandardCharsets.UTF_8);
             return List.of("--config-file=" + config);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the engine's configuration into " + folder + ": " + e.getMessage(), e);
@@ -75,7 +69,7 @@ public record EngineSandbox(Duration maxExecutionTime, long maxMemoryBytes) {
     }
 
     private String users() {
-        long seconds = Math.max(1, maxExecutionTime.toSeconds());
+        long seconds = cap.maxExecutionTime().toSeconds();
         return """
                 <clickhouse>
                     <users>
@@ -90,9 +84,11 @@ public record EngineSandbox(Duration maxExecutionTime, long maxMemoryBytes) {
                         <default>
                             <max_execution_time>%d</max_execution_time>
                             <max_memory_usage>%d</max_memory_usage>
+                            <max_result_bytes>%d</max_result_bytes>
                             <constraints>
                                 <max_execution_time><min>1</min><max>%d</max></max_execution_time>
                                 <max_memory_usage><min>1</min><max>%d</max></max_memory_usage>
+                                <max_result_bytes><min>1</min><max>%d</max></max_result_bytes>
                                 <merge_tree_disk><const/></merge_tree_disk>
                                 <merge_tree_storage_policy><const/></merge_tree_storage_policy>
                             </constraints>
@@ -100,6 +96,6 @@ public record EngineSandbox(Duration maxExecutionTime, long maxMemoryBytes) {
                     </profiles>
                     <quotas><default/></quotas>
                 </clickhouse>
-                """.formatted(TABLE_GRANTS, seconds, maxMemoryBytes, seconds, maxMemoryBytes);
+                """.formatted(TABLE_GRANTS, seconds, cap.maxMemoryBytes(), cap.maxResultBytes(), seconds, cap.maxMemoryBytes(), cap.maxResultBytes());
     }
 }

@@ -49,9 +49,14 @@ final class QueryHandler implements HttpHandler {
     private final String displayName;
     private final String timezone;
     private final SignInThrottle throttle = new SignInThrottle();
+    private final RunningQueries queries;
+    private final KillQuery kills;
 
-    QueryHandler(Engine engine, WarehouseUsers users, Sessions sessions, ServerOptions options, String displayName, String timezone) {
+    QueryHandler(Engine engine, WarehouseUsers users, Sessions sessions, RunningQueries queries, ServerOptions options,
+                 String displayName, String timezone) {
         this.engine = requireNonNull(engine, "engine");
+        this.queries = requireNonNull(queries, "queries");
+        this.kills = new KillQuery(queries);
         this.users = requireNonNull(users, "users");
         this.sessions = requireNonNull(sessions, "sessions");
         this.options = requireNonNull(options, "options");
@@ -85,7 +90,9 @@ final class QueryHandler implements HttpHandler {
             if (!request.get() && !exchange.getRequestMethod().equalsIgnoreCase("POST")) {
                 throw EngineException.of(36, "BAD_ARGUMENTS", "HTTP method " + exchange.getRequestMethod() + " is not supported: use GET or POST");
             }
-            run(exchange, request, user, response);
+            try (RunningQueries.Running running = queries.start(account, request.queryId())) {
+                run(exchange, request, user, running, response);
+            }
             exchange.close();
         } catch (EngineException e) {
             if (REFUSALS.contains(e.code())) {
@@ -110,7 +117,8 @@ final class QueryHandler implements HttpHandler {
         exchange.close();
     }
 
-    private void run(HttpExchange exchange, HttpQueryRequest request, WarehouseUsers.User user, HttpResponse response) throws IOException {
+    private void run(HttpExchange exchange, HttpQueryRequest request, WarehouseUsers.User user, RunningQueries.Running running,
+                     HttpResponse response) throws IOException {
         InputStream body = request.get() ? InputStream.nullInputStream() : requestBody(exchange, request);
         byte[] head = head(request, body);
         SqlText sql = SqlText.lex(new String(head, StandardCharsets.ISO_8859_1));
@@ -126,25 +134,25 @@ final class QueryHandler implements HttpHandler {
             try (Sessions.Hold session = sessions.acquire(user, request.sessionId().get(), request.sessionTimeout(), request.sessionCheck())) {
                 EngineConnection connection = session.connection();
                 request.database().ifPresent(connection::use);
-                connection.applySettings(request.settings());
+                connection.applySettings(running.settings(request));
                 if (insert.isPresent()) {
-                    insert(connection, request, insert.get(), head, body, response);
+                    insert(connection, request, running, insert.get(), head, body, response);
                 } else {
                     String text = statementText(head, body);
                     QueryClass queryClass = classify(connection, text);
-                    if (!isRead(queryClass)) {
-                        StatementPolicy.check(connection, request.user(), text);
-                        requireWrite(access, request);
+                    if (!isRead(queryClass) && StatementPolicy.check(connection, request.user(), text).equals(StatementPolicy.KILL)) {
+                        kill(connection, running, text, sql, request, response);
+                        return;
                     }
-                    answer(connection, request, text, sql, queryClass, access, response);
+                    answer(connection, request, running, text, sql, queryClass, access, response);
                 }
             }
             return;
         }
         if (insert.isPresent()) {
             try (Engine.Lease writer = engine.acquire(Access.WRITE, options.connectionWait())) {
-                prepare(writer.connection(), request);
-                insert(writer.connection(), request, insert.get(), head, body, response);
+                prepare(writer.connection(), request, running);
+                insert(writer.connection(), request, running, insert.get(), head, body, response);
             }
             return;
         }
@@ -154,17 +162,21 @@ final class QueryHandler implements HttpHandler {
         try (Engine.Lease reader = engine.acquire(user.access(), options.connectionWait())) {
             queryClass = classify(reader.connection(), text);
             if (isRead(queryClass)) {
-                prepare(reader.connection(), request);
-                answer(reader.connection(), request, text, sql, queryClass, access, response);
+                prepare(reader.connection(), request, running);
+                answer(reader.connection(), request, running, text, sql, queryClass, access, response);
                 return;
             }
-            StatementPolicy.check(reader.connection(), request.user(), text);
+            if (StatementPolicy.check(reader.connection(), request.user(), text).equals(StatementPolicy.KILL)) {
+                prepare(reader.connection(), request, running);
+                kill(reader.connection(), running, text, sql, request, response);
+                return;
+            }
         }
         requireWrite(access, request);
         try (Engine.Lease writer = engine.acquire(Access.WRITE, options.connectionWait())) {
-            prepare(writer.connection(), request);
+            prepare(writer.connection(), request, running);
             try {
-                answer(writer.connection(), request, text, sql, queryClass, access, response);
+                answer(writer.connection(), request, running, text, sql, queryClass, access, response);
             } finally {
                 // Outside a session, what SET, USE and the like change must not reach the next client.
                 if (queryClass == QueryClass.CONTROL) {
@@ -187,23 +199,34 @@ final class QueryHandler implements HttpHandler {
         return queryClass == QueryClass.READ_ONLY || queryClass == QueryClass.UNKNOWN;
     }
 
-    private static void prepare(EngineConnection connection, HttpQueryRequest request) {
-        connection.prepare(request.database().orElse("default"), request.settings());
+    private static void prepare(EngineConnection connection, HttpQueryRequest request, RunningQueries.Running running) {
+        connection.prepare(request.database().orElse("default"), running.settings(request));
+    }
+
+    private void kill(EngineConnection connection, RunningQueries.Running running, String text, SqlText sql, HttpQueryRequest request,
+                      HttpResponse response) throws IOException {
+        String format = sql.outputFormat().orElse(request.requestedFormat());
+        answerWhole(response, format, kills.run(connection, running, text, format));
+    }
+
+    private static void answerWhole(HttpResponse response, String format, QueryResult result) throws IOException {
+        response.write(format, result.statistics(), ByteBuffer.wrap(result.data()));
+        response.finish(format, result.statistics());
     }
 
     /** Runs a statement that carries no data: reads are streamed where the format allows, the rest answered whole. */
-    private static void answer(EngineConnection connection, HttpQueryRequest request, String text, SqlText sql,
-                               QueryClass queryClass, Access access, HttpResponse response) throws IOException {
+    private static void answer(EngineConnection connection, HttpQueryRequest request, RunningQueries.Running running, String text,
+                               SqlText sql, QueryClass queryClass, Access access, HttpResponse response) throws IOException {
         String format = sql.outputFormat().orElse(request.requestedFormat());
-        Statement statement = new Statement(text, request.requestedFormat(), request.parameters());
+        // A statement the parser refused goes as it came, so that the positions its error names are the client's.
+        String sent = queryClass == QueryClass.UNKNOWN ? text : running.marked(text);
+        Statement statement = new Statement(sent, request.requestedFormat(), request.parameters());
         Optional<StreamedFormat> streamed = StreamedFormat.of(format);
         if (!isRead(queryClass)) {
             requireWrite(access, request);
         }
         if (!isRead(queryClass) || request.waitEndOfQuery() || streamed.isEmpty()) {
-            QueryResult result = connection.execute(statement);
-            response.write(format, result.statistics(), ByteBuffer.wrap(result.data()));
-            response.finish(format, result.statistics());
+            answerWhole(response, format, connection.execute(statement));
             return;
         }
         QueryStatistics statistics;
@@ -212,9 +235,7 @@ final class QueryHandler implements HttpHandler {
         } catch (EngineException e) {
             if (e.code() == STREAMING_NOT_SUPPORTED && !response.started()) {
                 // SHOW, DESCRIBE, EXISTS, EXPLAIN...: the engine answers them only whole, as a ClickHouse server does in any format.
-                QueryResult result = connection.execute(statement);
-                response.write(format, result.statistics(), ByteBuffer.wrap(result.data()));
-                response.finish(format, result.statistics());
+                answerWhole(response, format, connection.execute(statement));
                 return;
             }
             response.fail(e);
@@ -223,12 +244,12 @@ final class QueryHandler implements HttpHandler {
         response.finish(format, statistics);
     }
 
-    private void insert(EngineConnection connection, HttpQueryRequest request, SqlText.InsertWithData insert, byte[] head,
-                        InputStream body, HttpResponse response) throws IOException {
+    private void insert(EngineConnection connection, HttpQueryRequest request, RunningQueries.Running running,
+                        SqlText.InsertWithData insert, byte[] head, InputStream body, HttpResponse response) throws IOException {
         String statement = new String(insert.statement().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
         StatementPolicy.check(connection, request.user(), statement + " FORMAT " + insert.format());
         QueryStatistics statistics;
-        try (InsertStream stream = connection.insert(new Statement(statement, insert.format(), request.parameters()))) {
+        try (InsertStream stream = connection.insert(new Statement(running.marked(statement), insert.format(), request.parameters()))) {
             stream.append(head, insert.dataStart(), head.length - insert.dataStart());
             long total = head.length - insert.dataStart();
             byte[] chunk = new byte[HEAD_BYTES];

@@ -1,5 +1,7 @@
 package vn.ioc.warehouse.server;
 
+import vn.ioc.warehouse.engine.Access;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -15,14 +17,15 @@ import static java.util.Objects.requireNonNull;
  * @param credentials     a credentials file to use instead of the environment or a generated one
  * @param readers         read-only engine connections (queries that run at once)
  * @param writers         write connections
- * @param queryTimeout    default per-query limit
+ * @param queryTimeout    the longest a query may run: the writer's limit, and the engine's own
+ * @param readerQueryTimeout the longest a reader's query may run (the engine's limit caps it)
  * @param connectionWait  how long a request waits for a free connection before it is refused
  * @param maxQueryBytes   the largest query text accepted (INSERT data after FORMAT is not counted)
  * @param maxInsertBytes  the largest INSERT body accepted
  * @param tls             a certificate to serve HTTPS with instead of HTTP; anything but loopback needs one
  */
 public record ServerOptions(String host, int port, Path dataFolder, Optional<Path> credentials, int readers, int writers,
-                            Duration queryTimeout, Duration connectionWait, long maxQueryBytes, long maxInsertBytes,
+                            Duration queryTimeout, Duration readerQueryTimeout, Duration connectionWait, long maxQueryBytes, long maxInsertBytes,
                             Optional<TlsCertificate> tls) {
     public static final int DEFAULT_PORT = 8123;
 
@@ -31,6 +34,7 @@ public record ServerOptions(String host, int port, Path dataFolder, Optional<Pat
         requireNonNull(dataFolder, "dataFolder");
         requireNonNull(credentials, "credentials");
         requireNonNull(queryTimeout, "queryTimeout");
+        requireNonNull(readerQueryTimeout, "readerQueryTimeout");
         requireNonNull(connectionWait, "connectionWait");
         requireNonNull(tls, "tls");
         if (port < 0 || port > 65535) {
@@ -40,11 +44,19 @@ public record ServerOptions(String host, int port, Path dataFolder, Optional<Pat
 
     public static ServerOptions defaults(Path dataFolder) {
         return new ServerOptions("127.0.0.1", DEFAULT_PORT, dataFolder, Optional.empty(), 8, 4,
-                Duration.ofMinutes(5), Duration.ofSeconds(30), 64L << 20, 16L << 30, Optional.empty());
+                Duration.ofMinutes(5), Duration.ofMinutes(2), Duration.ofSeconds(30), 64L << 20, 16L << 30, Optional.empty());
+    }
+
+    /** How long a query of an account with that access may run. */
+    public Duration queryTimeout(Access access) {
+        if (access == Access.WRITE) {
+            return queryTimeout;
+        }
+        return readerQueryTimeout.compareTo(queryTimeout) < 0 ? readerQueryTimeout : queryTimeout;
     }
 
     public ServerOptions withPort(int newPort) {
-        return new ServerOptions(host, newPort, dataFolder, credentials, readers, writers, queryTimeout, connectionWait,
+        return new ServerOptions(host, newPort, dataFolder, credentials, readers, writers, queryTimeout, readerQueryTimeout, connectionWait,
                 maxQueryBytes, maxInsertBytes, tls);
     }
 }

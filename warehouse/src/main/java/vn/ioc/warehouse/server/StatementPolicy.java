@@ -15,13 +15,16 @@ import java.util.Set;
  * any statement may touch (files, hosts, programs, system commands) is the engine's own access control
  * ({@code EngineSandbox}). What that control does not see is what clickhouse-local does as the client on the server's
  * behalf: {@code INTO OUTFILE} and {@code FROM INFILE}, a file name the parser hangs directly under the statement; they
- * are refused here, as are {@code KILL} (every connection is the engine's one user, so it would reach other accounts'
- * queries) and every kind not listed.
+ * are refused here, as is every kind not listed. {@code KILL QUERY} is let through to {@link KillQuery}, which limits
+ * it to the caller's own queries (every connection is the engine's one user: the engine's KILL would reach other
+ * accounts' queries).
  */
 final class StatementPolicy {
     /** Root nodes of {@code EXPLAIN AST} the writer may run: DML and DDL inside databases, and session settings. */
     static final Set<String> WRITER_KINDS = Set.of("InsertQuery", "CreateQuery", "AlterQuery", "DropQuery", "TruncateQuery", "Rename",
             "OptimizeQuery", "DeleteQuery", "UpdateQuery", "Set", "UseQuery", "SelectWithUnionQuery");
+    /** The root of KILL QUERY (and KILL MUTATION, which {@link KillQuery} refuses). */
+    static final String KILL = "KillQueryQuery";
     /** Kinds under which a literal hung directly on the root is a file name: the SELECT's INTO OUTFILE, the INSERT's FROM INFILE. */
     private static final Set<String> FILE_CLAUSE_KINDS = Set.of("SelectWithUnionQuery", "InsertQuery");
 
@@ -32,14 +35,18 @@ final class StatementPolicy {
      * Refuses, with ACCESS_DENIED naming the statement's kind, what the writer may not run.
      *
      * @param connection a connection to parse on (nothing is run)
+     * @return the statement's kind, the root of its AST
      */
-    static void check(EngineConnection connection, String user, String sql) {
+    static String check(EngineConnection connection, String user, String sql) {
         List<String> tree = connection.execute(new Statement("EXPLAIN AST " + SqlText.lex(sql).withoutValues(), "TSVRaw", Map.of()))
                 .text().lines().toList();
         if (tree.isEmpty()) {
             throw EngineException.of(62, "SYNTAX_ERROR", "Empty query");
         }
         String root = tree.getFirst().strip().split("[ (]", 2)[0];
+        if (root.equals(KILL)) {
+            return root;
+        }
         if (!WRITER_KINDS.contains(root)) {
             throw EngineException.of(497, "ACCESS_DENIED", user + ": Not enough privileges: statements of kind " + root
                     + " are not allowed on this warehouse (it accepts reads, INSERT, CREATE, ALTER, DROP, TRUNCATE, RENAME, EXCHANGE, OPTIMIZE, DELETE, UPDATE, SET and USE)");
@@ -47,5 +54,6 @@ final class StatementPolicy {
         if (FILE_CLAUSE_KINDS.contains(root) && tree.stream().skip(1).anyMatch(line -> line.startsWith(" Literal "))) {
             throw EngineException.of(497, "ACCESS_DENIED", user + ": Not enough privileges: INTO OUTFILE and FROM INFILE would reach the server's files");
         }
+        return root;
     }
 }

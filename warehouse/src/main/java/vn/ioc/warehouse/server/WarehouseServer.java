@@ -8,6 +8,7 @@ import vn.ioc.warehouse.engine.Access;
 import vn.ioc.warehouse.engine.Engine;
 import vn.ioc.warehouse.engine.EngineLibrary;
 import vn.ioc.warehouse.engine.EngineOptions;
+import vn.ioc.warehouse.engine.QueryLimits;
 import vn.ioc.warehouse.engine.Statement;
 
 import java.io.IOException;
@@ -36,16 +37,18 @@ public final class WarehouseServer implements AutoCloseable {
     private final Engine engine;
     private final WarehouseUsers users;
     private final Sessions sessions;
+    private final RunningQueries queries;
     private final HttpServer http;
     private final ExecutorService workers;
     private boolean closed;
 
-    private WarehouseServer(DataDirectory dataDirectory, Engine engine, WarehouseUsers users, Sessions sessions, HttpServer http,
+    private WarehouseServer(DataDirectory dataDirectory, Engine engine, WarehouseUsers users, Sessions sessions, RunningQueries queries, HttpServer http,
                             ExecutorService workers) {
         this.dataDirectory = dataDirectory;
         this.engine = engine;
         this.users = users;
         this.sessions = sessions;
+        this.queries = queries;
         this.http = http;
         this.workers = workers;
     }
@@ -76,7 +79,8 @@ public final class WarehouseServer implements AutoCloseable {
                 progress.accept("passwords for " + WarehouseUsers.WRITER + " and " + WarehouseUsers.READER + " are in "
                         + users.file().orElseThrow() + " (readable by its owner only)");
             }
-            engine = Engine.start(new EngineOptions(library, dataDirectory.storage(), options.readers(), options.writers(), options.queryTimeout()));
+            engine = Engine.start(new EngineOptions(library, dataDirectory.storage(), options.readers(), options.writers(),
+                    QueryLimits.writer(options.queryTimeout()), QueryLimits.reader(options.queryTimeout(Access.READ))));
             String timezone = engine.execute(Access.READ, Statement.of("SELECT timezone()")).text().strip();
             // Without TCP_NODELAY a response's headers and first chunk meet the client's delayed ACK: +40 ms a query.
             System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -96,11 +100,12 @@ public final class WarehouseServer implements AutoCloseable {
             ExecutorService workers = Executors.newFixedThreadPool(options.readers() + options.writers() + 16, daemonThreads());
             http.setExecutor(workers);
             Sessions sessions = new Sessions(engine, 64);
-            http.createContext("/", new QueryHandler(engine, users, sessions, options, displayName(), timezone));
+            RunningQueries queries = new RunningQueries(engine);
+            http.createContext("/", new QueryHandler(engine, users, sessions, queries, options, displayName(), timezone));
             http.createContext("/ping", HttpResponse::ok);
             http.createContext("/replicas_status", HttpResponse::ok);
             http.start();
-            return new WarehouseServer(dataDirectory, engine, users, sessions, http, workers);
+            return new WarehouseServer(dataDirectory, engine, users, sessions, queries, http, workers);
         } catch (IOException e) {
             closeQuietly(engine, dataDirectory);
             throw new WarehouseStartException("cannot start the warehouse: " + e.getMessage(), e);
@@ -160,6 +165,7 @@ public final class WarehouseServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         sessions.close();
+        queries.close();
         closeQuietly(engine, dataDirectory);
     }
 

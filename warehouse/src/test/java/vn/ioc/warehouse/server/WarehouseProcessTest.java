@@ -119,6 +119,30 @@ class WarehouseProcessTest {
         }
     }
 
+    /**
+     * Each account's limit is its connections' default, and no query may ask for more than the reader's: the engine
+     * refuses (452), so a reader cannot lift its limit, while the writer runs longer.
+     */
+    @Test
+    void eachAccountHasATimeLimitItCannotLift(@TempDir Path data) throws Exception {
+        int port = freePort();
+        Process server = start(data, port, true, "--query-timeout", "30", "--reader-query-timeout", "2");
+        try {
+            String slow = "SELECT sum(sleepEachRow(0.5)) FROM numbers(10) SETTINGS max_block_size = 1";
+            WarehouseConnection reader = account(data, port, WarehouseUsers.READER);
+            long start = System.nanoTime();
+            SQLException timedOut = assertThrows(SQLException.class, () -> execute(reader, slow));
+            assertEquals(159, JdbcDriverTest.serverCode(timedOut), timedOut.toString());
+            assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(4), "stopped at the reader's 2 s, not the 5 s the query takes");
+            SQLException lifted = assertThrows(SQLException.class, () -> execute(reader, slow + ", max_execution_time = 25"));
+            assertEquals(452, JdbcDriverTest.serverCode(lifted), lifted.toString());
+            execute(writer(data, port), slow);
+        } finally {
+            server.destroy();
+            server.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     void servesHttpsWithAConfiguredCertificateAndRefusesClearTextBeyondLoopback(@TempDir Path folder) throws Exception {
         Path keystore = folder.resolve("warehouse.p12");
@@ -217,16 +241,22 @@ class WarehouseProcessTest {
     }
 
     private static WarehouseConnection writer(Path data, int port) throws IOException {
+        return account(data, port, WarehouseUsers.WRITER);
+    }
+
+    private static WarehouseConnection account(Path data, int port, String user) throws IOException {
         Properties credentials = new Properties();
         try (Reader reader = Files.newBufferedReader(data.resolve("credentials.properties"))) {
             credentials.load(reader);
         }
-        return new WarehouseConnection("jdbc:clickhouse://127.0.0.1:" + port + "/default", WarehouseUsers.WRITER,
-                credentials.getProperty(WarehouseUsers.WRITER));
+        return new WarehouseConnection("jdbc:clickhouse://127.0.0.1:" + port + "/default", user, credentials.getProperty(user));
     }
 
+    /** Runs once: the driver would repeat a statement that timed out three more times. */
     private static void execute(WarehouseConnection connection, String sql) throws SQLException {
-        try (Connection c = connection.open(); Statement statement = c.createStatement()) {
+        Properties once = new Properties();
+        once.setProperty("retry", "0");
+        try (Connection c = connection.open(once); Statement statement = c.createStatement()) {
             statement.execute(sql);
         }
     }
