@@ -92,6 +92,22 @@ await check('session keeps a temporary table', async () => {
   const rows = await (await session.query({ query: 'SELECT count() AS c FROM picked', format: 'JSONEachRow' })).json();
   equal(Number(rows[0].c), 1, 'rows in the session table');
 });
+await check('KILL QUERY by the query_id the client gave', async () => {
+  const query_id = 'js-kill-' + Date.now();
+  const slow = reader.query({ query: 'SELECT sum(sleepEachRow(0.5)) FROM numbers(60) SETTINGS max_block_size = 1', query_id, format: 'JSONEachRow' })
+    .then((result) => result.json()).then(() => null, (e) => e);
+  let killed = [];
+  for (let i = 0; i < 100 && killed.length === 0; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    killed = await (await reader.query({ query: 'KILL QUERY WHERE query_id = {id:String} SYNC', query_params: { id: query_id },
+      format: 'JSONEachRow' })).json();
+  }
+  equal(killed.map((row) => row.query_id + ' ' + row.kill_status), [query_id + ' finished'], 'killed');
+  const error = await slow;
+  equal(error && String(error.code), '394', 'the killed query answers QUERY_WAS_CANCELLED');
+});
+await check('a reader cannot lift its time limit (452)', async () => refused(reader.query({ query: 'SELECT 1',
+  clickhouse_settings: { max_execution_time: 100000 } }), 452));
 await check('reader may not write (164)', async () => refused(reader.command({ query: 'DROP TABLE js_visits' }), 164));
 await check('reader may not read files (497)', async () => refused(reader.query({ query: "SELECT * FROM `file`('/etc/passwd', 'LineAsString')" }), 497));
 await check('wrong password (516)', async () => refused(createClient({ url, username: 'ioc_reader', password: 'wrong', database }).query({ query: 'SELECT 1' }), 516));

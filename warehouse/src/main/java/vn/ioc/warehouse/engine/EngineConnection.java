@@ -22,11 +22,9 @@ import static java.util.Objects.requireNonNull;
 public final class EngineConnection {
     private static final long ANALYSIS_SIZE = 16;
     private static final Pattern SETTING_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    /** Settings a ClickHouse server lets clients invent (custom_settings_prefixes), e.g. custom_province = '01'. */
-    static final String CUSTOM_SETTINGS_PREFIX = "custom_";
     /**
      * Settings whose earlier value cannot always be set back: a writer connection starts with limits above what any
-     * query may ask for ({@link EngineSandbox}), and a custom setting cannot be unset.
+     * query may ask for ({@link EngineSandbox}).
      */
     private static final Set<String> ONE_WAY = Set.of("max_execution_time", "max_memory_usage", "max_result_bytes");
 
@@ -36,7 +34,7 @@ public final class EngineConnection {
     private final boolean readOnly;
     /** A streamed query failed or was cancelled part-way: the engine may hold the rest of its output for the next query. */
     private volatile boolean broken;
-    /** A request changed a setting that cannot be set back ({@link #ONE_WAY}, custom ones): the connection serves no other request. */
+    /** A request changed a setting that cannot be set back ({@link #ONE_WAY}): the connection serves no other request. */
     private boolean spent;
     /** Session state a request may change, so that the next request can be given a clean one. */
     private String database = "default";
@@ -97,7 +95,7 @@ public final class EngineConnection {
             if (!SETTING_NAME.matcher(name).matches()) {
                 throw EngineException.of(115, "UNKNOWN_SETTING", "Unknown setting '" + name + "'");
             }
-            if (ONE_WAY.contains(name) || name.startsWith(CUSTOM_SETTINGS_PREFIX)) {
+            if (ONE_WAY.contains(name)) {
                 spent = true;
                 assignments.add(name + " = " + quoteString(setting.getValue()));
                 continue;
@@ -117,7 +115,7 @@ public final class EngineConnection {
             execute(Statement.of("SET " + String.join(", ", assignments)));
             applied.keySet().retainAll(settings.keySet());
             settings.forEach((name, value) -> {
-                if (!ONE_WAY.contains(name) && !name.startsWith(CUSTOM_SETTINGS_PREFIX)) {
+                if (!ONE_WAY.contains(name)) {
                     applied.put(name, value);
                 }
             });

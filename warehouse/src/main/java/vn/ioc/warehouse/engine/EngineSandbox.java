@@ -54,9 +54,8 @@ public record EngineSandbox(QueryLimits cap) {
                         <custom_local_disks_base_directory>%s/</custom_local_disks_base_directory>
                         <users_config>%s</users_config>
                         <remote_url_allow_hosts><host>invalid.invalid</host></remote_url_allow_hosts>
-                        <custom_settings_prefixes>%s</custom_settings_prefixes>
                     </clickhouse>
-                    """.formatted(xml(files), xml(scripts), xml(disks), xml(users), EngineConnection.CUSTOM_SETTINGS_PREFIX), StandardCharsets.UTF_8);
+                    """.formatted(xml(files), xml(scripts), xml(disks), xml(users)), StandardCharsets.UTF_8);
             return List.of("--config-file=" + config);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the engine's configuration into " + folder + ": " + e.getMessage(), e);

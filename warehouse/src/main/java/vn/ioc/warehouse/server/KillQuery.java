@@ -36,8 +36,8 @@ final class KillQuery {
      * Cancels the caller's queries that match and answers ClickHouse's table of them ({@code kill_status, query_id,
      * user, query}) in the requested format.
      */
-    QueryResult run(EngineConnection connection, RunningQueries.Running caller, String sql, String format) {
-        String canonical = connection.execute(new Statement("SELECT formatQuerySingleLine({q:String})", "TSVRaw", Map.of("q", sql)))
+    QueryResult run(EngineConnection connection, RunningQueries.Running caller, String sql, Map<String, String> clientParameters, String format) {
+        String canonical = connection.execute(new Statement("SELECT formatQuerySingleLine({ioc_kill:String})", "TSVRaw", Map.of("ioc_kill", escaped(sql))))
                 .text().strip();
         Matcher kill = CANONICAL.matcher(canonical);
         if (!kill.matches()) {
@@ -46,11 +46,13 @@ final class KillQuery {
         }
         String mode = kill.group(2);
         List<RunningQueries.Running> own = queries.of(caller.account()).stream().filter(running -> running != caller).toList();
-        Map<String, String> parameters = new HashMap<>(RunningQueries.SERIAL_PARAMETERS);
-        parameters.putAll(Map.of("user", caller.account(),
-                "serials", array(own.stream().map(running -> Long.toString(running.serial())).toList()),
-                "ids", array(own.stream().map(RunningQueries.Running::queryId).toList()),
-                "status", switch (mode) {
+        // The client's own parameters stay bound in the condition ({id:String}); the server's are named ioc_*.
+        Map<String, String> parameters = new HashMap<>(clientParameters);
+        parameters.putAll(RunningQueries.SERIAL_PARAMETERS);
+        parameters.putAll(Map.of("ioc_user", caller.account(),
+                "ioc_serials", array(own.stream().map(running -> Long.toString(running.serial())).toList()),
+                "ioc_ids", array(own.stream().map(RunningQueries.Running::queryId).toList()),
+                "ioc_status", switch (mode) {
                     case "SYNC" -> "finished";
                     case "ASYNC" -> "waiting";
                     default -> "pending";
@@ -58,14 +60,14 @@ final class KillQuery {
         String matching = """
                 SELECT query_id, user, query FROM (
                     SELECT * EXCEPT (ioc_serial)
-                           REPLACE (transform(ioc_serial, {serials:Array(String)}, {ids:Array(String)}, '') AS query_id, {user:String} AS user,
-                                    transform(ioc_serial, {serials:Array(String)}, {ids:Array(String)}, '') AS initial_query_id,
-                                    {user:String} AS initial_user, replaceRegexpOne(query, {query_mark:String}, '') AS query)
-                    FROM (SELECT *, %s AS ioc_serial FROM system.processes WHERE has({serials:Array(String)}, ioc_serial)))
+                           REPLACE (transform(ioc_serial, {ioc_serials:Array(String)}, {ioc_ids:Array(String)}, '') AS query_id, {ioc_user:String} AS user,
+                                    transform(ioc_serial, {ioc_serials:Array(String)}, {ioc_ids:Array(String)}, '') AS initial_query_id,
+                                    {ioc_user:String} AS initial_user, replaceRegexpOne(query, {ioc_query_mark:String}, '') AS query)
+                    FROM (SELECT *, %s AS ioc_serial FROM system.processes WHERE has({ioc_serials:Array(String)}, ioc_serial)))
                 WHERE\s""".formatted(RunningQueries.SERIAL_OF_PROCESS) + kill.group(1);
         Set<String> matched = Set.copyOf(connection.execute(new Statement("SELECT query_id FROM (" + matching + ")", "TSVRaw", parameters))
                 .text().lines().toList());
-        QueryResult answer = connection.execute(new Statement("SELECT {status:String} AS kill_status, query_id, user, query FROM ("
+        QueryResult answer = connection.execute(new Statement("SELECT {ioc_status:String} AS kill_status, query_id, user, query FROM ("
                 + matching + ")", format, parameters));
         List<RunningQueries.Running> targets = own.stream().filter(running -> matched.contains(running.queryId())).toList();
         if (!mode.equals("TEST")) {
@@ -75,6 +77,11 @@ final class KillQuery {
             awaitEnd(targets);
         }
         return answer;
+    }
+
+    /** A string as a query parameter's value is read: in the escaped text form (a raw newline or tab would end it). */
+    private static String escaped(String value) {
+        return value.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r");
     }
 
     /** An array literal of strings, as the engine reads a query parameter of type Array(String). */

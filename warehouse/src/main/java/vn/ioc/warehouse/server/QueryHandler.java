@@ -140,7 +140,7 @@ final class QueryHandler implements HttpHandler {
                 } else {
                     String text = statementText(head, body);
                     QueryClass queryClass = classify(connection, text);
-                    if (!isRead(queryClass) && StatementPolicy.check(connection, request.user(), text).equals(StatementPolicy.KILL)) {
+                    if (!isRead(queryClass) && StatementPolicy.check(connection, request, text).equals(StatementPolicy.KILL)) {
                         kill(connection, running, text, sql, request, response);
                         return;
                     }
@@ -166,7 +166,7 @@ final class QueryHandler implements HttpHandler {
                 answer(reader.connection(), request, running, text, sql, queryClass, access, response);
                 return;
             }
-            if (StatementPolicy.check(reader.connection(), request.user(), text).equals(StatementPolicy.KILL)) {
+            if (StatementPolicy.check(reader.connection(), request, text).equals(StatementPolicy.KILL)) {
                 prepare(reader.connection(), request, running);
                 kill(reader.connection(), running, text, sql, request, response);
                 return;
@@ -206,7 +206,7 @@ final class QueryHandler implements HttpHandler {
     private void kill(EngineConnection connection, RunningQueries.Running running, String text, SqlText sql, HttpQueryRequest request,
                       HttpResponse response) throws IOException {
         String format = sql.outputFormat().orElse(request.requestedFormat());
-        answerWhole(response, format, kills.run(connection, running, text, format));
+        answerWhole(response, format, kills.run(connection, running, text, request.parameters(), format));
     }
 
     private static void answerWhole(HttpResponse response, String format, QueryResult result) throws IOException {
@@ -247,7 +247,7 @@ final class QueryHandler implements HttpHandler {
     private void insert(EngineConnection connection, HttpQueryRequest request, RunningQueries.Running running,
                         SqlText.InsertWithData insert, byte[] head, InputStream body, HttpResponse response) throws IOException {
         String statement = new String(insert.statement().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
-        StatementPolicy.check(connection, request.user(), statement + " FORMAT " + insert.format());
+        StatementPolicy.check(connection, request, statement + " FORMAT " + insert.format());
         QueryStatistics statistics;
         try (InsertStream stream = connection.insert(new Statement(running.marked(statement), insert.format(), request.parameters()))) {
             stream.append(head, insert.dataStart(), head.length - insert.dataStart());

@@ -30,11 +30,11 @@ final class RunningQueries implements AutoCloseable {
     static final String MARK_SETTING = "log_comment";
     static final String SETTING_MARK = "^ioc (\\d+)$";
     /** The serial of an engine query, from {@code system.processes}' columns (empty when the server did not mark it). */
-    static final String SERIAL_OF_PROCESS = "coalesce(nullIf(extract(query, {query_mark:String}), ''), "
-            + "extract(Settings[{mark_setting:String}], {setting_mark:String}))";
+    static final String SERIAL_OF_PROCESS = "coalesce(nullIf(extract(query, {ioc_query_mark:String}), ''), "
+            + "extract(Settings[{ioc_mark_setting:String}], {ioc_setting_mark:String}))";
     /** The parameters {@link #SERIAL_OF_PROCESS} needs. */
-    static final Map<String, String> SERIAL_PARAMETERS = Map.of("query_mark", QUERY_MARK, "mark_setting", MARK_SETTING,
-            "setting_mark", SETTING_MARK);
+    static final Map<String, String> SERIAL_PARAMETERS = Map.of("ioc_query_mark", QUERY_MARK, "ioc_mark_setting", MARK_SETTING,
+            "ioc_setting_mark", SETTING_MARK);
 
     private final Map<String, Running> byAccountAndId = new ConcurrentHashMap<>();
     private final AtomicLong serials = new AtomicLong();
@@ -70,8 +70,8 @@ final class RunningQueries implements AutoCloseable {
             control = engine.openDedicated(Access.WRITE);
         }
         Map<String, String> parameters = new HashMap<>(SERIAL_PARAMETERS);
-        parameters.put("serial", Long.toString(running.serial()));
-        control.execute(new Statement("KILL QUERY WHERE " + SERIAL_OF_PROCESS + " = {serial:String} ASYNC FORMAT Null", "TSV", parameters));
+        parameters.put("ioc_serial", Long.toString(running.serial()));
+        control.execute(new Statement("KILL QUERY WHERE " + SERIAL_OF_PROCESS + " = {ioc_serial:String} ASYNC FORMAT Null", "TSV", parameters));
     }
 
     @Override

@@ -35,10 +35,12 @@ final class StatementPolicy {
      * Refuses, with ACCESS_DENIED naming the statement's kind, what the writer may not run.
      *
      * @param connection a connection to parse on (nothing is run)
+     * @param request    who asks, and the values of the statement's parameters
      * @return the statement's kind, the root of its AST
      */
-    static String check(EngineConnection connection, String user, String sql) {
-        List<String> tree = connection.execute(new Statement("EXPLAIN AST " + SqlText.lex(sql).withoutValues(), "TSVRaw", Map.of()))
+    static String check(EngineConnection connection, HttpQueryRequest request, String sql) {
+        String user = request.user();
+        List<String> tree = connection.execute(new Statement("EXPLAIN AST " + SqlText.lex(sql).withoutValues(), "TSVRaw", request.parameters()))
                 .text().lines().toList();
         if (tree.isEmpty()) {
             throw EngineException.of(62, "SYNTAX_ERROR", "Empty query");

@@ -236,6 +236,18 @@ class HttpInterfaceTest {
         return Integer.parseInt(count);
     }
 
+    /** A limit a request sets (below the account's) ends with the request: the next one has the account's own again. */
+    @Test
+    void aLimitSetForOneRequestEndsWithIt() {
+        for (String user : List.of(READER, WRITER)) {
+            String limit = ok(post(user, "", "SELECT getSetting('max_execution_time')")).body();
+            for (int i = 0; i < 3; i++) {
+                assertEquals("7\n", ok(post(user, "max_execution_time=7", "SELECT getSetting('max_execution_time')")).body());
+                assertEquals(limit, ok(post(user, "", "SELECT getSetting('max_execution_time')")).body(), user);
+            }
+        }
+    }
+
     @Test
     void aReadersSessionCannotWrite() {
         String session = "session_id=r-" + System.nanoTime() + "&";
