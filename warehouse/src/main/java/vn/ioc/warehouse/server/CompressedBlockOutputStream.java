@@ -7,6 +7,7 @@ import net.jpountz.lz4.LZ4Factory;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 
 /**
  * ClickHouse's compressed-block framing ({@code compress=1} on the HTTP interface): each block is a
@@ -21,8 +22,10 @@ final class CompressedBlockOutputStream extends FilterOutputStream {
 
     private static final LZ4Compressor COMPRESSOR = LZ4Factory.fastestInstance().fastCompressor();
 
-    private final byte[] block = new byte[BLOCK_SIZE];
-    private final byte[] frame = new byte[CHECKSUM_SIZE + HEADER_SIZE + COMPRESSOR.maxCompressedLength(BLOCK_SIZE)];
+    /** What the first block holds before it grows: most answers are a few rows, and a 1 MiB buffer each cost milliseconds. */
+    private static final int FIRST_BLOCK_SIZE = 16 * 1024;
+    private byte[] block = new byte[FIRST_BLOCK_SIZE];
+    private byte[] frame = new byte[0];
     private int filled;
 
     CompressedBlockOutputStream(OutputStream out) {
@@ -31,19 +34,20 @@ final class CompressedBlockOutputStream extends FilterOutputStream {
 
     @Override
     public void write(int b) throws IOException {
-        if (filled == BLOCK_SIZE) {
-            writeBlock();
-        }
-        block[filled++] = (byte) b;
+        write(new byte[]{(byte) b}, 0, 1);
     }
 
     @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
         while (length > 0) {
-            if (filled == BLOCK_SIZE) {
-                writeBlock();
+            if (filled == block.length) {
+                if (block.length < BLOCK_SIZE) {
+                    block = Arrays.copyOf(block, Math.min(BLOCK_SIZE, 4 * block.length));
+                } else {
+                    writeBlock();
+                }
             }
-            int n = Math.min(length, BLOCK_SIZE - filled);
+            int n = Math.min(length, block.length - filled);
             System.arraycopy(bytes, offset, block, filled, n);
             filled += n;
             offset += n;
@@ -69,6 +73,10 @@ final class CompressedBlockOutputStream extends FilterOutputStream {
     private void writeBlock() throws IOException {
         if (filled == 0) {
             return;
+        }
+        int room = CHECKSUM_SIZE + HEADER_SIZE + COMPRESSOR.maxCompressedLength(filled);
+        if (frame.length < room) {
+            frame = new byte[room];
         }
         int compressed = COMPRESSOR.compress(block, 0, filled, frame, CHECKSUM_SIZE + HEADER_SIZE);
         frame[CHECKSUM_SIZE] = LZ4;

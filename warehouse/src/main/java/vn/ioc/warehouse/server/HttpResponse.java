@@ -26,7 +26,7 @@ final class HttpResponse {
     /** What {@code enable_http_compression=1} may answer in (ClickHouse also writes br, xz, bz2 and snappy; this server does not). */
     private static final Set<String> WRITTEN_ENCODINGS = Set.of("gzip", "deflate", "zstd", "lz4");
     private final HttpExchange exchange;
-    private final byte[] copyBuffer = new byte[64 * 1024];
+    private byte[] copyBuffer = new byte[0];
     private HttpQueryRequest request;
     private OutputStream body;
 
@@ -72,6 +72,9 @@ final class HttpResponse {
 
     void write(String format, QueryStatistics statistics, ByteBuffer chunk) throws IOException {
         OutputStream out = open(format, statistics);
+        if (copyBuffer.length < Math.min(chunk.remaining(), 64 * 1024)) {
+            copyBuffer = new byte[Math.min(chunk.remaining(), 64 * 1024)];
+        }
         while (chunk.hasRemaining()) {
             int n = Math.min(chunk.remaining(), copyBuffer.length);
             chunk.get(copyBuffer, 0, n);
@@ -122,7 +125,7 @@ final class HttpResponse {
         if (compressedBlocks) {
             out = new CompressedBlockOutputStream(out);
         }
-        return new BufferedOutputStream(out, 64 * 1024);
+        return new BufferedOutputStream(out, 16 * 1024);
     }
 
     /** The first encoding of the client's {@code Accept-Encoding} that this server writes, in the client's order; else identity. */

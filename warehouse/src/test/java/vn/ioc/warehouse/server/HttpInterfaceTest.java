@@ -317,6 +317,13 @@ class HttpInterfaceTest {
         try (InputStream in = new CompressedBlockInputStream(new java.io.ByteArrayInputStream(body))) {
             assertEquals("0\n1\n2\n3\n4\n", new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
+        // Several blocks: the first buffers grow to ClickHouse's 1 MiB block and more blocks follow.
+        String large = q("SELECT number, repeat('Xã Đông Anh ', 3) FROM numbers(300000) FORMAT TSV");
+        byte[] plain = postBytesRaw(READER, large);
+        assertTrue(plain.length > 3 * CompressedBlockOutputStream.BLOCK_SIZE, "several blocks' worth: " + plain.length);
+        try (InputStream in = new CompressedBlockInputStream(new java.io.ByteArrayInputStream(postBytesRaw(READER, large + "&compress=1")))) {
+            assertTrue(java.util.Arrays.equals(plain, in.readAllBytes()), "the blocks decompress to the plain answer");
+        }
         ok(post(WRITER, "database=" + DB, "CREATE TABLE compressed_visits AS visits"));
         ByteArrayOutputStream compressed = new ByteArrayOutputStream();
         try (CompressedBlockOutputStream out = new CompressedBlockOutputStream(compressed)) {
