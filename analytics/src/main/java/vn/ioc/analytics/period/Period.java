@@ -2,6 +2,7 @@ package vn.ioc.analytics.period;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
@@ -29,6 +30,23 @@ public record Period(Kind kind, LocalDate start, LocalDate end) {
         if (end.isBefore(start)) {
             throw new IllegalArgumentException("a period cannot end (" + end + ") before it starts (" + start + ")");
         }
+    }
+
+    /** Where the product's days begin and end: a period has begun once its first day has in Vietnam. */
+    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    /** {@link #parse}, refusing a period that has not begun in Vietnam today: no source can have figures for it. */
+    public static Period parseBegun(String text) {
+        return parse(text).begun(LocalDate.now(VIETNAM));
+    }
+
+    /** This period, or a refusal naming it when it begins after {@code today}. */
+    public Period begun(LocalDate today) {
+        if (start.isAfter(today)) {
+            throw new IllegalArgumentException("the period " + code() + " has not begun yet (today is " + today
+                    + "): there are no figures for it");
+        }
+        return this;
     }
 
     public static Period parse(String text) {

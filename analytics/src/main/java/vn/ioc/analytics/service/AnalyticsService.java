@@ -137,11 +137,11 @@ public final class AnalyticsService implements AutoCloseable {
     }
 
     public KpiValue value(ValueQuery query) {
-        return values.value(query.kpi(), unit(query.unit()), Period.parse(query.period()));
+        return values.value(query.kpi(), unit(query.unit()), Period.parseBegun(query.period()));
     }
 
     public List<KpiValue> series(SeriesQuery query) {
-        return values.series(query.kpi(), unit(query.unit()), Period.parse(query.lastPeriod()).trailing(query.periods()));
+        return values.series(query.kpi(), unit(query.unit()), Period.parseBegun(query.lastPeriod()).trailing(query.periods()));
     }
 
     /** {@link BoardQuery}: in one query; a commune gets the KPIs kept by commune only. Keyed by KPI id, in catalogue order. */
@@ -149,17 +149,17 @@ public final class AnalyticsService implements AutoCloseable {
         Unit unit = unit(query.unit());
         List<String> kpis = kpis().stream().filter(kpi -> unit.level() != UnitLevel.COMMUNE || kpi.keptByCommune()).map(Kpi::id).toList();
         Map<String, List<KpiValue>> board = new LinkedHashMap<>();
-        List<Period> periods = Period.parse(query.lastPeriod()).trailing(query.periods());
+        List<Period> periods = Period.parseBegun(query.lastPeriod()).trailing(query.periods());
         values.values(kpis, unit.level(), unit, periods).forEach((kpi, byPeriod) -> board.put(kpi, byPeriod.stream().map(List::getFirst).toList()));
         return board;
     }
 
     public Breakdown breakdown(BreakdownQuery query) {
-        return values.breakdown(query.kpi(), unit(query.unit()), Period.parse(query.period()), query.dimension());
+        return values.breakdown(query.kpi(), unit(query.unit()), Period.parseBegun(query.period()), query.dimension());
     }
 
     public Ranking ranking(RankingQuery query) {
-        return rankings.rank(query.kpi(), query.level(), scope(query.scope(), query.level()), Period.parse(query.period()), query.peerGroups());
+        return rankings.rank(query.kpi(), query.level(), scope(query.scope(), query.level()), Period.parseBegun(query.period()), query.peerGroups());
     }
 
     /** The laggards of a ranking: red units, and units that got worse by at least {@code fallPoints}. */
@@ -168,12 +168,12 @@ public final class AnalyticsService implements AutoCloseable {
     }
 
     public List<IndexScore> index(IndexQuery query) {
-        return indices.scores(query.index(), query.level(), scope(query.scope(), query.level()), Period.parse(query.period()));
+        return indices.scores(query.index(), query.level(), scope(query.scope(), query.level()), Period.parseBegun(query.period()));
     }
 
     /** Rule checks recorded by ingest for a unit (nation, province or commune) over a period. */
     public List<RuleQuality> quality(String unit, String period) {
-        return quality.rules(unit(unit), Period.parse(period));
+        return quality.rules(unit(unit), Period.parseBegun(period));
     }
 
     public List<IngestRunSummary> recentRuns(int limit) {
@@ -194,7 +194,7 @@ public final class AnalyticsService implements AutoCloseable {
             throw new IllegalArgumentException("KPI '" + coverageKpi + "' is not a coverage of persons (covered / target residents)");
         }
         UnitLevel level = unit(within).level() == UnitLevel.NATION ? UnitLevel.PROVINCE : UnitLevel.COMMUNE;
-        return values.values(coverageKpi, level, scope(within, level), List.of(Period.parse(period))).getFirst().stream()
+        return values.values(coverageKpi, level, scope(within, level), List.of(Period.parseBegun(period))).getFirst().stream()
                 .map(value -> new VaccinationSite(value.unit().code(), value.unit().name(), Math.round(value.denominator() == null ? 0 : value.denominator()),
                         Math.round(value.numerator()), 0, OptionalLong.empty()))
                 .toList();
@@ -206,7 +206,7 @@ public final class AnalyticsService implements AutoCloseable {
         if (unit.level() != UnitLevel.PROVINCE) {
             throw new IllegalArgumentException("school places are planned for the communes of a province, not for " + unit.name());
         }
-        return planning.schoolPlaces(unit, communes(province), YearMonth.from(Period.parse(month).end()));
+        return planning.schoolPlaces(unit, communes(province), YearMonth.from(Period.parseBegun(month).end()));
     }
 
     private Unit scope(String code, UnitLevel level) {

@@ -3,6 +3,7 @@ package vn.ioc.analytics.values;
 import vn.ioc.analytics.catalogue.Fact;
 import vn.ioc.analytics.catalogue.Kpi;
 import vn.ioc.analytics.catalogue.Measure;
+import vn.ioc.analytics.catalogue.Window;
 import vn.ioc.analytics.period.Period;
 
 import java.sql.Connection;
@@ -11,13 +12,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -30,6 +34,7 @@ final class FactReader {
 
     private final Connection connection;
     private final Map<Fact, Recent<TreeSet<LocalDate>>> snapshots = new EnumMap<>(Fact.class);
+    private final Map<Fact, Recent<Optional<Buckets.Window>>> coverage = new EnumMap<>(Fact.class);
 
     /** One side's aggregate and pre-reform rows, per bucket. */
     private record Cell(double[] values, double[] mapped, boolean[] present) {
@@ -142,22 +147,35 @@ final class FactReader {
         return sum;
     }
 
+    /**
+     * The last day a side reads for a period, which its value is "as of": the latest snapshot taken inside the period
+     * (never one carried over from before it); for events, the period's end, but for a running total or the last N
+     * days no later than the end of the month of the fact's last day. Empty where the period has none of the side's data.
+     */
+    Optional<LocalDate> asOf(Measure measure, Period period) {
+        return switch (measure.fact().time()) {
+            case NONE -> Optional.of(period.end());
+            case SNAPSHOT -> Optional.ofNullable(snapshots(measure.fact()).floor(period.end())).filter(day -> !day.isBefore(period.start()));
+            case FLOW -> coverage(measure.fact()).filter(days -> !period.end().isBefore(days.from()) && !period.start().isAfter(days.to()))
+                    .map(days -> measure.window() == Window.PERIOD ? period.end()
+                            : Collections.min(List.of(period.end(), days.to().with(TemporalAdjusters.lastDayOfMonth()))));
+        };
+    }
+
     /** The days a measure reads for each period, cut into buckets. */
     private Buckets buckets(Kpi kpi, Measure measure, List<Period> periods) {
         List<Buckets.Window> windows = new ArrayList<>();
         for (Period period : periods) {
-            windows.add(switch (measure.fact().time()) {
+            Optional<LocalDate> last = asOf(measure, period);
+            windows.add(last.map(end -> switch (measure.fact().time()) {
                 case NONE -> new Buckets.Window(Buckets.EPOCH, Buckets.EPOCH);
-                case SNAPSHOT -> {
-                    LocalDate snapshot = snapshots(measure.fact()).floor(period.end());
-                    yield snapshot == null ? null : new Buckets.Window(snapshot, snapshot);
-                }
+                case SNAPSHOT -> new Buckets.Window(end, end);
                 case FLOW -> new Buckets.Window(switch (measure.window()) {
                     case PERIOD -> period.start();
                     case CUMULATIVE -> Buckets.EPOCH;
-                    case LAST_7_DAYS, LAST_30_DAYS, LAST_365_DAYS -> period.end().minusDays(measure.window().days() - 1L);
-                }, period.end());
-            });
+                    case LAST_7_DAYS, LAST_30_DAYS, LAST_365_DAYS -> end.minusDays(measure.window().days() - 1L);
+                }, end);
+            }).orElse(null));
         }
         Buckets buckets = Buckets.of(windows);
         if (!measure.additive() && !buckets.oneBucketEach()) {
@@ -165,6 +183,40 @@ final class FactReader {
                     + "overlapping periods " + periods);
         }
         return buckets;
+    }
+
+    /** The first and last day of an event fact with events, read again when older than a few seconds. */
+    private Optional<Buckets.Window> coverage(Fact fact) {
+        Recent<Optional<Buckets.Window>> range;
+        synchronized (coverage) {
+            range = coverage.computeIfAbsent(fact, table -> new Recent<>(() -> readCoverage(table)));
+        }
+        return range.get();
+    }
+
+    /** The first and last day of an event fact: from its parts' date ranges where the table is partitioned by date, else from its rows. */
+    private Optional<Buckets.Window> readCoverage(Fact fact) {
+        try (PreparedStatement parts = connection.prepareStatement("SELECT count(), min(min_date), max(max_date), countIf(min_date = toDate(0)) "
+                + "FROM system.parts WHERE database = currentDatabase() AND table = ? AND active")) {
+            parts.setString(1, fact.table());
+            try (ResultSet rows = parts.executeQuery()) {
+                rows.next();
+                if (rows.getLong(1) == 0) {
+                    return Optional.empty();
+                }
+                if (rows.getLong(4) == 0) {
+                    return Optional.of(new Buckets.Window(rows.getObject(2, LocalDate.class), rows.getObject(3, LocalDate.class)));
+                }
+            }
+            try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(
+                    "SELECT count(), toDate(min(" + fact.timeColumn() + ")), toDate(max(" + fact.timeColumn() + ")) FROM " + fact.table())) {
+                rows.next();
+                return rows.getLong(1) == 0 ? Optional.empty()
+                        : Optional.of(new Buckets.Window(rows.getObject(2, LocalDate.class), rows.getObject(3, LocalDate.class)));
+            }
+        } catch (SQLException e) {
+            throw new WarehouseQueryException("the days of " + fact.table() + " could not be read from the warehouse: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -18,13 +18,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 
 /**
  * The KPI values kept per unit and month in {@code kpi_values} (see {@link KpiStoreRefresh}), read instead of the
  * facts where they answer exactly: no breakdown, whole months, a store built after the last ingest. A period of
- * several months adds up the months of a side that sums its period (additive values only) and takes the last month
- * of a side that reads a snapshot, a running total or the last N days. Whether the store is current is checked
+ * several months adds up the months of a side that sums its period (additive values only) and takes, for a side that
+ * reads a snapshot, a running total or the last N days, the month its value is as of (its last snapshot in the period,
+ * its last month of events). Whether the store is current is checked
  * at most every few seconds.
  */
 final class KpiStore {
@@ -73,7 +76,12 @@ final class KpiStore {
         return true;
     }
 
-    Map<String, List<MeasureRow>> read(List<Kpi> kpis, Selection selection) {
+    /**
+     * The rows {@code kpis} would read off the facts over the selection, from the store's months.
+     *
+     * @param asOf the last day a side reads for a period, as the facts define it ({@link FactReader#asOf})
+     */
+    Map<String, List<MeasureRow>> read(List<Kpi> kpis, Selection selection, BiFunction<Measure, Period, Optional<LocalDate>> asOf) {
         LocalDate first = selection.periods().stream().map(Period::start).min(LocalDate::compareTo).orElseThrow().withDayOfMonth(1);
         LocalDate last = selection.periods().stream().map(Period::end).max(LocalDate::compareTo).orElseThrow().withDayOfMonth(1);
         StringBuilder sql = new StringBuilder("SELECT kpi, unit_code, month, numerator, denominator, from_pre_reform_code FROM kpi_values WHERE kpi IN (");
@@ -109,12 +117,15 @@ final class KpiStore {
                 for (int i = 0; i < selection.periods().size(); i++) {
                     Period period = selection.periods().get(i);
                     Map<LocalDate, double[]> inside = byMonth.subMap(period.start().withDayOfMonth(1), true, period.end().withDayOfMonth(1), true);
-                    double[] lastMonth = byMonth.get(period.end().withDayOfMonth(1));
+                    // A side that is not summed is read in the month it is as of (its last snapshot, its last month of events).
+                    double[] numeratorMonth = asOfMonth(byMonth, asOf.apply(kpi.numerator(), period));
+                    double[] denominatorMonth = kpi.denominator() == null ? null : asOfMonth(byMonth, asOf.apply(kpi.denominator(), period));
                     boolean anySummed = summed(kpi.numerator()) || kpi.denominator() != null && summed(kpi.denominator());
+                    double[] lastMonth = numeratorMonth != null ? numeratorMonth : denominatorMonth;
                     if (!inside.isEmpty() && (lastMonth != null || anySummed)) {
                         boolean mapped = anySummed ? inside.values().stream().anyMatch(month -> month[2] > 0) : lastMonth[2] > 0;
-                        rows.add(new MeasureRow(i, unit, "", side(kpi.numerator(), inside, lastMonth, 0),
-                                kpi.denominator() == null ? 0 : side(kpi.denominator(), inside, lastMonth, 1), mapped));
+                        rows.add(new MeasureRow(i, unit, "", side(kpi.numerator(), inside, numeratorMonth, 0),
+                                kpi.denominator() == null ? 0 : side(kpi.denominator(), inside, denominatorMonth, 1), mapped));
                     }
                 }
             });
@@ -123,7 +134,11 @@ final class KpiStore {
         return result;
     }
 
-    /** A side's value over a period: its months added up, or its last month. */
+    private static double[] asOfMonth(TreeMap<LocalDate, double[]> byMonth, Optional<LocalDate> day) {
+        return day.map(last -> byMonth.get(last.withDayOfMonth(1))).orElse(null);
+    }
+
+    /** A side's value over a period: its months added up, or the month it is as of. */
     private static double side(Measure measure, Map<LocalDate, double[]> inside, double[] lastMonth, int index) {
         if (summed(measure)) {
             return inside.values().stream().mapToDouble(month -> month[index]).sum();

@@ -11,6 +11,7 @@ import vn.ioc.analytics.units.UnitDirectory;
 import vn.ioc.analytics.units.UnitLevel;
 
 import java.sql.Connection;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -141,7 +142,7 @@ public final class KpiValues {
         List<Kpi> fromFacts = plain.stream().filter(kpi -> !stored.contains(kpi)).toList();
         Map<String, List<MeasureRow>> rows = new HashMap<>();
         if (!stored.isEmpty()) {
-            rows.putAll(store.read(stored, selection));
+            rows.putAll(store.read(stored, selection, reader::asOf));
         }
         if (!fromFacts.isEmpty()) {
             rows.putAll(reader.readAll(fromFacts, selection));
@@ -156,11 +157,12 @@ public final class KpiValues {
     private List<Map<String, KpiValue>> toValues(Kpi kpi, UnitLevel by, List<Period> periods, List<MeasureRow> rows) {
         List<Map<String, KpiValue>> byPeriod = new ArrayList<>();
         periods.forEach(period -> byPeriod.add(new HashMap<>()));
+        List<LocalDate> asOf = periods.stream().map(period -> asOf(kpi, period)).toList();
         for (MeasureRow row : rows) {
             units.find(by, row.unit()).ifPresent(unit -> {
                 Double denominator = kpi.denominator() == null ? null : row.denominator();
                 byPeriod.get(row.period()).put(unit.code(), valueOf(kpi, unit, periods.get(row.period()), row.numerator(), denominator,
-                        row.fromPreReformCode() && units.holdsSplit(unit)));
+                        row.fromPreReformCode() && units.holdsSplit(unit), asOf.get(row.period())));
             });
         }
         return byPeriod;
@@ -191,8 +193,9 @@ public final class KpiValues {
                 splitByUnit.merge(unit, commune.fromSplitCommune(), Boolean::logicalOr);
             }
             Map<String, KpiValue> values = new HashMap<>();
+            LocalDate asOf = asOf(base, period);
             counts.forEach((code, count) -> units.find(by, code).ifPresent(unit ->
-                    values.put(code, valueOf(kpi, unit, period, count[0], (double) count[1], splitByUnit.get(code)))));
+                    values.put(code, valueOf(kpi, unit, period, count[0], (double) count[1], splitByUnit.get(code), asOf))));
             byPeriod.add(values);
         }
         return byPeriod;
@@ -210,18 +213,25 @@ public final class KpiValues {
         double numerator = rows.stream().mapToDouble(MeasureRow::numerator).sum();
         Double denominator = kpi.denominator() == null ? null : kpi.denominator().fact().dimension(dimension).isPresent()
                 ? rows.stream().mapToDouble(MeasureRow::denominator).sum() : rows.getFirst().denominator();
-        return valueOf(kpi, unit, period, numerator, denominator, rows.stream().anyMatch(MeasureRow::fromPreReformCode) && units.holdsSplit(unit));
+        return valueOf(kpi, unit, period, numerator, denominator, rows.stream().anyMatch(MeasureRow::fromPreReformCode) && units.holdsSplit(unit),
+                asOf(kpi, period));
     }
 
-    private static KpiValue valueOf(Kpi kpi, Unit unit, Period period, double numerator, Double denominator, boolean fromSplitCommune) {
+    private static KpiValue valueOf(Kpi kpi, Unit unit, Period period, double numerator, Double denominator, boolean fromSplitCommune,
+                                    LocalDate asOf) {
         Double value = ratio(kpi, numerator, denominator);
         return new KpiValue(kpi.id(), unit, period, value, numerator, denominator, kpi.target(period.end().getYear()).orElse(null),
-                kpi.status(value), fromSplitCommune);
+                kpi.status(value), fromSplitCommune, value == null ? null : asOf);
+    }
+
+    /** The last day an indicator's numerator reads for the period (see {@link FactReader#asOf}). */
+    private LocalDate asOf(Kpi kpi, Period period) {
+        return reader.asOf(kpi.numerator(), period).orElse(period.end());
     }
 
     /** The value of a unit and period without facts: no value, but the year's target. */
     private static KpiValue empty(Kpi kpi, Unit unit, Period period) {
-        return new KpiValue(kpi.id(), unit, period, null, 0, null, kpi.target(period.end().getYear()).orElse(null), Status.NONE, false);
+        return new KpiValue(kpi.id(), unit, period, null, 0, null, kpi.target(period.end().getYear()).orElse(null), Status.NONE, false, null);
     }
 
     private static Double ratio(Kpi kpi, double numerator, Double denominator) {

@@ -20,6 +20,7 @@ import vn.ioc.ui.data.Fresh;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
@@ -55,7 +56,11 @@ public final class KpiApi {
     public Fresh<KpiValue> value(@PathVariable String kpi,
                                  @Parameter(description = "VN, a 2-digit province or a 5-digit commune code") @RequestParam(defaultValue = "VN") String unit,
                                  @Parameter(description = "2026-10-05, 2026-10, 2026-Q3, 2026 or 2026-10-YTD") @RequestParam String period) {
-        return data.value(new ValueQuery(kpi, unit, period));
+        Fresh<KpiValue> answer = data.value(new ValueQuery(kpi, unit, period));
+        if (answer.value().value() == null) {
+            throw new NoSuchElementException("no data for " + kpi + " in " + unit + " for " + period);
+        }
+        return answer;
     }
 
     @Operation(summary = "One indicator's values for a unit over the periods ending with the given one")
@@ -80,6 +85,10 @@ public final class KpiApi {
             case "commune" -> UnitLevel.COMMUNE;
             default -> throw new IllegalArgumentException("level must be province or commune, got '" + level + "'");
         };
-        return data.ranking(new RankingQuery(kpi, by, scope, period, groups));
+        Fresh<Ranking> answer = data.ranking(new RankingQuery(kpi, by, scope, period, groups));
+        if (answer.value().units().stream().allMatch(unit -> unit.value().value() == null)) {
+            throw new NoSuchElementException("no data for " + kpi + " in " + scope + " for " + period);
+        }
+        return answer;
     }
 }

@@ -36,9 +36,9 @@ public record ViewParams(Map<String, String> values) {
         return Optional.ofNullable(values.get(name));
     }
 
-    /** The {@code period} parameter, or the month given; a malformed period is a page not found. */
+    /** The {@code period} parameter, or the month given; a malformed period, or one not begun yet, is a page not found. */
     public Period period(YearMonth latest) {
-        return found(() -> get("period").map(Period::parse).orElseGet(() -> Period.month(latest)));
+        return found(() -> get("period").map(Period::parseBegun).orElseGet(() -> Period.month(latest)));
     }
 
     /**

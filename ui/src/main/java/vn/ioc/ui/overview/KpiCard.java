@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Span;
 import vn.ioc.analytics.catalogue.Kpi;
 import vn.ioc.analytics.values.KpiValue;
 import vn.ioc.ui.base.Formats;
+import vn.ioc.ui.base.KpiFigure;
 import vn.ioc.ui.base.StatusBadge;
 import vn.ioc.ui.charts.Sparkline;
 
@@ -19,8 +20,7 @@ final class KpiCard extends Div {
         getElement().setAttribute("data-kpi", kpi.id());
         Anchor name = new Anchor(link, formats.name(kpi));
         name.addClassName("kpi-name");
-        Span value = new Span(formats.value(kpi, current.value()));
-        value.addClassName("kpi-value");
+        KpiFigure value = new KpiFigure(formats, kpi, current);
         Span target = new Span(current.target() == null ? getTranslation("card.notarget")
                 : getTranslation("card.target", formats.value(kpi, current.target())));
         target.addClassName("kpi-target");

@@ -26,6 +26,7 @@ import vn.ioc.analytics.values.BreakdownCell;
 import vn.ioc.analytics.values.KpiValue;
 import vn.ioc.ui.base.DataStamp;
 import vn.ioc.ui.base.Formats;
+import vn.ioc.ui.base.KpiFigure;
 import vn.ioc.ui.base.Pickers;
 import vn.ioc.ui.base.StatusBadge;
 import vn.ioc.ui.base.UnitLinks;
@@ -113,8 +114,7 @@ final class UnitPage extends VerticalLayout {
 
         Div headline = new Div();
         headline.addClassNames("headline", StatusBadge.cssClass(current.status()));
-        Span value = new Span(formats.value(kpi, current.value()));
-        value.addClassName("kpi-value");
+        KpiFigure value = new KpiFigure(formats, kpi, current);
         Span rank = new Span(own.rank() == null ? "" : getTranslation(unit.level() == UnitLevel.PROVINCE ? "unit.rank.provinces" : "unit.rank.communes",
                 own.rank(), peers.value().units().size(), formats.name(catalogue.parent(unit))));
         rank.addClassName("unit-rank");

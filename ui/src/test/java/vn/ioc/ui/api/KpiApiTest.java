@@ -86,6 +86,20 @@ class KpiApiTest {
         assertEquals(400, get("quocgia", "/api/values/population.verified_rate?unit=01").statusCode(), "period is required");
     }
 
+    /** A period without data has no value (never another period's), and one that has not begun is refused. */
+    @Test
+    void periodsWithoutDataAreSaidSo() throws Exception {
+        HttpResponse<String> before = get("quocgia", "/api/values/population.verified_rate?unit=01&period=2020-01");
+        assertEquals(404, before.statusCode(), before.body());
+        assertEquals("no data for population.verified_rate in 01 for 2020-01", json(before).path("error").asString());
+        assertEquals(404, get("quocgia", "/api/rankings/population.verified_rate?period=2020-01").statusCode());
+        HttpResponse<String> future = get("quocgia", "/api/values/population.verified_rate?unit=01&period=2099-01");
+        assertEquals(400, future.statusCode(), future.body());
+        assertTrue(json(future).path("error").asString().startsWith("the period 2099-01 has not begun yet"), future.body());
+        JsonNode series = json(get("quocgia", "/api/series/population.verified_rate?unit=01&period=" + period + "&periods=120"));
+        assertTrue(series.path("value").get(0).path("value").isNull(), "ten years back there was no snapshot: " + series.path("value").get(0));
+    }
+
     @Test
     void theApiIsDescribedByOpenApi() throws Exception {
         JsonNode paths = json(get(null, "/v3/api-docs")).path("paths");
