@@ -46,6 +46,19 @@ public enum Fact {
     /** How a fact's time column is read for a period. */
     public enum Time { SNAPSHOT, FLOW, NONE }
 
+    /**
+     * How many months a snapshot stands for its registry, until the next one is due: the population registry is
+     * extracted monthly, the school census once a school year (September to August). A period after that has no value
+     * from it; 0 for facts that are not snapshots.
+     */
+    public int snapshotMonths() {
+        return switch (this) {
+            case POPULATION -> 1;
+            case SCHOOLS -> 12;
+            default -> 0;
+        };
+    }
+
     private final String table;
     private final String timeColumn;
     private final Time time;

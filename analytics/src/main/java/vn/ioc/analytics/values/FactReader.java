@@ -148,14 +148,16 @@ final class FactReader {
     }
 
     /**
-     * The last day a side reads for a period, which its value is "as of": the latest snapshot taken inside the period
-     * (never one carried over from before it); for events, the period's end, but for a running total or the last N
+     * The last day a side reads for a period, which its value is "as of": the latest snapshot taken inside the period,
+     * or before it while that snapshot still stands ({@link Fact#snapshotMonths()}: a school census for its school year),
+     * never one older; for events, the period's end, but for a running total or the last N
      * days no later than the end of the month of the fact's last day. Empty where the period has none of the side's data.
      */
     Optional<LocalDate> asOf(Measure measure, Period period) {
         return switch (measure.fact().time()) {
             case NONE -> Optional.of(period.end());
-            case SNAPSHOT -> Optional.ofNullable(snapshots(measure.fact()).floor(period.end())).filter(day -> !day.isBefore(period.start()));
+            case SNAPSHOT -> Optional.ofNullable(snapshots(measure.fact()).floor(period.end())).filter(day -> !day.isBefore(period.start())
+                    || period.end().isBefore(day.plusMonths(measure.fact().snapshotMonths())));
             case FLOW -> coverage(measure.fact()).filter(days -> !period.end().isBefore(days.from()) && !period.start().isAfter(days.to()))
                     .map(days -> measure.window() == Window.PERIOD ? period.end()
                             : Collections.min(List.of(period.end(), days.to().with(TemporalAdjusters.lastDayOfMonth()))));

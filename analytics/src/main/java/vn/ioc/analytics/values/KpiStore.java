@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
+import java.util.stream.Stream;
 
 /**
  * The KPI values kept per unit and month in {@code kpi_values} (see {@link KpiStoreRefresh}), read instead of the
@@ -82,7 +83,11 @@ final class KpiStore {
      * @param asOf the last day a side reads for a period, as the facts define it ({@link FactReader#asOf})
      */
     Map<String, List<MeasureRow>> read(List<Kpi> kpis, Selection selection, BiFunction<Measure, Period, Optional<LocalDate>> asOf) {
-        LocalDate first = selection.periods().stream().map(Period::start).min(LocalDate::compareTo).orElseThrow().withDayOfMonth(1);
+        // From the earliest month a side is as of: a school census read for October was taken in September.
+        LocalDate first = selection.periods().stream().flatMap(period -> kpis.stream().flatMap(kpi -> Stream.of(kpi.numerator(), kpi.denominator()))
+                        .filter(Objects::nonNull).map(side -> asOf.apply(side, period).orElse(period.start()))
+                        .map(day -> day.isBefore(period.start()) ? day : period.start()))
+                .min(LocalDate::compareTo).orElseThrow().withDayOfMonth(1);
         LocalDate last = selection.periods().stream().map(Period::end).max(LocalDate::compareTo).orElseThrow().withDayOfMonth(1);
         StringBuilder sql = new StringBuilder("SELECT kpi, unit_code, month, numerator, denominator, from_pre_reform_code FROM kpi_values WHERE kpi IN (");
         List<String> parameters = new ArrayList<>();
@@ -122,7 +127,7 @@ final class KpiStore {
                     double[] denominatorMonth = kpi.denominator() == null ? null : asOfMonth(byMonth, asOf.apply(kpi.denominator(), period));
                     boolean anySummed = summed(kpi.numerator()) || kpi.denominator() != null && summed(kpi.denominator());
                     double[] lastMonth = numeratorMonth != null ? numeratorMonth : denominatorMonth;
-                    if (!inside.isEmpty() && (lastMonth != null || anySummed)) {
+                    if (anySummed ? !inside.isEmpty() : lastMonth != null) {
                         boolean mapped = anySummed ? inside.values().stream().anyMatch(month -> month[2] > 0) : lastMonth[2] > 0;
                         rows.add(new MeasureRow(i, unit, "", side(kpi.numerator(), inside, numeratorMonth, 0),
                                 kpi.denominator() == null ? 0 : side(kpi.denominator(), inside, denominatorMonth, 1), mapped));

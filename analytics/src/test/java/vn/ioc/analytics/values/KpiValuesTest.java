@@ -59,6 +59,32 @@ class KpiValuesTest {
         expected.forEach((key, value) -> assertEquals(value, actual.get(key), 1e-9, key));
     }
 
+    /**
+     * A period's value comes from its own data: the monthly registry has nothing for the month after its last snapshot
+     * or for years before its first (vaccinations go back to the residents' births); a school census stands for its school year, so October reads September's census
+     * and says so; events have nothing for a month after the last day they cover.
+     */
+    @Test
+    void aPeriodShowsOnlyItsOwnDataOrACensusStillStanding() {
+        Unit hanoi = fixture.values.units().province("01");
+        Period next = Period.month(YearMonth.from(AnalyticsFixture.AS_OF).plusMonths(1));
+        Map<String, Period> without = Map.of("population.verified_rate", Period.month(YearMonth.of(2020, 1)),
+                "services.online_application_rate", Period.month(YearMonth.of(2020, 1)));
+        for (String kpi : List.of("population.verified_rate", "vaccination.doses_in_period", "vaccination.covid_first_dose",
+                "services.online_application_rate")) {
+            for (Period period : without.containsKey(kpi) ? List.of(next, without.get(kpi)) : List.of(next)) {
+                KpiValue value = fixture.values.value(kpi, hanoi, period);
+                assertNull(value.value(), kpi + " " + period + ": " + value);
+                assertNull(value.asOf(), kpi + " " + period);
+            }
+        }
+        KpiValue october = fixture.values.value("population.verified_rate", hanoi, OCTOBER);
+        assertFalse(october.asOfEarlierMonth(), "the registry's October figure is October's: " + october);
+        KpiValue pupils = fixture.values.value("education.pupils_per_class", hanoi, OCTOBER);
+        assertTrue(pupils.value() != null && pupils.asOfEarlierMonth(), "the census stands for its school year: " + pupils);
+        assertEquals(9, pupils.asOf().getMonthValue(), "read from the census taken when the school year began: " + pupils);
+    }
+
     @Test
     void chipCardRateOfResidentsAged14AndOverPerProvince() throws Exception {
         Map<String, double[]> counts = new HashMap<>();
