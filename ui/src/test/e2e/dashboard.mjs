@@ -7,6 +7,13 @@ import { readFileSync } from 'node:fs';
 const [base, shots, province] = process.argv.slice(2);
 await inBrowser(shots, 'dashboard', run);
 
+/** Last calendar month: past, and after the fixture's data (October 2026), so without figures. */
+function lastMonth() {
+  const now = new Date();
+  const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  return month.toISOString().slice(0, 7);
+}
+
 async function run(browser, state, fail) {
   const page = state.page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
   page.setDefaultTimeout(30000);
@@ -48,6 +55,17 @@ async function run(browser, state, fail) {
   await page.waitForSelector('.headline');
   await page.screenshot({ path: shots + '/4-commune-en.png', fullPage: true });
 
+  // A month after the data: every card says there is none for it, never an earlier month's figure; a period that
+  // has not begun is refused, saying why.
+  await page.goto(base + '/?period=' + lastMonth());
+  await page.waitForSelector('.kpi-card');
+  const empty = await page.locator('.kpi-value.no-data').count();
+  const population = await page.textContent('.kpi-card[data-kpi="population.verified_rate"] .kpi-value');
+  if (!population.startsWith('No data for')) await fail('a month without a registry snapshot shows no figure, got: ' + population);
+  await page.screenshot({ path: shots + '/4b-no-data-en.png', fullPage: true });
+  await page.goto(base + '/?period=2099-01');
+  await page.waitForSelector('text=has not begun yet');
+
   // Another province's communes are refused.
   await page.goto(base + '/rankings?level=commune&scope=79');
   await page.waitForSelector('.refused');
@@ -69,5 +87,5 @@ async function run(browser, state, fail) {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   if (width > 420) await fail('the overview fits a phone (390 px), but is ' + width + ' px wide');
   await page.screenshot({ path: shots + '/7-overview-phone.png', fullPage: true });
-  console.log('ok: signed in, ' + cards + ' cards, briefing PDF ' + pdf.length + ' bytes, drilled to ' + communeName + ', English, refused, live without Druid, map, phone');
+  console.log('ok: signed in, ' + cards + ' cards, briefing PDF ' + pdf.length + ' bytes, drilled to ' + communeName + ', English, ' + empty + ' cards without data for ' + lastMonth() + ', refused, live without Druid, map, phone');
 }

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -157,12 +158,16 @@ public final class KpiValues {
     private List<Map<String, KpiValue>> toValues(Kpi kpi, UnitLevel by, List<Period> periods, List<MeasureRow> rows) {
         List<Map<String, KpiValue>> byPeriod = new ArrayList<>();
         periods.forEach(period -> byPeriod.add(new HashMap<>()));
-        List<LocalDate> asOf = periods.stream().map(period -> asOf(kpi, period)).toList();
+        List<Optional<LocalDate>> asOf = periods.stream().map(period -> reader.asOf(kpi.numerator(), period)).toList();
         for (MeasureRow row : rows) {
+            if (asOf.get(row.period()).isEmpty()) {
+                // No numerator for the period (a registry without a snapshot in it): no value, not 0 over a denominator.
+                continue;
+            }
             units.find(by, row.unit()).ifPresent(unit -> {
                 Double denominator = kpi.denominator() == null ? null : row.denominator();
                 byPeriod.get(row.period()).put(unit.code(), valueOf(kpi, unit, periods.get(row.period()), row.numerator(), denominator,
-                        row.fromPreReformCode() && units.holdsSplit(unit), asOf.get(row.period())));
+                        row.fromPreReformCode() && units.holdsSplit(unit), asOf.get(row.period()).orElseThrow()));
             });
         }
         return byPeriod;

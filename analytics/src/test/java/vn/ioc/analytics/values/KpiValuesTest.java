@@ -70,7 +70,7 @@ class KpiValuesTest {
         Period next = Period.month(YearMonth.from(AnalyticsFixture.AS_OF).plusMonths(1));
         Map<String, Period> without = Map.of("population.verified_rate", Period.month(YearMonth.of(2020, 1)),
                 "services.online_application_rate", Period.month(YearMonth.of(2020, 1)));
-        for (String kpi : List.of("population.verified_rate", "vaccination.doses_in_period", "vaccination.covid_first_dose",
+        for (String kpi : List.of("population.verified_rate", "population.collection_rate", "vaccination.doses_in_period", "vaccination.covid_first_dose",
                 "services.online_application_rate")) {
             for (Period period : without.containsKey(kpi) ? List.of(next, without.get(kpi)) : List.of(next)) {
                 KpiValue value = fixture.values.value(kpi, hanoi, period);
