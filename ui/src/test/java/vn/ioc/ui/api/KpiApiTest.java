@@ -86,6 +86,18 @@ class KpiApiTest {
         assertEquals(400, get("quocgia", "/api/values/population.verified_rate?unit=01").statusCode(), "period is required");
     }
 
+    /** The dashboard's session rides in a cookie only, HttpOnly and SameSite=Lax; a redirect never puts it in the URL. */
+    @Test
+    void theSessionCookieIsLaxAndNeverInAUrl() throws Exception {
+        HttpResponse<String> first = get(null, "/");
+        String cookie = first.headers().allValues("Set-Cookie").stream().filter(value -> value.startsWith("JSESSIONID=")).findFirst()
+                .orElseThrow(() -> new AssertionError("no session cookie: " + first.headers().map()));
+        assertTrue(cookie.contains("SameSite=Lax") && cookie.contains("HttpOnly"), cookie);
+        assertTrue(first.headers().firstValue("Location").map(location -> !location.contains(";jsessionid")).orElse(true),
+                first.headers().map().toString());
+        assertTrue(!first.body().contains(";jsessionid"), "no session id in the page's links");
+    }
+
     /** A period without data has no value (never another period's), and one that has not begun is refused. */
     @Test
     void periodsWithoutDataAreSaidSo() throws Exception {

@@ -14,11 +14,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -59,8 +62,9 @@ public final class LocalDruid {
     /** Starts whatever of the cluster is not running and waits until every process is healthy and the overlord leads. */
     public DruidEndpoint start() {
         Map<DruidRole, ProcessHandle> running = running();
+        DruidRuntime runtime = null;
         if (running.size() < DruidRole.values().length) {
-            DruidRuntime runtime = DruidRuntime.find(progress);
+            runtime = DruidRuntime.find(progress);
             writeConfiguration();
             for (DruidRole role : DruidRole.values()) {
                 if (!running.containsKey(role)) {
@@ -69,7 +73,7 @@ public final class LocalDruid {
                 }
             }
         }
-        awaitReady();
+        awaitReady(runtime);
         return DruidEndpoint.local();
     }
 
@@ -195,9 +199,14 @@ public final class LocalDruid {
         }
     }
 
-    private void awaitReady() {
+    /**
+     * Waits until every process is healthy and the overlord leads. A process this start launched that dies on the way
+     * (seen once on a loaded machine: the indexer, right after a restart) is launched once more before giving up.
+     */
+    private void awaitReady(DruidRuntime runtime) {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         Instant started = Instant.now();
+        Set<DruidRole> relaunched = EnumSet.noneOf(DruidRole.class);
         while (true) {
             Map<DruidRole, ProcessHandle> running = running();
             List<DruidRole> dead = new ArrayList<>();
@@ -208,6 +217,14 @@ public final class LocalDruid {
                 } else if (!healthy(role)) {
                     waiting.add(role);
                 }
+            }
+            if (!dead.isEmpty() && runtime != null && Collections.disjoint(dead, relaunched)) {
+                progress.accept("Druid's " + names(dead) + " stopped while starting; starting it again (see " + logTails(dead) + ")");
+                for (DruidRole role : dead) {
+                    launch(role, runtime);
+                }
+                relaunched.addAll(dead);
+                continue;
             }
             if (!dead.isEmpty()) {
                 throw new IllegalStateException("Druid's " + names(dead) + " stopped while starting; see " + logTails(dead));
