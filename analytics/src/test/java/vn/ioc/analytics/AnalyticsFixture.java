@@ -73,6 +73,7 @@ public final class AnalyticsFixture {
     public final Rankings rankings;
     public final CompositeIndices indices;
     private final Map<String, String> currentCode = new HashMap<>();
+    private final Map<String, Long> weights = new java.util.concurrent.ConcurrentHashMap<>();
 
     private AnalyticsFixture() throws Exception {
         TestWarehouse.post("ioc_writer", "", "DROP DATABASE IF EXISTS analytics_test");
@@ -168,6 +169,24 @@ public final class AnalyticsFixture {
     /** The province of a current commune. */
     public String provinceOf(String communeCode) {
         return units.communes().stream().filter(commune -> commune.code().equals(communeCode)).findFirst().orElseThrow().provinceCode();
+    }
+
+    /**
+     * How many people a record of a commune stands for: the generated extracts are a sample, and ingest weighs each
+     * record by its commune's weight in the sample's design.
+     */
+    public long weight(String currentCommune) {
+        if (weights.isEmpty()) {
+            try {
+                for (String line : Files.readAllLines(extracts.resolve("sample_design.csv")).stream().skip(1).toList()) {
+                    String[] fields = line.split(",");
+                    weights.put(fields[0], Long.parseLong(fields[4]));
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return weights.getOrDefault(currentCommune, 1L);
     }
 
     /** Hands every row of a source's CSV files to {@code check}, each file read in the encoding the manifest gives. */

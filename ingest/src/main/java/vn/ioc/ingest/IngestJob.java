@@ -14,6 +14,7 @@ import vn.ioc.ingest.load.ReferenceLookup;
 import vn.ioc.ingest.load.RunLog;
 import vn.ioc.ingest.quality.Rule;
 import vn.ioc.ingest.quality.SourcePipeline;
+import vn.ioc.ingest.sample.SampleDesign;
 import vn.ioc.warehouse.WarehouseConnection;
 import vn.ioc.warehouse.files.FileTrees;
 
@@ -29,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
@@ -78,6 +80,9 @@ public final class IngestJob {
         try {
             String source = pipeline.source();
             files = ExtractInput.discover(input, source, pipeline.columns());
+            Optional<SampleDesign> design = SampleDesign.read(input);
+            design.ifPresent(sample -> progress.accept(source + ": the extracts are a sample of " + sample.communes().size()
+                    + " communes; person counts are weighted by its design (" + SampleDesign.FILE + ")"));
             progress.accept(source + ": " + files.size() + " file(s); reading, validating");
             Dataset<Row> validated = pipeline.validate(ExtractReader.read(spark, files, pipeline.columns()), asOf,
                     new SourcePipeline.References(ReferenceLookup.communes(spark, warehouse), ReferenceLookup.provinces(warehouse)));
@@ -109,7 +114,9 @@ public final class IngestJob {
                     for (SourcePipeline.FactTable table : pipeline.facts(summary, period)) {
                         progress.accept(source + ": aggregating and staging " + table.table());
                         Path folder = factFiles.resolve(table.table());
-                        table.rows().write().parquet(folder.toString());
+                        Dataset<Row> rows = design.isEmpty() ? table.rows()
+                                : SampleDesign.weigh(table.rows(), design.get().weights(spark), table.personCounts());
+                        rows.write().parquet(folder.toString());
                         written += loader.stageParquet(table.table(), table.columns(), parquetFiles(folder)).rows();
                     }
                 } finally {
@@ -118,6 +125,7 @@ public final class IngestJob {
                 progress.accept(source + ": " + written + " fact rows staged");
                 loader.stage("data_quality_facts", List.of("source", "period", "province_code", "commune_code", "rule", "checked", "failed"),
                         qualityRows(pipeline, pipeline.quality(summary), period).iterator());
+                loader.stageWhole("sample_design", SampleDesign.COLUMNS, design.map(SampleDesign::rows).orElse(List.of()).iterator());
                 progress.accept(source + ": data-quality facts staged; swapping partitions in");
                 loader.commit();
                 long loadedFrom = read - quarantined - duplicates;

@@ -97,6 +97,16 @@ public final class IngestFixture {
         ExtractRecords.forEach(extracts, manifest, source, check);
     }
 
+    /**
+     * A fact table as the extracts counted it: its person counts divided back by their commune's sample weight (the
+     * generated extracts are a sample, and ingest weighs them up to the population).
+     */
+    public static String asRead(String table, String... counts) {
+        String replaced = java.util.Arrays.stream(counts).map(c -> "intDiv(f." + c + ", if(d.weight = 0, 1, d.weight)) AS " + c)
+                .collect(java.util.stream.Collectors.joining(", "));
+        return "(SELECT f.* REPLACE (" + replaced + ") FROM " + table + " AS f LEFT JOIN sample_design AS d ON f.commune_code = d.commune_code)";
+    }
+
     public long scalar(String sql) throws SQLException {
         try (Connection connection = warehouse.open(); Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             rows.next();

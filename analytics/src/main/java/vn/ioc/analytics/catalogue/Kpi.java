@@ -7,11 +7,12 @@ import java.util.Optional;
 /**
  * One indicator of the catalogue, DHIS2-style: {@code numerator / denominator x factor} (a count where there is no
  * denominator), or the share of communes meeting a bar on another indicator. Targets are by year; thresholds
- * give the legend bands; {@code persons} marks counts of people, suppressed when small.
+ * give the legend bands; {@code persons} marks counts of people, suppressed when small; {@code plausible} the values
+ * real data can take.
  */
 public record Kpi(String id, String domain, LocalizedText name, LocalizedText definition, Measure numerator, Measure denominator,
                   double factor, String unit, Direction direction, Map<Integer, Double> targets, Thresholds thresholds,
-                  List<String> breakdowns, boolean persons, CommuneShare communeShare, String source) {
+                  List<String> breakdowns, boolean persons, CommuneShare communeShare, PlausibleRange plausible, String source) {
     public Kpi {
         targets = targets == null ? Map.of() : Map.copyOf(targets);
         breakdowns = breakdowns == null ? List.of() : List.copyOf(breakdowns);

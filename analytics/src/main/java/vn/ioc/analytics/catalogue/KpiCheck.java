@@ -38,6 +38,9 @@ final class KpiCheck {
                         "'" + breakdown + "' is not a dimension of " + kpi.numerator().fact().table());
             }
         }
+        require(kpi.plausible() != null, "plausible", "is required: the values real data can take ({\"min\": …, \"max\": …}, null for no bound)");
+        require(kpi.plausible().min() == null || kpi.plausible().max() == null || kpi.plausible().min() < kpi.plausible().max(),
+                "plausible", "min must be below max");
         if (kpi.thresholds() != null) {
             Thresholds bands = kpi.thresholds();
             require(bands.green() != null && bands.amber() != null, "thresholds", "needs both green and amber");

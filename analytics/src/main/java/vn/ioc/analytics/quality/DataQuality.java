@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /** Reads what ingest recorded about the data: rule checks per source, the run log, and how current the store is. */
 public final class DataQuality {
@@ -77,14 +78,16 @@ public final class DataQuality {
     public DataFreshness freshness() {
         String sql = "SELECT (SELECT max(last_month) FROM kpi_store_state), (SELECT toUnixTimestamp64Milli(max(built_at)) FROM kpi_store_state), "
                 + "(SELECT toUnixTimestamp64Milli(max(finished_at)) FROM ingest_runs WHERE status = 'ok'), (SELECT count() FROM kpi_store_state), "
-                + "(SELECT countIf(status = 'ok') FROM ingest_runs)";
+                + "(SELECT countIf(status = 'ok') FROM ingest_runs), (SELECT sum(sampled) / sum(population) FROM sample_design), "
+                + "(SELECT count() FROM sample_design)";
         try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
             rows.next();
             boolean built = rows.getLong(4) > 0;
             boolean ingested = rows.getLong(5) > 0;
             return new DataFreshness(built ? Optional.of(YearMonth.from(rows.getObject(1, LocalDate.class))) : Optional.empty(),
                     built ? Optional.of(Instant.ofEpochMilli(rows.getLong(2))) : Optional.empty(),
-                    ingested ? Optional.of(Instant.ofEpochMilli(rows.getLong(3))) : Optional.empty());
+                    ingested ? Optional.of(Instant.ofEpochMilli(rows.getLong(3))) : Optional.empty(),
+                    rows.getLong(7) > 0 ? OptionalDouble.of(rows.getDouble(6)) : OptionalDouble.empty());
         } catch (SQLException e) {
             throw new WarehouseQueryException("the state of the KPI store could not be read: " + e.getMessage(), e);
         }

@@ -260,4 +260,16 @@ final class FactReader {
         }
         return dates;
     }
+
+    /** How many people each record of a commune stands for: its sample weight when the data is a sample, else 1. */
+    double sampleWeight(String commune) {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT max(weight) FROM sample_design WHERE commune_code = ?")) {
+            statement.setString(1, commune);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() && rows.getLong(1) > 0 ? rows.getLong(1) : 1;
+            }
+        } catch (SQLException e) {
+            throw new WarehouseQueryException("the sample weight of " + commune + " could not be read: " + e.getMessage(), e);
+        }
+    }
 }

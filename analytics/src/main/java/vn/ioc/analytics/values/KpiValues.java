@@ -110,10 +110,13 @@ public final class KpiValues {
         }
         List<MeasureRow> rows = reader.read(kpi, new Selection(unit.level(), unit, List.of(period), dimension));
         KpiValue total = additive(kpi) ? total(kpi, unit, period, dimension, rows) : value(kpiId, unit, period);
-        Set<String> suppressed = kpi.persons() && unit.level() == UnitLevel.COMMUNE
-                ? suppression.suppressed(rows.stream().map(row -> new SmallCountSuppression.Counts(row.part(), row.numerator(),
-                        kpi.denominator() == null ? null : row.denominator())).toList())
-                : Set.of();
+        Set<String> suppressed = Set.of();
+        if (kpi.persons() && unit.level() == UnitLevel.COMMUNE) {
+            // What is counted is records: a sample's counts are divided back by the commune's weight.
+            double weight = reader.sampleWeight(unit.code());
+            suppressed = suppression.suppressed(rows.stream().map(row -> new SmallCountSuppression.Counts(row.part(), row.numerator() / weight,
+                    kpi.denominator() == null ? null : row.denominator() / weight)).toList());
+        }
         List<BreakdownCell> cells = new ArrayList<>();
         for (MeasureRow row : rows) {
             boolean hidden = suppressed.contains(row.part());

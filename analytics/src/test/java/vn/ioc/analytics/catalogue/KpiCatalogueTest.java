@@ -20,7 +20,8 @@ class KpiCatalogueTest {
              "numerator": {"fact": "services", "value": "sum(resolved_on_time)"},
              "denominator": {"fact": "services", "value": "sum(resolved)", "where": "channel = 'trực tuyến'"},
              "factor": 100, "unit": "%", "direction": "higher", "targets": {"2026": 95},
-             "thresholds": {"green": 95, "amber": 85}, "breakdowns": ["service"], "source": "766/QĐ-TTg"}""";
+             "thresholds": {"green": 95, "amber": 85}, "breakdowns": ["service"], "plausible": {"min": 0, "max": 100},
+             "source": "766/QĐ-TTg"}""";
 
     private static KpiCatalogue read(String... kpis) {
         String json = "{\"kpis\": [" + String.join(",", kpis) + "]}";
@@ -49,6 +50,7 @@ class KpiCatalogueTest {
         assertEquals(Fact.SERVICES, kpi.numerator().fact());
         assertEquals(Window.PERIOD, kpi.numerator().window());
         assertEquals(95.0, kpi.target(2026).orElseThrow());
+        assertTrue(kpi.plausible().contains(100) && !kpi.plausible().contains(100.1));
     }
 
     @ParameterizedTest
@@ -62,6 +64,8 @@ class KpiCatalogueTest {
             "sum(resolved)\", \"where\"|sum(resolved); DROP TABLE x\", \"where\"|has characters an aggregate expression does not need",
             "\"domain\": \"services\"|\"domain\": \"weather\"|domain is not one of",
             "\"factor\": 100|\"factor\": 0|factor is missing or not positive",
+            "\"plausible\": {\"min\": 0, \"max\": 100},|\"plausible\": {\"min\": 100, \"max\": 0},|plausible min must be below max",
+            "\"plausible\": {\"min\": 0, \"max\": 100},|''|plausible is required",
     })
     void aBrokenEntryIsNamedWithItsField(String good, String bad, String message) {
         CatalogueException error = assertThrows(CatalogueException.class, () -> read(GOOD.replace(good, bad)));
@@ -74,7 +78,8 @@ class KpiCatalogueTest {
         assertTrue(assertThrows(CatalogueException.class, () -> read(GOOD, GOOD)).getMessage().contains("id is used twice"));
         String share = """
                 {"id": "services.share", "domain": "services", "name": {"vi": "a", "en": "a"}, "definition": {"vi": "a", "en": "a"},
-                 "communeShare": {"kpi": "services.missing", "bar": 80}, "factor": 100, "unit": "%", "direction": "higher", "source": "s"}""";
+                 "communeShare": {"kpi": "services.missing", "bar": 80}, "factor": 100, "unit": "%", "direction": "higher",
+                 "plausible": {"min": 0, "max": 100}, "source": "s"}""";
         assertTrue(assertThrows(CatalogueException.class, () -> read(GOOD, share)).getMessage()
                 .contains("KPI 'services.share': communeShare.kpi 'services.missing' is not in the catalogue"));
         assertTrue(assertThrows(CatalogueException.class, () -> read("{nope")).getMessage().contains("test.json"));

@@ -35,10 +35,10 @@ class RankingsTest {
                 return;
             }
             YearMonth month = YearMonth.from(LocalDate.parse(row.get("received_at").substring(0, 10)));
-            long[] pair = counts.computeIfAbsent(month, m -> new HashMap<>())
-                    .computeIfAbsent(fixture.provinceOf(fixture.current(row.get("commune_code"))), p -> new long[2]);
-            pair[0] += row.get("resolved_at").compareTo(row.get("due_at")) <= 0 ? 1 : 0;
-            pair[1]++;
+            String commune = fixture.current(row.get("commune_code"));
+            long[] pair = counts.computeIfAbsent(month, m -> new HashMap<>()).computeIfAbsent(fixture.provinceOf(commune), p -> new long[2]);
+            pair[0] += row.get("resolved_at").compareTo(row.get("due_at")) <= 0 ? fixture.weight(commune) : 0;
+            pair[1] += fixture.weight(commune);
         });
         Map<YearMonth, Map<String, Double>> rates = new HashMap<>();
         counts.forEach((month, byProvince) -> byProvince.forEach((province, pair) ->

@@ -28,10 +28,12 @@ class KpiValuesTest {
     private final AnalyticsFixture fixture = AnalyticsFixture.get();
 
     /** numerator and denominator per key. */
-    private static void count(Map<String, double[]> counts, String key, boolean numerator, boolean denominator) {
+    /** Counts a record of a commune as the warehouse does: as many people as the commune's sample weight. */
+    private void count(Map<String, double[]> counts, String key, boolean numerator, boolean denominator, String commune) {
+        long weight = fixture.weight(commune);
         double[] pair = counts.computeIfAbsent(key, k -> new double[2]);
-        pair[0] += numerator && denominator ? 1 : 0;
-        pair[1] += denominator ? 1 : 0;
+        pair[0] += numerator && denominator ? weight : 0;
+        pair[1] += denominator ? weight : 0;
     }
 
     private static Map<String, Double> rates(Map<String, double[]> counts, double factor) {
@@ -89,7 +91,7 @@ class KpiValuesTest {
     void chipCardRateOfResidentsAged14AndOverPerProvince() throws Exception {
         Map<String, double[]> counts = new HashMap<>();
         fixture.forEachRecord("population_registry", row -> count(counts, fixture.provinceOf(fixture.current(row.get("commune_code"))),
-                !row.get("id_card_issued_on").isEmpty(), age(row.get("birth_date")) >= 14));
+                !row.get("id_card_issued_on").isEmpty(), age(row.get("birth_date")) >= 14, fixture.current(row.get("commune_code"))));
         assertClose(rates(counts, 100), provinceValues("population.id_card_rate_14plus", OCTOBER));
     }
 
@@ -101,9 +103,9 @@ class KpiValuesTest {
             String commune = fixture.current(row.get("commune_code"));
             boolean verified = row.get("record_status").equals("đã xác thực");
             if (fixture.provinceOf(commune).equals("48")) {
-                count(byCommune, commune, verified, true);
+                count(byCommune, commune, verified, true, commune);
             }
-            count(bySex, row.get("sex"), verified, true);
+            count(bySex, row.get("sex"), verified, true, commune);
         });
         Map<String, Double> communes = new TreeMap<>();
         Unit daNang = fixture.values.units().province("48");
@@ -128,13 +130,14 @@ class KpiValuesTest {
         Map<String, double[]> counts = new HashMap<>();
         fixture.forEachRecord("population_registry", row -> {
             if (age(row.get("birth_date")) >= 5) {
-                count(counts, fixture.provinceOf(fixture.current(row.get("commune_code"))), false, true);
+                count(counts, fixture.provinceOf(fixture.current(row.get("commune_code"))), false, true, fixture.current(row.get("commune_code")));
             }
         });
         fixture.forEachRecord("vaccination_register", row -> {
             if (row.get("vaccine").startsWith("COVID-19") && row.get("dose_number").equals("1")
                     && !LocalDate.parse(row.get("vaccinated_on")).isAfter(OCTOBER.end())) {
-                counts.computeIfAbsent(fixture.provinceOf(fixture.current(row.get("commune_code"))), k -> new double[2])[0]++;
+                String commune = fixture.current(row.get("commune_code"));
+                counts.computeIfAbsent(fixture.provinceOf(commune), k -> new double[2])[0] += fixture.weight(commune);
             }
         });
         assertClose(rates(counts, 100), provinceValues("vaccination.covid_first_dose", OCTOBER));
@@ -147,15 +150,16 @@ class KpiValuesTest {
         Map<YearMonth, double[]> byMonth = new TreeMap<>();
         fixture.forEachRecord("public_service_applications", row -> {
             LocalDate received = LocalDate.parse(row.get("received_at").substring(0, 10));
-            String province = fixture.provinceOf(fixture.current(row.get("commune_code")));
+            String commune = fixture.current(row.get("commune_code"));
+            String province = fixture.provinceOf(commune);
             boolean online = row.get("channel").equals("trực tuyến");
             if (!received.isBefore(quarter.start()) && !received.isAfter(quarter.end())) {
-                count(byProvince, province, online, true);
+                count(byProvince, province, online, true, commune);
             }
             if (province.equals("79")) {
                 double[] pair = byMonth.computeIfAbsent(YearMonth.from(received), k -> new double[2]);
-                pair[0] += online ? 1 : 0;
-                pair[1]++;
+                pair[0] += online ? fixture.weight(commune) : 0;
+                pair[1] += fixture.weight(commune);
             }
         });
         assertClose(rates(byProvince, 100), provinceValues("services.online_application_rate", quarter));
@@ -175,8 +179,9 @@ class KpiValuesTest {
         long[] doses = new long[2];
         fixture.forEachRecord("vaccination_register", row -> {
             LocalDate given = LocalDate.parse(row.get("vaccinated_on"));
-            doses[0] += !given.isAfter(OCTOBER.end()) && given.isAfter(OCTOBER.end().minusDays(30)) ? 1 : 0;
-            doses[1] += !given.isAfter(OCTOBER.end()) && given.isAfter(OCTOBER.end().minusDays(7)) ? 1 : 0;
+            long weight = fixture.weight(fixture.current(row.get("commune_code")));
+            doses[0] += !given.isAfter(OCTOBER.end()) && given.isAfter(OCTOBER.end().minusDays(30)) ? weight : 0;
+            doses[1] += !given.isAfter(OCTOBER.end()) && given.isAfter(OCTOBER.end().minusDays(7)) ? weight : 0;
         });
         assertTrue(doses[0] > doses[1] && doses[1] > 0, "the tiny data has recent doses");
         assertEquals(doses[0], fixture.values.value("vaccination.doses_last_30_days", Unit.NATION, OCTOBER).value(), 1e-9);
@@ -236,8 +241,9 @@ class KpiValuesTest {
             assertTrue(suppressed != 1 || breakdown.total() == null, commune.code() + ": a lone suppressed part could be worked out from the total");
             for (BreakdownCell cell : breakdown.cells()) {
                 if (!cell.suppressed()) {
-                    assertFalse(cell.numerator() >= 1 && cell.numerator() < 10, commune.code() + " " + cell);
-                    assertFalse(cell.denominator() >= 1 && cell.denominator() < 10, commune.code() + " " + cell);
+                    long weight = fixture.weight(commune.code());
+                    assertFalse(cell.numerator() / weight >= 1 && cell.numerator() / weight < 10, commune.code() + " " + cell);
+                    assertFalse(cell.denominator() / weight >= 1 && cell.denominator() / weight < 10, commune.code() + " " + cell);
                 } else {
                     assertNull(cell.value());
                 }
@@ -271,8 +277,9 @@ class KpiValuesTest {
         fixture.forEachRecord("vaccination_register", row -> {
             LocalDate given = LocalDate.parse(row.get("vaccinated_on"));
             if (row.get("vaccine").equals("DTP-HepB-Hib") && !given.isAfter(OCTOBER.end()) && given.isAfter(OCTOBER.end().minusDays(365))) {
-                dtp[0] += row.get("dose_number").equals("1") ? 1 : 0;
-                dtp[1] += row.get("dose_number").equals("3") ? 1 : 0;
+                long weight = fixture.weight(fixture.current(row.get("commune_code")));
+                dtp[0] += row.get("dose_number").equals("1") ? weight : 0;
+                dtp[1] += row.get("dose_number").equals("3") ? weight : 0;
             }
         });
         assertTrue(dtp[0] > 0);

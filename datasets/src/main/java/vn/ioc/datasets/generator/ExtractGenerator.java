@@ -79,7 +79,7 @@ public final class ExtractGenerator {
         long start = System.nanoTime();
         AtomicLong residents = new AtomicLong();
         long expectedResidents = provinces.stream().flatMap(p -> communes.get(p.code()).stream())
-                .mapToLong(c -> Math.max(3, Math.round(c.population() * options.scale().fraction()))).sum();
+                .mapToLong(c -> SampledCommune.sampleSize(c, options.scale())).sum();
         ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory());
         reporter.scheduleAtFixedRate(() -> progress.accept(String.format(Locale.ROOT, "generate: %,d of %,d residents (%.0f%%)",
                 residents.get(), expectedResidents, 100.0 * residents.get() / expectedResidents)), 5, 5, TimeUnit.SECONDS);
@@ -88,6 +88,7 @@ public final class ExtractGenerator {
             FileTrees.delete(work);
             Files.createDirectories(work);
             List<Future<List<ExtractFile>>> futures = new ArrayList<>();
+            List<ProvinceGenerator> generators = new ArrayList<>();
             for (Province province : provinces) {
                 Set<Defect> perFile = EnumSet.noneOf(Defect.class);
                 if (fileDefects && province.code().equals(bomProvince)) {
@@ -95,12 +96,14 @@ public final class ExtractGenerator {
                 }
                 ProvinceGenerator generator = new ProvinceGenerator(province, communes.get(province.code()), oldCodes, currentCodes,
                         options, names, perFile, residents);
+                generators.add(generator);
                 futures.add(workers.submit(() -> generator.generate(work)));
             }
             List<ExtractFile> files = new ArrayList<>();
             for (Future<List<ExtractFile>> future : futures) {
                 files.addAll(future.get());
             }
+            writeDesign(work, generators);
             Manifest manifest = manifest(options, provinces, finish(files, work, options, fileDefects ? legacyProvince : null));
             JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
                     .writeValue(work.resolve("manifest.json").toFile(), manifest);
@@ -122,6 +125,14 @@ public final class ExtractGenerator {
             workers.shutdownNow();
             reporter.shutdownNow();
         }
+    }
+
+    /** The sample's design: each commune's population and residents generated, from which the warehouse weighs them. */
+    private static void writeDesign(Path work, List<ProvinceGenerator> generators) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add(SampledCommune.HEADER);
+        generators.forEach(generator -> generator.design().forEach(commune -> lines.add(commune.csvLine())));
+        Files.write(work.resolve(SampledCommune.FILE), lines, StandardCharsets.UTF_8);
     }
 
     private List<Province> selected(GeneratorOptions options) {

@@ -10,6 +10,7 @@ import vn.ioc.ingest.live.ApplicationEvents;
 import vn.ioc.ingest.live.LiveFeed;
 import vn.ioc.ingest.live.ReplaySource;
 import vn.ioc.ingest.quality.SourcePipeline;
+import vn.ioc.ingest.sample.SampleDesign;
 import vn.ioc.ingest.spark.LocalSpark;
 import vn.ioc.warehouse.WarehouseConnection;
 import vn.ioc.warehouse.cli.DemoCommand;
@@ -61,13 +62,15 @@ public final class IngestLauncher implements LauncherModule {
 
     private static void loadFacts(WarehouseServer server, PrintStream out) {
         WarehouseConnection warehouse = server.connection(WarehouseUsers.WRITER, "ioc");
+        // The demo's data is a sample: facts loaded before ingest weighed samples by their design are loaded again.
+        boolean unweighted = !hasRows(warehouse, "sample_design");
         List<SourcePipeline> missing = IngestCommand.PIPELINES.stream()
-                .filter(pipeline -> !hasFacts(warehouse, pipeline.definition().factTable())).toList();
+                .filter(pipeline -> unweighted || !hasRows(warehouse, pipeline.definition().factTable())).toList();
         if (missing.isEmpty()) {
             out.println("facts: already loaded (run `ioc ingest --input DIR` to load new extracts)");
             return;
         }
-        if (!Files.isRegularFile(DEMO_EXTRACTS.resolve("manifest.json"))) {
+        if (!Files.isRegularFile(DEMO_EXTRACTS.resolve("manifest.json")) || !Files.isRegularFile(DEMO_EXTRACTS.resolve(SampleDesign.FILE))) {
             out.println("facts: generating demo extracts into " + DEMO_EXTRACTS + " (1% of the country)");
             GenerateCommand.run(new GeneratorOptions(Scale.DEMO, 1, DEMO_EXTRACTS, ExtractFormat.CSV, GeneratorOptions.DEFAULT_DEFECT_RATE,
                     Set.of(), GeneratorOptions.DEFAULT_AS_OF, Runtime.getRuntime().availableProcessors()), null);
@@ -117,7 +120,7 @@ public final class IngestLauncher implements LauncherModule {
         out.printf(Locale.ROOT, "live: replaying %,d events of %s into Druid at %s, 60 times faster than they happened%n", events.size(), asOf, druid.sql());
     }
 
-    private static boolean hasFacts(WarehouseConnection warehouse, String table) {
+    private static boolean hasRows(WarehouseConnection warehouse, String table) {
         try (Connection connection = warehouse.open(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT count() FROM " + table)) {
             rows.next();

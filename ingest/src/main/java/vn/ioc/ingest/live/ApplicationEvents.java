@@ -7,6 +7,7 @@ import vn.ioc.ingest.input.ExtractInput;
 import vn.ioc.ingest.input.ExtractReader;
 import vn.ioc.ingest.load.ReferenceLookup;
 import vn.ioc.ingest.quality.SourcePipeline;
+import vn.ioc.ingest.sample.SampleDesign;
 import vn.ioc.ingest.services.ApplicationsPipeline;
 import vn.ioc.warehouse.WarehouseConnection;
 import vn.ioc.warehouse.live.EventKind;
@@ -23,7 +24,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 /**
  * The events of the portal's applications, recovered from its extract: each application was submitted when received,
@@ -40,14 +44,25 @@ public final class ApplicationEvents {
     private ApplicationEvents() {
     }
 
-    /** Step 1: the applications ingest would keep from the extracts in {@code input}, as of {@code asOf}. */
+    /**
+     * Step 1: the applications ingest would keep from the extracts in {@code input}, as of {@code asOf}, each with the
+     * number it stands for (its commune's weight when the extracts are a sample, as ingest counts them).
+     */
     public static Dataset<Row> keptApplications(SparkSession spark, WarehouseConnection warehouse, Path input, LocalDate asOf) {
         ApplicationsPipeline pipeline = new ApplicationsPipeline();
         Dataset<Row> raw = ExtractReader.read(spark, ExtractInput.discover(input, pipeline.source(), pipeline.columns()), pipeline.columns());
         Dataset<Row> marked = pipeline.mark(pipeline.validate(raw, asOf,
                 new SourcePipeline.References(ReferenceLookup.communes(spark, warehouse), ReferenceLookup.provinces(warehouse))));
-        return marked.filter(SourcePipeline.kept()).select(col("application_id"), col("service_code"), col("service_name"), col("full_online"), col("channel"),
-                col("current_province"), col("current_code"), col("received_at"), col("due_at"), col("resolved_at"), col("status"));
+        Dataset<Row> kept = marked.filter(SourcePipeline.kept());
+        Dataset<Row> weighted = SampleDesign.read(input)
+                .map(design -> {
+                    Dataset<Row> weights = design.weights(spark);
+                    return kept.join(broadcast(weights), kept.col("current_code").equalTo(weights.col("weight_commune")), "left");
+                })
+                .orElseGet(() -> kept.withColumn("weight", lit(1L)));
+        return weighted.select(col("application_id"), col("service_code"), col("service_name"), col("full_online"), col("channel"),
+                col("current_province"), col("current_code"), col("received_at"), col("due_at"), col("resolved_at"), col("status"),
+                coalesce(col("weight"), lit(1L)).as("weight"));
     }
 
     /**
@@ -87,6 +102,7 @@ public final class ApplicationEvents {
         Instant due = parsed(application.getString(8));
         Instant closed = parsed(application.getString(9));
         String status = application.getString(10);
+        long weight = application.getLong(11);
         LocalDate dueDay = due == null ? null : due.atZone(ServiceEvent.ZONE).toLocalDate();
         boolean late = closed != null && due != null && closed.isAfter(due);
         List<ServiceEvent> events = new ArrayList<>();
@@ -107,7 +123,7 @@ public final class ApplicationEvents {
         }
         for (Event event : happened) {
             events.add(new ServiceEvent(id + "/" + event.kind().wire(), event.time(), event.kind(), province, commune, service, serviceName, channel, level,
-                    dueDay, event.late()));
+                    dueDay, event.late(), weight));
         }
         return events;
     }

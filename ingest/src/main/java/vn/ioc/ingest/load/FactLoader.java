@@ -42,13 +42,18 @@ public final class FactLoader {
         this.runId = runId.replace("-", "").substring(0, 12);
     }
 
-    /** One table's rows, staged and not yet visible. */
-    public record Staged(String table, String staging, long rows, List<String> partitions) {
+    /** One table's rows, staged and not yet visible; {@code whole}: they replace the whole table, even when there are none. */
+    public record Staged(String table, String staging, long rows, List<String> partitions, boolean whole) {
     }
 
     /** @param rows values in {@code columns} order */
     public Staged stage(String table, List<String> columns, Iterator<Object[]> rows) {
-        return stage(table, (connection, staging) -> insert(connection, staging, columns, rows));
+        return stage(table, false, (connection, staging) -> insert(connection, staging, columns, rows));
+    }
+
+    /** Stages the whole content of a table kept without partitions: at the commit it replaces what the table holds. */
+    public Staged stageWhole(String table, List<String> columns, Iterator<Object[]> rows) {
+        return stage(table, true, (connection, staging) -> insert(connection, staging, columns, rows));
     }
 
     /**
@@ -56,7 +61,7 @@ public final class FactLoader {
      * by the driver's own client: the engine reads Parquet many times faster than it takes rows one by one.
      */
     public Staged stageParquet(String table, List<String> columns, List<Path> files) {
-        return stage(table, (connection, staging) -> {
+        return stage(table, false, (connection, staging) -> {
             Client client = connection.unwrap(ConnectionImpl.class).getClient();
             for (Path file : files) {
                 try (InputStream parquet = Files.newInputStream(file);
@@ -78,7 +83,7 @@ public final class FactLoader {
         void into(Connection connection, String staging) throws SQLException;
     }
 
-    private Staged stage(String table, StagingInsert insert) {
+    private Staged stage(String table, boolean whole, StagingInsert insert) {
         String staging = table + "_load_" + runId;
         Properties bulk = new Properties();
         bulk.setProperty("beta.row_binary_for_simple_insert", "true");
@@ -94,7 +99,7 @@ public final class FactLoader {
                     count += ids.getLong(2);
                 }
             }
-            Staged result = new Staged(table, staging, count, Collections.unmodifiableList(partitions));
+            Staged result = new Staged(table, staging, count, Collections.unmodifiableList(partitions), whole);
             staged.add(result);
             return result;
         } catch (SQLException e) {
@@ -107,6 +112,9 @@ public final class FactLoader {
     public void commit() {
         try (Connection connection = warehouse.open(); Statement statement = connection.createStatement()) {
             for (Staged table : staged) {
+                if (table.whole() && table.partitions().isEmpty()) {
+                    statement.execute("TRUNCATE TABLE " + table.table());
+                }
                 for (String partition : table.partitions()) {
                     statement.execute("ALTER TABLE " + table.table() + " REPLACE PARTITION ID '" + partition.replace("'", "")
                             + "' FROM " + table.staging());

@@ -74,7 +74,8 @@ public final class PopulationPipeline implements SourcePipeline {
 
     @Override
     public List<FactTable> facts(Dataset<Row> summary, LocalDate period) {
-        return List.of(new FactTable(DEFINITION.factTable(), FACT_COLUMNS, residents(summary, period)));
+        return List.of(new FactTable(DEFINITION.factTable(), FACT_COLUMNS, residents(summary, period),
+                FACT_COLUMNS.subList(6, FACT_COLUMNS.size())));
     }
 
     /** Brings text to NFC and trims it, remembering which names had to change. */

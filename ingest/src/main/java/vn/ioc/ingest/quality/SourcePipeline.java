@@ -135,7 +135,18 @@ public interface SourcePipeline {
     /** Per unit: {@code province_code, commune_code, checked} and a count column per reported rule id. */
     Dataset<Row> quality(Dataset<Row> summary);
 
-    /** A warehouse table and the rows for it, in its column order. */
-    record FactTable(String table, List<String> columns, Dataset<Row> rows) {
+    /**
+     * A warehouse table and the rows for it, in its column order; {@code personCounts}: the columns that count people
+     * or their records, which a sample's weight multiplies (none for a census of schools or a province's supply).
+     */
+    record FactTable(String table, List<String> columns, Dataset<Row> rows, List<String> personCounts) {
+        public FactTable {
+            columns = List.copyOf(columns);
+            personCounts = List.copyOf(personCounts);
+        }
+
+        public FactTable(String table, List<String> columns, Dataset<Row> rows) {
+            this(table, columns, rows, List.of());
+        }
     }
 }

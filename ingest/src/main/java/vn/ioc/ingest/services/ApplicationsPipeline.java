@@ -134,7 +134,7 @@ public final class ApplicationsPipeline implements SourcePipeline {
                         sum("satisfaction_count").as("satisfaction_count"),
                         SourcePipeline.fromPreReformCode())
                 .select(FACT_COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
-        return List.of(new FactTable(DEFINITION.factTable(), FACT_COLUMNS, applications));
+        return List.of(new FactTable(DEFINITION.factTable(), FACT_COLUMNS, applications, FACT_COLUMNS.subList(7, FACT_COLUMNS.size())));
     }
 
     @Override

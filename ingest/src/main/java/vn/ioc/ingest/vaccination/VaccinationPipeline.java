@@ -155,7 +155,7 @@ public final class VaccinationPipeline implements SourcePipeline {
                 .agg(sum("rows").as("doses"), sum("recorded_late").as("recorded_late"),
                         SourcePipeline.fromPreReformCode())
                 .select(FACT_COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
-        return List.of(new FactTable(DEFINITION.factTable(), FACT_COLUMNS, doses));
+        return List.of(new FactTable(DEFINITION.factTable(), FACT_COLUMNS, doses, FACT_COLUMNS.subList(6, FACT_COLUMNS.size())));
     }
 
     @Override

@@ -74,7 +74,8 @@ class PopulationIngestTest {
                 "POP-BIRTH", "impossible_date", "POP-COMMUNE", "unknown_commune_code", "POP-STRUCT", "malformed_csv_line"));
         Map<String, Long> defects = manifest.sources().get("population_registry").defects();
         assertEquals(defects.getOrDefault("duplicate_resident", 0L), outcome.duplicates());
-        assertEquals(defects.getOrDefault("pre_reform_commune_code", 0L), scalar("SELECT sum(from_pre_reform_code) FROM population_facts"));
+        assertEquals(defects.getOrDefault("pre_reform_commune_code", 0L), scalar("SELECT sum(from_pre_reform_code) FROM "
+                + IngestFixture.asRead("population_facts", "from_pre_reform_code")));
         assertEquals(defects.getOrDefault("nfd_text", 0L), scalar("SELECT sum(failed) FROM data_quality_facts WHERE rule = 'POP-NFC'"));
         assertEquals(outcome.quarantined(), scalar("SELECT sum(failed) FROM data_quality_facts WHERE rule IN "
                 + "('POP-STRUCT', 'POP-ID', 'POP-SEX', 'POP-BIRTH', 'POP-FUTURE', 'POP-COMMUNE', 'POP-IDMATCH')"));
@@ -94,15 +95,20 @@ class PopulationIngestTest {
         Map<String, long[]> expected = expectedByCommune();
         Map<String, long[]> actual = new HashMap<>();
         try (Connection connection = warehouse.open(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT commune_code, sum(residents), sum(id_card), sum(age >= 14), "
-                     + "sumIf(residents, age >= 14), sum(verified) FROM population_facts GROUP BY commune_code")) {
+             ResultSet rows = statement.executeQuery("SELECT commune_code, sum(residents), sum(id_card), "
+                     + "sumIf(residents, age >= 14), sum(verified) FROM " + IngestFixture.asRead("population_facts", "residents", "id_card", "verified")
+                     + " GROUP BY commune_code")) {
             while (rows.next()) {
-                actual.put(rows.getString(1), new long[]{rows.getLong(2), rows.getLong(3), rows.getLong(5), rows.getLong(6)});
+                actual.put(rows.getString(1), new long[]{rows.getLong(2), rows.getLong(3), rows.getLong(4), rows.getLong(5)});
             }
         }
         assertEquals(expected.keySet(), actual.keySet());
         expected.forEach((commune, counts) -> assertEquals(List.of(counts[0], counts[1], counts[2], counts[3]),
                 List.of(actual.get(commune)[0], actual.get(commune)[1], actual.get(commune)[2], actual.get(commune)[3]), commune));
+        // Weighted by the sample's design, the residents are the statistics office's population less those not collected.
+        double collected = (double) scalar("SELECT sum(residents) FROM population_facts")
+                / scalar("SELECT sum(population) FROM communes WHERE code IN (SELECT commune_code FROM sample_design)");
+        assertTrue(collected > 0.97 && collected <= 1.0, "collection rate of the weighted sample: " + collected);
     }
 
     @Test

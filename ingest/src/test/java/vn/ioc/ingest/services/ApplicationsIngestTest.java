@@ -54,13 +54,14 @@ class ApplicationsIngestTest {
         });
         Map<String, Long> actual = new TreeMap<>();
         try (Connection connection = fixture.warehouse.open(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT province_code, channel, sum(applications) FROM service_facts GROUP BY 1, 2")) {
+             ResultSet rows = statement.executeQuery("SELECT province_code, channel, sum(applications) FROM "
+                     + IngestFixture.asRead("service_facts", "applications") + " GROUP BY 1, 2")) {
             while (rows.next()) {
                 actual.put(rows.getString(1) + "|" + rows.getString(2), rows.getLong(3));
             }
         }
         assertEquals(expectedCounts, actual);
-        assertEquals(preReform[0], fixture.scalar("SELECT sum(from_pre_reform_code) FROM service_facts"));
+        assertEquals(preReform[0], fixture.scalar("SELECT sum(from_pre_reform_code) FROM " + IngestFixture.asRead("service_facts", "from_pre_reform_code")));
         assertTrue(preReform[0] > 0, "applications from before the reform are mapped to the current communes");
         assertTrue(fixture.scalar("SELECT uniqExact(toYYYYMM(day)) FROM service_facts") >= 20, "months of history");
     }

@@ -50,7 +50,8 @@ class VaccinationIngestTest {
         });
         Map<String, Long> actual = new TreeMap<>();
         try (Connection connection = fixture.warehouse.open(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT vaccine, dose_number, sum(doses) FROM vaccination_facts GROUP BY 1, 2")) {
+             ResultSet rows = statement.executeQuery("SELECT vaccine, dose_number, sum(doses) FROM "
+                     + IngestFixture.asRead("vaccination_facts", "doses") + " GROUP BY 1, 2")) {
             while (rows.next()) {
                 actual.put(rows.getString(1) + "|" + rows.getInt(2), rows.getLong(3));
             }

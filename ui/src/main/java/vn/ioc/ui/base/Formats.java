@@ -47,7 +47,8 @@ public final class Formats {
         if (value == null || value.isNaN()) {
             return "—";
         }
-        String number = number(value, kpi.unit().equals("%") || Math.abs(value) < 100 ? 1 : 0);
+        boolean count = kpi.denominator() == null && kpi.communeShare() == null;
+        String number = number(value, !count && (kpi.unit().equals("%") || Math.abs(value) < 100) ? 1 : 0);
         return kpi.unit().equals("%") ? number + " %" : number + " " + unit(kpi);
     }
 
@@ -63,12 +64,22 @@ public final class Formats {
         if (change == null || change.isNaN()) {
             return "—";
         }
-        String number = number(Math.abs(change), 1);
-        return (change > 0 ? "+" : change < 0 ? "−" : "±") + number;
+        return (!moved(change) ? "±" : change > 0 ? "+" : "−") + number(Math.abs(change), 1);
+    }
+
+    /** Whether a change shows as one at the digit {@link #change} prints: −0,04 reads ±0,0, not as a fall. */
+    public static boolean moved(Double change) {
+        return change != null && Math.round(Math.abs(change) * 10) != 0;
     }
 
     public String count(long count) {
         return NumberFormat.getIntegerInstance(locale).format(count);
+    }
+
+    /** A share of the population as a percentage with the digits it needs: {@code 1 %}, {@code 0,03 %}. */
+    public String share(double fraction) {
+        double percent = fraction * 100;
+        return number(percent, percent >= 1 ? 0 : percent >= 0.1 ? 1 : 2) + " %";
     }
 
     public String period(Period period) {

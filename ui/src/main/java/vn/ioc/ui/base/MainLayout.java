@@ -12,11 +12,13 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import vn.ioc.ui.access.CurrentUser;
 import vn.ioc.ui.access.DashboardUser;
+import vn.ioc.ui.data.DashboardData;
+import vn.ioc.ui.data.WarehouseUnavailableException;
 
 /** The frame around every view: title, navigation, language, the signed-in user. */
 @PermitAll
 public final class MainLayout extends AppLayout {
-    public MainLayout(CurrentUser currentUser, AuthenticationContext authentication) {
+    public MainLayout(CurrentUser currentUser, AuthenticationContext authentication, DashboardData data) {
         DashboardUser user = currentUser.get();
         Span title = new Span(getTranslation("app.title"));
         title.addClassName("app-title");
@@ -28,6 +30,11 @@ public final class MainLayout extends AppLayout {
         Button signOut = new Button(getTranslation("signout"), click -> authentication.logout());
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         HorizontalLayout right = new HorizontalLayout(language, who, signOut);
+        try {
+            right.addComponentAsFirst(new SimulatedDataLabel(new Formats(getLocale()), data.freshness().value()));
+        } catch (WarehouseUnavailableException e) {
+            // The views say the warehouse is down; the label comes back with the next page.
+        }
         right.addClassName("header-right");
         right.setAlignItems(HorizontalLayout.Alignment.CENTER);
         HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, right);

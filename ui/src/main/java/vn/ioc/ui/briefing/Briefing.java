@@ -11,13 +11,15 @@ import vn.ioc.analytics.values.KpiValue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * What a province's briefing says for a period: every indicator with its target, status and national rank; the
- * communes ranked by the composite index; the trends of the key indicators; the laggards.
+ * communes ranked by the composite index; the trends of the key indicators; the laggards; and, when the data is the
+ * generator's simulated sample, the share of the population drawn.
  */
 public record Briefing(Unit province, Period period, Instant asOf, boolean stale, List<Line> lines, Optional<IndexDefinition> index,
-                       List<IndexScore> communes, List<Trend> trends, List<Alert> alerts) {
+                       List<IndexScore> communes, List<Trend> trends, List<Alert> alerts, OptionalDouble simulatedSample) {
     /** One indicator: its value in the period and the period before, and its rank among the provinces. */
     public record Line(Kpi kpi, KpiValue value, Double previousValue, Integer nationalRank, Integer rankChange, int provincesRanked) {
         public Double change() {

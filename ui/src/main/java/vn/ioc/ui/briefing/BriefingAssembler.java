@@ -15,6 +15,7 @@ import vn.ioc.analytics.units.Unit;
 import vn.ioc.analytics.units.UnitLevel;
 import vn.ioc.analytics.values.KpiValue;
 import vn.ioc.ui.charts.TrendChart;
+import vn.ioc.analytics.quality.DataFreshness;
 import vn.ioc.ui.data.DashboardData;
 import vn.ioc.ui.data.Fresh;
 
@@ -86,7 +87,10 @@ public final class BriefingAssembler {
         }
         List<Briefing.Trend> trends = key.stream().map(kpi -> new Briefing.Trend(kpi, board.value().getOrDefault(kpi.id(), List.of()))).toList();
         Instant asOf = answers.stream().map(Fresh::asOf).min(Comparator.naturalOrder()).orElseGet(Instant::now);
-        return new Briefing(province, period, asOf, answers.stream().anyMatch(Fresh::stale), lines, index, scores, trends, alerts);
+        Fresh<DataFreshness> freshness = data.freshness();
+        answers.add(freshness);
+        return new Briefing(province, period, asOf, answers.stream().anyMatch(Fresh::stale), lines, index, scores, trends, alerts,
+                freshness.value().simulatedSample());
     }
 
     /** The first indicator of each domain. */

@@ -46,7 +46,6 @@ public final class BriefingPdf {
         String province = formats.name(briefing.province());
         try (PdfReport report = PdfReport.start(out, texts.get("briefing.title", province), formats.period(briefing.period()))) {
             cover(report, briefing, made);
-            report.newPage();
             indicators(report, briefing);
             report.newPage();
             report.heading(texts.get("briefing.trends"));
@@ -63,6 +62,7 @@ public final class BriefingPdf {
                 statuses.getOrDefault(Status.RED, 0L), briefing.lines().size()));
         report.line(texts.get(briefing.stale() ? "stamp.stale" : "stamp.fresh", formats.time(briefing.asOf())));
         report.line(texts.get("briefing.made", formats.time(made)));
+        briefing.simulatedSample().ifPresent(fraction -> report.notice(texts.get("simulated.explained", formats.share(fraction))));
     }
 
     private void indicators(PdfReport report, Briefing briefing) {

@@ -6,6 +6,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Links that download a file written when clicked. */
@@ -24,10 +25,14 @@ public final class Downloads {
     private Downloads() {
     }
 
-    /** The CSV and XLSX downloads of a table (made when clicked), labelled in the reader's language; ids {@code <id>-csv}, {@code <id>-xlsx}. */
-    public static List<Anchor> table(Texts texts, String id, String fileBase, Supplier<Table> table) {
-        return List.of(link(id + "-csv", texts.get("export.csv"), fileBase + ".csv", CSV, out -> table.get().csv(out)),
-                link(id + "-xlsx", texts.get("export.xlsx"), fileBase + ".xlsx", XLSX, out -> table.get().xlsx(out)));
+    /**
+     * The CSV and XLSX downloads of a table (made when clicked), labelled in the reader's language; ids {@code <id>-csv},
+     * {@code <id>-xlsx}. {@code simulated}: what every row says of its data when it is simulated.
+     */
+    public static List<Anchor> table(Texts texts, Optional<String> simulated, String id, String fileBase, Supplier<Table> table) {
+        Supplier<Table> labelled = () -> simulated.map(table.get()::withDataColumn).orElseGet(table);
+        return List.of(link(id + "-csv", texts.get("export.csv"), fileBase + ".csv", CSV, out -> labelled.get().csv(out)),
+                link(id + "-xlsx", texts.get("export.xlsx"), fileBase + ".xlsx", XLSX, out -> labelled.get().xlsx(out)));
     }
 
     public static Anchor link(String id, String label, String fileName, String contentType, FileWriter writer) {

@@ -141,6 +141,13 @@ public final class PdfReport implements AutoCloseable {
         return this;
     }
 
+    /** A line the reader must not miss (simulated data), in bold red. */
+    public PdfReport notice(String text) {
+        Paragraph paragraph = new Paragraph(text, new Font(SANS_BOLD, 11, Font.NORMAL, new Color(0xB0, 0x1E, 0x1E)));
+        paragraph.setSpacingAfter(6);
+        return add(paragraph);
+    }
+
     /** Big text, for a cover. */
     public PdfReport banner(String text, float size) {
         Paragraph paragraph = new Paragraph(text, new Font(SANS_BOLD, size));

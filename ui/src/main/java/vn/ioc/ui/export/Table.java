@@ -24,6 +24,17 @@ public record Table(String name, List<String> header, List<? extends List<?>> ro
         rows = List.copyOf(rows);
     }
 
+    /** The table with a last column {@code data} saying, on every row, what its data is ("Dữ liệu mô phỏng · mẫu 1 %"). */
+    public Table withDataColumn(String note) {
+        List<String> withData = new java.util.ArrayList<>(header);
+        withData.add("data");
+        return new Table(name, withData, rows.stream().map(row -> {
+            List<Object> values = new java.util.ArrayList<>(row);
+            values.add(note);
+            return values;
+        }).toList());
+    }
+
     public void csv(OutputStream out) throws IOException {
         OutputStreamWriter writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write('\uFEFF');

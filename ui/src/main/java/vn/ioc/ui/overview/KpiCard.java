@@ -26,10 +26,10 @@ final class KpiCard extends Div {
         target.addClassName("kpi-target");
         Double previous = series.size() > 1 ? series.get(series.size() - 2).value() : null;
         Double change = current.value() == null || previous == null ? null : current.value() - previous;
-        Span delta = new Span((change == null ? "" : change > 0 ? "▲ " : change < 0 ? "▼ " : "")
+        Span delta = new Span((!Formats.moved(change) ? "" : change > 0 ? "▲ " : "▼ ")
                 + getTranslation("card.change", formats.change(change)));
         delta.addClassName("kpi-change");
-        if (change != null && change != 0) {
+        if (Formats.moved(change)) {
             delta.addClassName(kpi.direction().meets(current.value(), previous) ? "better" : "worse");
         }
         add(name, value, target, delta, new StatusBadge(current.status()), Sparkline.of(series.stream().map(KpiValue::value).toList()));

@@ -14,6 +14,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -51,9 +52,10 @@ final class DosePlanExport {
         return new Table(texts.get("vaccines.title"), header, rows);
     }
 
-    void pdf(DosePlan plan, String title, OutputStream out) {
+    void pdf(DosePlan plan, String title, Optional<String> simulated, OutputStream out) {
         try (PdfReport report = PdfReport.start(out, title, texts.get("vaccines.pdf.subtitle",
                 formats.count(plan.doses()), formats.count(plan.packSize()), formats.count(plan.sites().size()), formats.count(plan.need())))) {
+            simulated.ifPresent(report::notice);
             report.heading(texts.get("vaccines.compare"));
             report.table(List.of(texts.get("vaccines.method"), texts.get("vaccines.allocated"), texts.get("vaccines.minimum"),
                             texts.get("vaccines.after.all"), texts.get("vaccines.short"), texts.get("vaccines.over")),

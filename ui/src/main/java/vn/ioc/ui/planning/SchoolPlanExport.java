@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -41,8 +42,9 @@ final class SchoolPlanExport {
                 "seat_gap", "classrooms", "classrooms_missing", "surplus_throughout"), rows);
     }
 
-    void pdf(SchoolPlan plan, SchoolLevel level, int yearsAhead, String title, String assumptions, OutputStream out) {
+    void pdf(SchoolPlan plan, SchoolLevel level, int yearsAhead, String title, String assumptions, Optional<String> simulated, OutputStream out) {
         try (PdfReport report = PdfReport.start(out, title, assumptions)) {
+            simulated.ifPresent(report::notice);
             report.heading(texts.get("schools.summary", schoolYear(plan, yearsAhead)));
             report.table(List.of(texts.get("schools.level"), texts.get("schools.pupils"), texts.get("schools.seats"), texts.get("schools.missing"),
                             texts.get("schools.spare"), texts.get("schools.build"), texts.get("schools.short"), texts.get("schools.surplus")),

@@ -23,6 +23,7 @@ import vn.ioc.analytics.planning.SchoolAssumptions;
 import vn.ioc.analytics.planning.SchoolLevel;
 import vn.ioc.analytics.planning.SchoolPlaces;
 import vn.ioc.analytics.units.Unit;
+import vn.ioc.ui.base.SimulatedDataLabel;
 import vn.ioc.ui.base.DataStamp;
 import vn.ioc.ui.base.Formats;
 import vn.ioc.ui.base.MainLayout;
@@ -94,9 +95,9 @@ public final class SchoolPlanView extends VerticalLayout implements BeforeEnterO
         SchoolPlanExport export = new SchoolPlanExport(formats, this::getTranslation, code -> formats.name(data.catalogue().unit(code)));
         String file = "school-places-" + province.code() + "-" + period.code();
         FlexLayout exports = new FlexLayout();
-        Downloads.table(this::getTranslation, "gaps", file, () -> export.table(plan, province.code(), period.code())).forEach(exports::add);
+        Downloads.table(this::getTranslation, SimulatedDataLabel.text(this::getTranslation, formats, data), "gaps", file, () -> export.table(plan, province.code(), period.code())).forEach(exports::add);
         exports.add(Downloads.link("pdf", getTranslation("export.pdf"), file + "-" + level.name().toLowerCase(Locale.ROOT) + ".pdf", Downloads.PDF,
-                        out -> export.pdf(plan, level, yearsAhead, title, assumed, out)));
+                        out -> export.pdf(plan, level, yearsAhead, title, assumed, SimulatedDataLabel.text(this::getTranslation, formats, data), out)));
         exports.addClassName("toolbar");
 
         List<SchoolPlan.CommuneGaps> ranking = plan.ranking(level, yearsAhead);

@@ -28,6 +28,7 @@ import vn.ioc.analytics.planning.AllocationRefusedException;
 import vn.ioc.analytics.planning.SiteAllocation;
 import vn.ioc.analytics.planning.VaccinationSite;
 import vn.ioc.analytics.units.Unit;
+import vn.ioc.ui.base.SimulatedDataLabel;
 import vn.ioc.ui.base.DataStamp;
 import vn.ioc.ui.base.Formats;
 import vn.ioc.ui.base.MainLayout;
@@ -152,8 +153,8 @@ public final class VaccinationPlanView extends VerticalLayout implements BeforeE
             String file = "vaccine-allocation-" + kpi.id() + "-" + scope.code() + "-" + period.code();
             String title = getTranslation("vaccines.title") + " · " + formats.name(kpi) + " · " + formats.name(scope) + " · " + formats.period(period);
             FlexLayout exports = new FlexLayout();
-            Downloads.table(this::getTranslation, "allocation", file, () -> export.table(plan, kpi.id(), scope.code(), period.code())).forEach(exports::add);
-            exports.add(Downloads.link("pdf", getTranslation("export.pdf"), file + ".pdf", Downloads.PDF, out -> export.pdf(plan, title, out)));
+            Downloads.table(this::getTranslation, SimulatedDataLabel.text(this::getTranslation, formats, data), "allocation", file, () -> export.table(plan, kpi.id(), scope.code(), period.code())).forEach(exports::add);
+            exports.add(Downloads.link("pdf", getTranslation("export.pdf"), file + ".pdf", Downloads.PDF, out -> export.pdf(plan, title, SimulatedDataLabel.text(this::getTranslation, formats, data), out)));
             exports.addClassName("toolbar");
             add(new H3(getTranslation("vaccines.compare")), summaries(formats, plan), exports, new H3(getTranslation("vaccines.allocation")),
                     allocations(formats, plan, period));

@@ -14,6 +14,7 @@ import vn.ioc.analytics.period.Period;
 import vn.ioc.analytics.quality.IngestRunSummary;
 import vn.ioc.analytics.quality.RuleQuality;
 import vn.ioc.analytics.units.Unit;
+import vn.ioc.ui.base.SimulatedDataLabel;
 import vn.ioc.ui.base.DataStamp;
 import vn.ioc.ui.base.Formats;
 import vn.ioc.ui.base.MainLayout;
@@ -85,12 +86,12 @@ public final class QualityView extends VerticalLayout implements BeforeEnterObse
         runGrid.setAllRowsVisible(true);
 
         String file = "quality-" + unit.code() + "-" + period.code();
-        Downloads.table(this::getTranslation, "rules", file, () -> new Table("quality", List.of("unit", "period", "source", "rule", "checked", "failed", "pass_rate"),
+        Downloads.table(this::getTranslation, SimulatedDataLabel.text(this::getTranslation, formats, data), "rules", file, () -> new Table("quality", List.of("unit", "period", "source", "rule", "checked", "failed", "pass_rate"),
                 rules.value().stream().map(rule -> Arrays.<Object>asList(unit.code(), period.code(), rule.source(), rule.rule(), rule.checked(), rule.failed(),
                         rule.passRate())).toList())).forEach(toolbar::add);
         FlexLayout runDownloads = new FlexLayout();
         runDownloads.addClassName("toolbar");
-        Downloads.table(this::getTranslation, "runs", "ingest-runs", () -> new Table("runs", List.of("source", "period", "finished_at", "status", "read",
+        Downloads.table(this::getTranslation, SimulatedDataLabel.text(this::getTranslation, formats, data), "runs", "ingest-runs", () -> new Table("runs", List.of("source", "period", "finished_at", "status", "read",
                 "loaded_from", "quarantined", "duplicates", "error"), runs.value().stream().map(run -> Arrays.<Object>asList(run.source(), run.period(),
                 run.finishedAt().toString(), run.status(), run.read(), run.loadedFrom(), run.quarantined(), run.duplicates(), run.error())).toList()))
                 .forEach(runDownloads::add);

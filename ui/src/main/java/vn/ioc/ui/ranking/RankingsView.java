@@ -23,6 +23,7 @@ import vn.ioc.analytics.units.PeerGroup;
 import vn.ioc.analytics.units.Unit;
 import vn.ioc.analytics.units.UnitLevel;
 import vn.ioc.ui.export.Downloads;
+import vn.ioc.ui.base.SimulatedDataLabel;
 import vn.ioc.ui.base.DataStamp;
 import vn.ioc.ui.base.Formats;
 import vn.ioc.ui.base.MainLayout;
@@ -108,7 +109,7 @@ public final class RankingsView extends VerticalLayout implements BeforeEnterObs
             getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, params.with("q", change.getValue()).link("rankings")));
         });
         String file = "ranking-" + indicator + "-" + (level == UnitLevel.PROVINCE ? "provinces" : "communes-" + scope.code()) + "-" + period.code();
-        List<Anchor> downloads = Downloads.table(this::getTranslation, "ranking", file, () -> RankingTable.export(rows.value(), indicator, period.code()));
+        List<Anchor> downloads = Downloads.table(this::getTranslation, SimulatedDataLabel.text(this::getTranslation, formats, data), "ranking", file, () -> RankingTable.export(rows.value(), indicator, period.code()));
 
         FlexLayout toolbar = new FlexLayout(indicators, levels, scopePicker, Pickers.period(formats, getTranslation("picker.period"), data.latestMonth(), period, chosen -> params.with("period", chosen.code()).go("rankings")),
                 groupPicker, search);

@@ -24,6 +24,7 @@ import vn.ioc.analytics.units.UnitLevel;
 import vn.ioc.analytics.values.Breakdown;
 import vn.ioc.analytics.values.BreakdownCell;
 import vn.ioc.analytics.values.KpiValue;
+import vn.ioc.ui.base.SimulatedDataLabel;
 import vn.ioc.ui.base.DataStamp;
 import vn.ioc.ui.base.Formats;
 import vn.ioc.ui.base.KpiFigure;
@@ -164,7 +165,7 @@ final class UnitPage extends VerticalLayout {
         answers.add(board);
         FlexLayout boardDownloads = new FlexLayout();
         boardDownloads.addClassName("toolbar");
-        Downloads.table(this::getTranslation, "indicators", "indicators-" + unit.code() + "-" + period.code(), () -> boardTable(data, unit, board.value(), period))
+        Downloads.table(this::getTranslation, SimulatedDataLabel.text(this::getTranslation, formats, data), "indicators", "indicators-" + unit.code() + "-" + period.code(), () -> boardTable(data, unit, board.value(), period))
                 .forEach(boardDownloads::add);
         add(new H3(getTranslation("unit.all")), boardDownloads, allKpis(data, formats, unit, board.value(), period, params, path));
 
@@ -174,7 +175,7 @@ final class UnitPage extends VerticalLayout {
             List<RankingRow> rows = communes.value().units().stream().map(RankingRow::of).toList();
             FlexLayout downloads = new FlexLayout();
             downloads.addClassName("toolbar");
-            Downloads.table(this::getTranslation, "communes", "ranking-" + kpi.id() + "-communes-" + unit.code() + "-" + period.code(),
+            Downloads.table(this::getTranslation, SimulatedDataLabel.text(this::getTranslation, formats, data), "communes", "ranking-" + kpi.id() + "-communes-" + unit.code() + "-" + period.code(),
                     () -> RankingTable.export(rows, kpi.id(), period.code())).forEach(downloads::add);
             add(new H3(getTranslation("unit.communes")), downloads, new RankingGrid(formats, kpi, rows, row -> UnitLinks.page(row.unit(), kpi.id(), period.code())));
             add(laggards(formats, kpi, period, data.laggards(communes.value(), FALL_POINTS)));

@@ -21,10 +21,12 @@ import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.ResourceBundle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The plans' CSV and PDF files, read back: the CSV by a CSV parser, the PDF's text by PDFBox (not the library that wrote it). */
@@ -65,10 +67,10 @@ class PlanExportsTest {
         }
 
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-        export.pdf(plan, "Phân bổ vắc xin · Thành phố Hồ Chí Minh", pdf);
+        export.pdf(plan, "Phân bổ vắc xin · Thành phố Hồ Chí Minh", Optional.of("Dữ liệu mô phỏng · mẫu 1 %"), pdf);
         String printed = pdfText(pdf.toByteArray());
         for (String expected : List.of("Phân bổ vắc xin · Thành phố Hồ Chí Minh", "Phường Tân Định", "Xã Cần Giờ", "Công bằng (độ bao phủ thấp nhất trước)",
-                "So sánh các phương pháp", "800 liều, hộp 10 liều, 3 điểm nhận")) {
+                "So sánh các phương pháp", "800 liều, hộp 10 liều, 3 điểm nhận", "Dữ liệu mô phỏng · mẫu 1 %")) {
             assertTrue(printed.contains(expected), "the PDF says " + expected + ":\n" + printed);
         }
     }
@@ -91,10 +93,11 @@ class PlanExportsTest {
         assertEquals(15 - 10, Long.parseLong(primaryIn2031.get("classrooms_missing")), "500 pupils at 35 a class need 15 rooms");
 
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-        export.pdf(plan, SchoolLevel.PRIMARY, 5, "Quy hoạch chỗ học · Thành phố Hà Nội", "Giả định: chuẩn quốc gia", pdf);
+        export.pdf(plan, SchoolLevel.PRIMARY, 5, "Quy hoạch chỗ học · Thành phố Hà Nội", "Giả định: chuẩn quốc gia", Optional.empty(), pdf);
         String printed = pdfText(pdf.toByteArray());
         for (String expected : List.of("Quy hoạch chỗ học · Thành phố Hà Nội", "Phường Ba Đình", "Tiểu học", "2031–2032", "+100")) {
             assertTrue(printed.contains(expected), "the PDF says " + expected + ":\n" + printed);
         }
+        assertFalse(printed.contains("mô phỏng"), "real data is not labelled simulated");
     }
 }

@@ -124,7 +124,7 @@ public final class LiveDatasource {
         schema.put("dataSource", name);
         schema.put("timestampSpec", Map.of("column", "time", "format", "millis"));
         schema.put("dimensionsSpec", Map.of("dimensions", DIMENSIONS));
-        schema.put("metricsSpec", List.of(Map.of("type", "count", "name", "events")));
+        schema.put("metricsSpec", List.of(Map.of("type", "longSum", "name", "events", "fieldName", "weight")));
         schema.put("granularitySpec", Map.of("segmentGranularity", "day", "queryGranularity", "minute", "rollup", true,
                 "intervals", List.of(intervals)));
         return schema;

@@ -16,9 +16,10 @@ import static java.util.Objects.requireNonNull;
  * @param dueDay  the application's legal due day (local time), for what will be overdue by the end of a day; null when the
  *                source gave no readable due time
  * @param late    a resolution or rejection after the due time
+ * @param weight  how many applications the event stands for: 1, or a sample's weight for its commune
  */
 public record ServiceEvent(String id, Instant time, EventKind kind, String provinceCode, String communeCode, String serviceCode,
-                           String serviceName, String channel, String level, LocalDate dueDay, boolean late) {
+                           String serviceName, String channel, String level, LocalDate dueDay, boolean late, long weight) {
     /** The portal's times are Vietnam's local time: days and "today" are local days. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     public static final String FULL_ONLINE = "toàn trình";
@@ -34,6 +35,9 @@ public record ServiceEvent(String id, Instant time, EventKind kind, String provi
         requireNonNull(serviceName, "serviceName");
         requireNonNull(channel, "channel");
         requireNonNull(level, "level");
+        if (weight < 1) {
+            throw new IllegalArgumentException("an event stands for at least one application, not " + weight);
+        }
     }
 
     /** The row Druid ingests: its timestamp in epoch milliseconds and the dimensions. */
@@ -49,6 +53,7 @@ public record ServiceEvent(String id, Instant time, EventKind kind, String provi
         row.put("event", kind.wire());
         row.put("due_day", dueDay == null ? null : dueDay.toString());
         row.put("late", late ? "1" : "0");
+        row.put("weight", weight);
         return row;
     }
 }
