@@ -81,8 +81,6 @@ public final class IngestJob {
             String source = pipeline.source();
             files = ExtractInput.discover(input, source, pipeline.columns());
             Optional<SampleDesign> design = SampleDesign.read(input);
-            design.ifPresent(sample -> progress.accept(source + ": the extracts are a sample of " + sample.communes().size()
-                    + " communes; person counts are weighted by its design (" + SampleDesign.FILE + ")"));
             progress.accept(source + ": " + files.size() + " file(s); reading, validating");
             Dataset<Row> validated = pipeline.validate(ExtractReader.read(spark, files, pipeline.columns()), asOf,
                     new SourcePipeline.References(ReferenceLookup.communes(spark, warehouse), ReferenceLookup.provinces(warehouse)));
@@ -114,8 +112,12 @@ public final class IngestJob {
                     for (SourcePipeline.FactTable table : pipeline.facts(summary, period)) {
                         progress.accept(source + ": aggregating and staging " + table.table());
                         Path folder = factFiles.resolve(table.table());
-                        Dataset<Row> rows = design.isEmpty() ? table.rows()
-                                : SampleDesign.weigh(table.rows(), design.get().weights(spark), table.personCounts());
+                        Dataset<Row> rows = table.rows();
+                        if (design.isPresent() && !table.personCounts().isEmpty()) {
+                            progress.accept(source + ": the extracts are a sample: person counts weighted by its design (" + SampleDesign.FILE + ", "
+                                    + design.get().communes().size() + " communes)");
+                            rows = SampleDesign.weigh(rows, design.get().weights(spark), table.personCounts());
+                        }
                         rows.write().parquet(folder.toString());
                         written += loader.stageParquet(table.table(), table.columns(), parquetFiles(folder)).rows();
                     }

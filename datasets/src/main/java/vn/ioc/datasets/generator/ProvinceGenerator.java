@@ -427,7 +427,8 @@ final class ProvinceGenerator {
                 {0, (int) Math.max(1, realPopulation / 6_000), 25},
                 {1, (int) Math.max(1, realPopulation / 9_000), 35},
                 {2, (int) Math.max(realPopulation >= 4_000 ? 1 : 0, realPopulation / 16_000), 45},
-                {3, (int) (realPopulation >= 25_000 ? Math.max(1, realPopulation / 60_000) : 0), 45}};
+                // Upper-secondary schools wherever lower-secondary ones are: their pupils are the commune's own youth.
+                {3, (int) Math.max(realPopulation >= 4_000 ? 1 : 0, realPopulation / 60_000), 45}};
         String[] levelNames = {"Mầm non", "Tiểu học", "THCS", "THPT"};
         String[] schoolNames = {"Trường Mầm non", "Trường Tiểu học", "Trường THCS", "Trường THPT"};
         double[] teachersPerClass = {1.9, 1.5, 1.9, 2.25};

@@ -76,10 +76,10 @@ public final class Formats {
         return NumberFormat.getIntegerInstance(locale).format(count);
     }
 
-    /** A share of the population as a percentage with the digits it needs: {@code 1 %}, {@code 0,03 %}. */
+    /** A share of the population as a percentage with the digits it needs: {@code 1 %}, {@code 0,03 %} ({@code 1%} in English). */
     public String share(double fraction) {
         double percent = fraction * 100;
-        return number(percent, percent >= 1 ? 0 : percent >= 0.1 ? 1 : 2) + " %";
+        return number(percent, percent >= 1 ? 0 : percent >= 0.1 ? 1 : 2) + (Language.isEnglish(locale) ? "%" : " %");
     }
 
     public String period(Period period) {
