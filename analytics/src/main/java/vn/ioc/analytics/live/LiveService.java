@@ -59,14 +59,14 @@ public final class LiveService {
         // Sums of events filtered by kind (Druid answers these from its indexes); the backlog and what is overdue are
         // differences of them, worked out below.
         String totalsSql = "SELECT"
-                + " SUM(events) FILTER (WHERE event = 'submitted' AND __time >= " + DAY_START + "),"
-                + " SUM(events) FILTER (WHERE event = 'submitted' AND __time > MILLIS_TO_TIMESTAMP(?) - INTERVAL '1' HOUR),"
-                + " SUM(events) FILTER (WHERE event = 'resolved' AND __time >= " + DAY_START + "),"
-                + " SUM(events) FILTER (WHERE event = 'submitted'), SUM(events) FILTER (WHERE " + CLOSED + "),"
-                + " SUM(events) FILTER (WHERE event = 'overdue'), SUM(events) FILTER (WHERE " + CLOSED + " AND late = '1'),"
-                + " SUM(events) FILTER (WHERE due_day = ? AND event = 'submitted'), SUM(events) FILTER (WHERE due_day = ? AND " + CLOSED + "),"
-                + " SUM(events) FILTER (WHERE due_day = ? AND event = 'overdue'),"
-                + " SUM(events) FILTER (WHERE due_day = ? AND " + CLOSED + " AND late = '1')"
+                + " SUM(applications) FILTER (WHERE event = 'submitted' AND __time >= " + DAY_START + "),"
+                + " SUM(applications) FILTER (WHERE event = 'submitted' AND __time > MILLIS_TO_TIMESTAMP(?) - INTERVAL '1' HOUR),"
+                + " SUM(applications) FILTER (WHERE event = 'resolved' AND __time >= " + DAY_START + "),"
+                + " SUM(applications) FILTER (WHERE event = 'submitted'), SUM(applications) FILTER (WHERE " + CLOSED + "),"
+                + " SUM(applications) FILTER (WHERE event = 'overdue'), SUM(applications) FILTER (WHERE " + CLOSED + " AND late = '1'),"
+                + " SUM(applications) FILTER (WHERE due_day = ? AND event = 'submitted'), SUM(applications) FILTER (WHERE due_day = ? AND " + CLOSED + "),"
+                + " SUM(applications) FILTER (WHERE due_day = ? AND event = 'overdue'),"
+                + " SUM(applications) FILTER (WHERE due_day = ? AND " + CLOSED + " AND late = '1')"
                 + " FROM \"" + datasource + "\"" + where(millis, province, parameters);
         // The three questions go at once: Druid answers them side by side.
         try (ExecutorService queries = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -114,7 +114,7 @@ public final class LiveService {
         List<Object> parameters = new ArrayList<>();
         String where = where(millis, province, parameters);
         parameters.add(millis);
-        JsonNode rows = query("SELECT " + unit + ", " + name + ", SUM(events) AS applications, SUM(events) FILTER (WHERE channel = 'trực tiếp')"
+        JsonNode rows = query("SELECT " + unit + ", " + name + ", SUM(applications) AS applications, SUM(applications) FILTER (WHERE channel = 'trực tiếp')"
                 + " FROM \"" + datasource + "\"" + where + " AND event = 'submitted' AND __time >= " + DAY_START
                 + " GROUP BY 1 ORDER BY applications DESC, 1 LIMIT 5", parameters);
         List<LiveFigures.Load> loads = new ArrayList<>();

@@ -213,16 +213,18 @@ class LiveStreamTest {
             Set<EventKind> kinds = application.stream().map(ServiceEvent::kind).collect(Collectors.toSet());
             boolean open = kinds.contains(EventKind.SUBMITTED) && !kinds.contains(EventKind.RESOLVED) && !kinds.contains(EventKind.REJECTED);
             LocalDate due = application.getFirst().dueDay();
-            backlog += open ? 1 : 0;
-            overdue += open && kinds.contains(EventKind.OVERDUE) ? 1 : 0;
-            overdueTonight += open && (kinds.contains(EventKind.OVERDUE) || due != null && !due.isAfter(today)) ? 1 : 0;
+            long weight = application.getFirst().weight(); // the applications it stands for, when the extract is a sample
+            backlog += open ? weight : 0;
+            overdue += open && kinds.contains(EventKind.OVERDUE) ? weight : 0;
+            overdueTonight += open && (kinds.contains(EventKind.OVERDUE) || due != null && !due.isAfter(today)) ? weight : 0;
         }
         List<ServiceEvent> submittedToday = events.stream()
                 .filter(e -> e.kind() == EventKind.SUBMITTED && LocalDate.ofInstant(e.time(), ServiceEvent.ZONE).equals(today)).toList();
-        long lastHour = events.stream().filter(e -> e.kind() == EventKind.SUBMITTED && e.time().truncatedTo(ChronoUnit.MINUTES).isAfter(now.minus(Duration.ofHours(1)))).count();
+        long lastHour = events.stream().filter(e -> e.kind() == EventKind.SUBMITTED && e.time().truncatedTo(ChronoUnit.MINUTES).isAfter(now.minus(Duration.ofHours(1))))
+                .mapToLong(ServiceEvent::weight).sum();
         long resolvedToday = events.stream()
-                .filter(e -> e.kind() == EventKind.RESOLVED && LocalDate.ofInstant(e.time(), ServiceEvent.ZONE).equals(today)).count();
-        return new LiveFigures(now, submittedToday.size(), lastHour, resolvedToday, backlog, overdue, overdueTonight,
+                .filter(e -> e.kind() == EventKind.RESOLVED && LocalDate.ofInstant(e.time(), ServiceEvent.ZONE).equals(today)).mapToLong(ServiceEvent::weight).sum();
+        return new LiveFigures(now, submittedToday.stream().mapToLong(ServiceEvent::weight).sum(), lastHour, resolvedToday, backlog, overdue, overdueTonight,
                 top(submittedToday, ServiceEvent::serviceCode, ServiceEvent::serviceName), top(submittedToday, ServiceEvent::communeCode, e -> ""));
     }
 
@@ -232,8 +234,8 @@ class LiveStreamTest {
         for (ServiceEvent event : submitted) {
             names.put(unit.apply(event), name.apply(event));
             long[] load = loads.computeIfAbsent(unit.apply(event), code -> new long[2]);
-            load[0]++;
-            load[1] += event.channel().equals("trực tiếp") ? 1 : 0;
+            load[0] += event.weight();
+            load[1] += event.channel().equals("trực tiếp") ? event.weight() : 0;
         }
         return loads.entrySet().stream().map(e -> new LiveFigures.Load(e.getKey(), names.get(e.getKey()), e.getValue()[0], e.getValue()[1]))
                 .sorted(Comparator.comparingLong(LiveFigures.Load::applications).reversed().thenComparing(LiveFigures.Load::code)).limit(5).toList();

@@ -68,7 +68,7 @@ public final class Reconciliation {
 
     private Map<List<String>, Long> live(LocalDate from, LocalDate to) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("query", "SELECT TIME_FORMAT(__time, 'yyyy-MM-dd'), province_code, commune_code, service_code, channel, SUM(events)"
+        body.put("query", "SELECT TIME_FORMAT(__time, 'yyyy-MM-dd'), province_code, commune_code, service_code, channel, SUM(applications)"
                 + " FROM \"" + datasource + "\" WHERE event = ? AND __time >= MILLIS_TO_TIMESTAMP(?) AND __time < MILLIS_TO_TIMESTAMP(?)"
                 + " GROUP BY 1, 2, 3, 4, 5");
         body.put("parameters", List.of(Map.of("type", "VARCHAR", "value", EventKind.SUBMITTED.wire()),

@@ -124,7 +124,9 @@ public final class LiveDatasource {
         schema.put("dataSource", name);
         schema.put("timestampSpec", Map.of("column", "time", "format", "millis"));
         schema.put("dimensionsSpec", Map.of("dimensions", DIMENSIONS));
-        schema.put("metricsSpec", List.of(Map.of("type", "longSum", "name", "events", "fieldName", "weight")));
+        // events: how many were sent (what the feed counts); applications: how many they stand for (a sample's weight).
+        schema.put("metricsSpec", List.of(Map.of("type", "count", "name", "events"),
+                Map.of("type", "longSum", "name", "applications", "fieldName", "weight")));
         schema.put("granularitySpec", Map.of("segmentGranularity", "day", "queryGranularity", "minute", "rollup", true,
                 "intervals", List.of(intervals)));
         return schema;
