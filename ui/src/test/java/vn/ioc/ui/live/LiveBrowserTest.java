@@ -21,6 +21,7 @@ import vn.ioc.ui.wall.WallView;
 import vn.ioc.warehouse.files.FileTrees;
 import vn.ioc.warehouse.live.DruidEndpoint;
 import vn.ioc.warehouse.live.DruidHttp;
+import vn.ioc.warehouse.live.EventKind;
 import vn.ioc.warehouse.live.LiveDatasource;
 import vn.ioc.warehouse.live.LocalDruid;
 import vn.ioc.warehouse.live.ServiceEvent;
@@ -34,7 +35,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -55,8 +55,6 @@ class LiveBrowserTest {
     private static Path home;
     private static LocalDruid druid;
     private static DruidEndpoint endpoint;
-    /** The last day's events from this time on are fed only once the wall shows its live slide. */
-    private static final LocalTime HELD_BACK_FROM = LocalTime.of(15, 0);
     private static List<ServiceEvent> heldBack;
     private static LiveDatasource datasource;
     private static long fedEvents;
@@ -144,7 +142,11 @@ class LiveBrowserTest {
         DruidEndpoint started = druid.start();
         LocalDate from = AnalyticsFixture.AS_OF.minusDays(13);
         List<ServiceEvent> events = DashboardTestData.fixture().applicationEvents(from, AnalyticsFixture.AS_OF.plusDays(1));
-        Instant cut = AnalyticsFixture.AS_OF.atTime(HELD_BACK_FROM).atZone(ServiceEvent.ZONE).toInstant();
+        // Held back: the later half of Hà Nội's applications on the last day (and everything after the first of them).
+        List<Instant> submitted = events.stream().filter(event -> event.kind() == EventKind.SUBMITTED && event.provinceCode().equals(PROVINCE)
+                && LocalDate.ofInstant(event.time(), ServiceEvent.ZONE).equals(AnalyticsFixture.AS_OF)).map(ServiceEvent::time).sorted().toList();
+        assertTrue(submitted.size() >= 2, "Hà Nội has applications on the last day: " + submitted);
+        Instant cut = submitted.get(submitted.size() / 2);
         heldBack = events.stream().filter(event -> !event.time().isBefore(cut)).toList();
         datasource = new LiveDatasource(new DruidHttp(started.tasks(), Duration.ofSeconds(10)), LiveDatasource.DEFAULT_NAME);
         fedEvents = feed(events.stream().filter(event -> event.time().isBefore(cut)).toList(), "feed.checkpoint");
