@@ -31,6 +31,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,7 +95,9 @@ class LiveBrowserTest {
             awaitServed(live, fedEvents + heldBack.size());
             long today = live.figures(Optional.of(PROVINCE)).orElseThrow().today();
             assertTrue(today > figures.today(), "the rest of the day adds applications today: " + today + " after " + figures.today());
-            Files.writeString(signals.resolve("fed"), today + "\n" + System.currentTimeMillis());
+            // Written whole, then moved in: the script reads the file as soon as it exists.
+            Path written = Files.writeString(signals.resolve("fed.partial"), today + "\n" + System.currentTimeMillis());
+            Files.move(written, signals.resolve("fed"), StandardCopyOption.ATOMIC_MOVE);
         }
         if (!script.waitFor(300, TimeUnit.SECONDS)) {
             script.destroyForcibly().waitFor();
