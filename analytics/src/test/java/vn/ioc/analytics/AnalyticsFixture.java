@@ -1,5 +1,8 @@
 package vn.ioc.analytics;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.sql.SparkSession;
 import vn.ioc.analytics.catalogue.KpiCatalogue;
 import vn.ioc.analytics.index.CompositeIndices;
@@ -73,7 +76,7 @@ public final class AnalyticsFixture {
     public final Rankings rankings;
     public final CompositeIndices indices;
     private final Map<String, String> currentCode = new HashMap<>();
-    private final Map<String, Long> weights = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Long> weights = new ConcurrentHashMap<>();
 
     private AnalyticsFixture() throws Exception {
         TestWarehouse.post("ioc_writer", "", "DROP DATABASE IF EXISTS analytics_test");
@@ -182,8 +185,8 @@ public final class AnalyticsFixture {
                     String[] fields = line.split(",");
                     weights.put(fields[0], Long.parseLong(fields[4]));
                 }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
         return weights.getOrDefault(currentCommune, 1L);

@@ -1,5 +1,7 @@
 package vn.ioc.ingest;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 import vn.ioc.datasets.generator.ExtractFormat;
 import vn.ioc.datasets.generator.ExtractGenerator;
@@ -102,8 +104,8 @@ public final class IngestFixture {
      * generated extracts are a sample, and ingest weighs them up to the population).
      */
     public static String asRead(String table, String... counts) {
-        String replaced = java.util.Arrays.stream(counts).map(c -> "intDiv(f." + c + ", if(d.weight = 0, 1, d.weight)) AS " + c)
-                .collect(java.util.stream.Collectors.joining(", "));
+        String replaced = Arrays.stream(counts).map(c -> "intDiv(f." + c + ", if(d.weight = 0, 1, d.weight)) AS " + c)
+                .collect(Collectors.joining(", "));
         return "(SELECT f.* REPLACE (" + replaced + ") FROM " + table + " AS f LEFT JOIN sample_design AS d ON f.commune_code = d.commune_code)";
     }
 

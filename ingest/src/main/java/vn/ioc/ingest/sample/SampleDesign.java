@@ -1,5 +1,6 @@
 package vn.ioc.ingest.sample;
 
+import java.util.Arrays;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -126,7 +127,7 @@ public final class SampleDesign {
         }
         Dataset<Row> joined = facts.join(broadcast(weights), facts.col("commune_code").equalTo(weights.col("weight_commune")), "left");
         Column weight = coalesce(col("weight"), lit(1L));
-        Column[] columns = java.util.Arrays.stream(facts.columns())
+        Column[] columns = Arrays.stream(facts.columns())
                 .map(name -> counts.contains(name) ? col(name).multiply(weight).cast("long").as(name) : col(name))
                 .toArray(Column[]::new);
         return joined.select(columns);

@@ -1,5 +1,6 @@
 package vn.ioc.ui.export;
 
+import java.util.ArrayList;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.dhatim.fastexcel.Workbook;
@@ -26,10 +27,10 @@ public record Table(String name, List<String> header, List<? extends List<?>> ro
 
     /** The table with a last column {@code data} saying, on every row, what its data is ("Dữ liệu mô phỏng · mẫu 1 %"). */
     public Table withDataColumn(String note) {
-        List<String> withData = new java.util.ArrayList<>(header);
+        List<String> withData = new ArrayList<>(header);
         withData.add("data");
         return new Table(name, withData, rows.stream().map(row -> {
-            List<Object> values = new java.util.ArrayList<>(row);
+            List<Object> values = new ArrayList<>(row);
             values.add(note);
             return values;
         }).toList());
