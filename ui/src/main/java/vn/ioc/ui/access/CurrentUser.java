@@ -6,6 +6,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** The signed-in user of the current request (UI or API). */
@@ -20,14 +21,19 @@ public final class CurrentUser {
     }
 
     public DashboardUser get() {
+        return signedIn().orElseThrow(() -> new AccessDeniedException("not signed in"));
+    }
+
+    /** The signed-in user, if someone is. */
+    public Optional<DashboardUser> signedIn() {
         if (ASKING.isBound()) {
-            return ASKING.get();
+            return Optional.of(ASKING.get());
         }
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()) {
-            throw new AccessDeniedException("not signed in");
+            return Optional.empty();
         }
-        return users.find(authentication.getName()).orElseThrow(() -> new AccessDeniedException("not signed in"));
+        return users.find(authentication.getName());
     }
 
     /** Answers {@code question} as {@code user}, on whatever thread this runs. */

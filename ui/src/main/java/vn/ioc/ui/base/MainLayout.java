@@ -12,13 +12,19 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import vn.ioc.ui.access.CurrentUser;
 import vn.ioc.ui.access.DashboardUser;
+import vn.ioc.ui.access.Role;
+import org.springframework.beans.factory.annotation.Value;
 import vn.ioc.ui.data.DashboardData;
 import vn.ioc.ui.data.WarehouseUnavailableException;
 
-/** The frame around every view: title, navigation, language, the signed-in user. */
+/**
+ * The frame around every view: title, navigation, language, the signed-in user. The menu lists only pages the user may
+ * open (none for a wall device, the Live page only when a live source is connected).
+ */
 @PermitAll
 public final class MainLayout extends AppLayout {
-    public MainLayout(CurrentUser currentUser, AuthenticationContext authentication, DashboardData data) {
+    public MainLayout(CurrentUser currentUser, AuthenticationContext authentication, DashboardData data,
+                      @Value("${ioc.live.druid-url:${IOC_DRUID_URL:}}") String liveSource) {
         DashboardUser user = currentUser.get();
         Span title = new Span(getTranslation("app.title"));
         title.addClassName("app-title");
@@ -44,11 +50,18 @@ public final class MainLayout extends AppLayout {
         addToNavbar(header);
 
         SideNav nav = new SideNav();
+        if (user.role() == Role.WALL) {
+            addToDrawer(nav);
+            setPrimarySection(Section.NAVBAR);
+            return;
+        }
         nav.addItem(new SideNavItem(getTranslation("nav.overview"), ""),
                 new SideNavItem(getTranslation("nav.rankings"), "rankings"),
-                new SideNavItem(getTranslation("nav.map"), "map"),
-                new SideNavItem(getTranslation("nav.live"), "live"),
-                new SideNavItem(getTranslation("nav.quality"), "quality"),
+                new SideNavItem(getTranslation("nav.map"), "map"));
+        if (!liveSource.isBlank()) {
+            nav.addItem(new SideNavItem(getTranslation("nav.live"), "live"));
+        }
+        nav.addItem(new SideNavItem(getTranslation("nav.quality"), "quality"),
                 new SideNavItem(getTranslation("nav.definitions"), "definitions"));
         if (user.role().plans()) {
             nav.addItem(new SideNavItem(getTranslation("nav.planning.vaccines"), "planning/vaccines"),

@@ -14,9 +14,11 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.http.HttpStatus;
 import vn.ioc.ui.access.DashboardUsers;
+import vn.ioc.ui.access.Role;
 import vn.ioc.ui.access.WallDevices;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Sign-in: the dashboard through Vaadin's login view, the JSON API with HTTP Basic (stateless); both with the same
@@ -46,7 +48,9 @@ public class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         return http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                // A wall device's account shows its wall, nothing else: not the API either.
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole(Arrays.stream(Role.values()).filter(role -> role != Role.WALL)
+                        .map(Role::name).toArray(String[]::new)))
                 .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .csrf(csrf -> csrf.disable())

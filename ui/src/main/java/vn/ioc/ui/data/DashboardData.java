@@ -3,7 +3,6 @@ package vn.ioc.ui.data;
 import vn.ioc.analytics.units.PeerGroup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.access.AccessDeniedException;
 import vn.ioc.analytics.catalogue.Kpi;
 import vn.ioc.analytics.index.IndexScore;
 import vn.ioc.analytics.planning.SchoolPlaces;
@@ -27,6 +26,8 @@ import vn.ioc.analytics.values.Breakdown;
 import vn.ioc.analytics.values.KpiValue;
 import vn.ioc.analytics.values.WarehouseQueryException;
 import vn.ioc.ui.access.CurrentUser;
+import vn.ioc.ui.access.ScopeRefusal;
+import vn.ioc.ui.access.ScopeRefusal.Reason;
 import vn.ioc.ui.access.DashboardUser;
 
 import java.time.Clock;
@@ -151,8 +152,12 @@ public final class DashboardData implements AutoCloseable {
     public record QualityQuery(String unit, String period) {
     }
 
+    /** A unit's data quality: the nation's for national roles, a province's for its own leaders and national roles. */
     public Fresh<List<RuleQuality>> quality(QualityQuery query) {
-        allowUnit(query.unit());
+        Unit unit = catalogue().unit(query.unit());
+        if (!seesDetailOf(unit)) {
+            throw refusal(Reason.QUALITY, unit, "the data quality of " + unit.name());
+        }
         return fetch(query, service -> service.quality(query.unit(), query.period()));
     }
 
@@ -205,37 +210,47 @@ public final class DashboardData implements AutoCloseable {
         return currentUser.get();
     }
 
+    /**
+     * Whether the signed-in user sees the detail of a unit: its communes (and so a province's briefing), its data quality,
+     * its live detail. Everyone sees every province's province-level figures; a provincial leader (or a wall bound to a
+     * province) sees the detail of their own province only, national roles everything.
+     */
+    public boolean seesDetailOf(Unit unit) {
+        DashboardUser user = currentUser.get();
+        return switch (unit.level()) {
+            case NATION -> user.province().isEmpty();
+            case PROVINCE -> user.seesCommunesOf(unit.code());
+            case COMMUNE -> user.seesCommunesOf(unit.provinceCode());
+        };
+    }
+
     /** Refuses (and logs) a commune the signed-in user may not see. */
     private void allowUnit(String code) {
         Unit unit = catalogue().unit(code);
-        if (unit.level() == UnitLevel.COMMUNE) {
-            allowCommunesOf(unit.provinceCode(), "commune " + unit.code());
+        if (unit.level() == UnitLevel.COMMUNE && !seesDetailOf(unit)) {
+            throw refusal(Reason.COMMUNES, catalogue().parent(unit), "commune " + unit.code());
         }
     }
 
     private void allowPlanning(String what) {
-        DashboardUser user = currentUser.get();
-        if (!user.role().plans()) {
-            REFUSALS.warn("refused: {} asked for {}", user, what);
-            throw new AccessDeniedException(user.name() + " is not a planner and may not use the planning tools (" + what + ")");
+        if (!currentUser.get().role().plans()) {
+            throw refusal(Reason.PLANNING, Unit.NATION, what + ", a planning tool");
         }
     }
 
     private void allowRanking(UnitLevel level, String scope) {
         Unit unit = catalogue().unit(scope);
-        if (level == UnitLevel.COMMUNE) {
-            allowCommunesOf(unit.level() == UnitLevel.NATION ? null : unit.code(), "the communes of " + unit.name());
+        if (level == UnitLevel.COMMUNE && !seesDetailOf(unit)) {
+            throw refusal(Reason.COMMUNES, unit, "the communes of " + unit.name());
         }
     }
 
-    private void allowCommunesOf(String province, String what) {
+    /** Logs a refusal and makes the exception that says it. */
+    private ScopeRefusal refusal(Reason reason, Unit asked, String what) {
         DashboardUser user = currentUser.get();
-        boolean allowed = province == null ? user.province().isEmpty() : user.seesCommunesOf(province);
-        if (!allowed) {
-            REFUSALS.warn("refused: {} asked for {}", user, what);
-            throw new AccessDeniedException(user.name() + " may see the communes of province " + user.province().orElseThrow()
-                    + " only, not " + what);
-        }
+        REFUSALS.warn("refused: {} asked for {}", user, what);
+        return new ScopeRefusal(reason, asked.code(), user.province(), user.name() + " may not see " + what
+                + user.province().map(own -> " (may see the detail of province " + own + " only)").orElse(""));
     }
 
     @SuppressWarnings("unchecked")

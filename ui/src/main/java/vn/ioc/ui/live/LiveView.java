@@ -102,9 +102,11 @@ public final class LiveView extends VerticalLayout implements BeforeEnterObserve
         LiveFigures figures = reading.figures().get();
         FlexLayout lists = new FlexLayout(
                 LiveTiles.loads("live-services", getTranslation("live.services"), figures.topServices(), load -> load.name().isBlank() ? load.code() : load.name(),
-                        formats, this::getTranslation),
-                LiveTiles.loads("live-communes", getTranslation("live.communes"), figures.topCommunes(), load -> communeName(load.code(), formats),
                         formats, this::getTranslation));
+        if (data.seesDetailOf(unit)) {
+            lists.add(LiveTiles.loads("live-communes", getTranslation("live.communes"), figures.topCommunes(), load -> communeName(load.code(), formats),
+                    formats, this::getTranslation));
+        }
         lists.addClassName("live-lists");
         content.add(LiveTiles.tiles(figures, formats, this::getTranslation), lists);
     }

@@ -54,6 +54,7 @@ public final class QualityView extends VerticalLayout implements BeforeEnterObse
         Fresh<List<IngestRunSummary>> runs = data.recentRuns(RUNS_SHOWN);
         List<Unit> units = new ArrayList<>(List.of(Unit.NATION));
         units.addAll(data.catalogue().provinces());
+        units.removeIf(choice -> !data.seesDetailOf(choice));
         FlexLayout toolbar = new FlexLayout(
                 Pickers.unit(formats, getTranslation("picker.unit"), units, unit, chosen -> params.with("unit", chosen.code()).go("quality")),
                 Pickers.period(formats, getTranslation("picker.period"), data.latestMonth(), period, chosen -> params.with("period", chosen.code()).go("quality")));

@@ -84,6 +84,7 @@ public final class RankingsView extends VerticalLayout implements BeforeEnterObs
         });
         List<Unit> scopes = new ArrayList<>(List.of(Unit.NATION));
         scopes.addAll(catalogue.provinces());
+        scopes.removeIf(choice -> !data.seesDetailOf(choice));
         ComboBox<Unit> scopePicker = Pickers.picker("scope", getTranslation("picker.scope"), scopes, formats::name, scope,
                 chosen -> params.with("scope", chosen.code()).go("rankings"), "16em");
         scopePicker.setVisible(level == UnitLevel.COMMUNE);

@@ -88,7 +88,8 @@ final class UnitPage extends VerticalLayout {
                 Pickers.kpi(formats, getTranslation("picker.indicator"), data.kpisOf(unit), kpi, chosen -> params.with("kpi", chosen.id()).go(path)),
                 Pickers.period(formats, getTranslation("picker.period"), data.latestMonth(), period, chosen -> params.with("period", chosen.code()).go(path)));
         toolbar.addClassName("toolbar");
-        if (unit.level() == UnitLevel.PROVINCE) {
+        boolean detail = data.seesDetailOf(unit);
+        if (unit.level() == UnitLevel.PROVINCE && detail) {
             toolbar.add(Downloads.link("briefing", getTranslation("briefing.download"), "briefing-" + unit.code() + "-" + period.code() + ".pdf",
                     Downloads.PDF, out -> new BriefingPdf(formats, this::getTranslation).write(new BriefingAssembler(data).assemble(unit, period), Instant.now(), out)));
             toolbar.setAlignItems(Alignment.END);
@@ -96,7 +97,7 @@ final class UnitPage extends VerticalLayout {
 
         // Every figure of the page is asked at once; the page is laid out as the answers come.
         List<String> dimensions = kpi.breakdowns().stream().limit(BREAKDOWNS_SHOWN).toList();
-        boolean withCommunes = unit.level() == UnitLevel.PROVINCE && kpi.keptByCommune();
+        boolean withCommunes = unit.level() == UnitLevel.PROVINCE && kpi.keptByCommune() && detail;
         CompletableFuture<Fresh<List<KpiValue>>> askedSeries = data.ask(() -> data.series(new SeriesQuery(kpi.id(), unit.code(), period.code(), TrendChart.length(period) * 2)));
         CompletableFuture<Fresh<Ranking>> askedPeers = data.ask(() -> data.ranking(new RankingQuery(kpi.id(), unit.level(),
                 unit.level() == UnitLevel.PROVINCE ? Unit.NATION.code() : unit.provinceCode(), period.code(), Set.of())));
@@ -179,6 +180,11 @@ final class UnitPage extends VerticalLayout {
                     () -> RankingTable.export(rows, kpi.id(), period.code())).forEach(downloads::add);
             add(new H3(getTranslation("unit.communes")), downloads, new RankingGrid(formats, kpi, rows, row -> UnitLinks.page(row.unit(), kpi.id(), period.code())));
             add(laggards(formats, kpi, period, data.laggards(communes.value(), FALL_POINTS)));
+        } else if (unit.level() == UnitLevel.PROVINCE && !detail) {
+            Paragraph scopeNote = new Paragraph(getTranslation("unit.communes.others", formats.name(unit),
+                    formats.name(catalogue.unit(data.user().home()))));
+            scopeNote.addClassName("scope-note");
+            add(scopeNote);
         }
         addComponentAtIndex(2, new DataStamp(formats, answers));
     }

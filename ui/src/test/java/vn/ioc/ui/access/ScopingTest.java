@@ -16,11 +16,17 @@ import vn.ioc.analytics.service.AnalyticsService.ValueQuery;
 import vn.ioc.analytics.units.UnitLevel;
 import vn.ioc.ui.DashboardTestData;
 import vn.ioc.ui.IocDashboard;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Paragraph;
 import vn.ioc.ui.base.RefusedView;
+import vn.ioc.ui.quality.QualityView;
+import vn.ioc.ui.ranking.RankingGrid;
+import vn.ioc.ui.unit.ProvinceView;
 import vn.ioc.ui.data.DashboardData;
 import vn.ioc.ui.unit.CommuneView;
 import vn.ioc.ui.ranking.RankingsView;
 
+import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,7 +61,8 @@ class ScopingTest extends SpringBrowserlessTest {
     void theServiceRefusesAnotherProvincesCommunes() {
         AccessDeniedException refused = assertThrows(AccessDeniedException.class,
                 () -> data.value(new ValueQuery("population.verified_rate", communeOf("79"), period)));
-        assertTrue(refused.getMessage().contains("hanoi may see the communes of province 01 only"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("hanoi may not see commune"), refused.getMessage());
+        assertEquals(ScopeRefusal.Reason.COMMUNES, assertInstanceOf(ScopeRefusal.class, refused).reason());
         assertThrows(AccessDeniedException.class, () -> data.ranking(new RankingQuery("population.verified_rate", UnitLevel.COMMUNE, "79", period, Set.of())));
         assertThrows(AccessDeniedException.class, () -> data.ranking(new RankingQuery("population.verified_rate", UnitLevel.COMMUNE, "VN", period, Set.of())));
         assertEquals(34, data.ranking(new RankingQuery("population.verified_rate", UnitLevel.PROVINCE, "VN", period, Set.of())).value().units().size(),
@@ -69,6 +76,35 @@ class ScopingTest extends SpringBrowserlessTest {
         assertInstanceOf(RefusedView.class, open("rankings", "level=commune&scope=79&period=" + period));
         assertInstanceOf(CommuneView.class, open("commune/" + communeOf("01"), "period=" + period));
         assertInstanceOf(RankingsView.class, open("rankings", "level=commune&scope=01&period=" + period));
+    }
+
+    @Test
+    void anotherProvincesPageShowsItsFiguresButNotItsCommunes() {
+        assertInstanceOf(ProvinceView.class, open("province/79", "period=" + period));
+        assertTrue($(RankingGrid.class).all().isEmpty(), "no commune ranking of another province");
+        assertTrue($(Anchor.class).all().stream().noneMatch(link -> "briefing".equals(link.getId().orElse(null))), "no briefing of another province");
+        assertTrue($(Paragraph.class).all().stream().anyMatch(note -> note.getText().contains("Hồ Chí Minh") && note.getText().contains("Hà Nội")),
+                "the page says whose communes it does not show, and whose it does");
+        assertInstanceOf(ProvinceView.class, open("province/01", "period=" + period));
+        assertTrue(!$(RankingGrid.class).all().isEmpty(), "the own province's communes are ranked");
+    }
+
+    @Test
+    void qualityIsTheOwnProvincesOnly() {
+        assertInstanceOf(QualityView.class, open("quality", "period=" + period));
+        assertInstanceOf(RefusedView.class, open("quality", "unit=79&period=" + period));
+        assertInstanceOf(RefusedView.class, open("quality", "unit=VN&period=" + period));
+        assertThrows(ScopeRefusal.class, () -> data.quality(new DashboardData.QualityQuery("79", period)));
+    }
+
+    @Test
+    @WithMockUser(username = "manhinh")
+    void aWallDeviceOpensItsWallOnly() {
+        for (String page : List.of("", "rankings", "province/01", "map", "quality", "definitions")) {
+            assertInstanceOf(RefusedView.class, open(page, "period=" + period), page);
+        }
+        assertTrue($(Paragraph.class).all().stream().anyMatch(note -> note.getText().contains("màn hình điều hành")), "the refusal says why");
+        assertTrue($(Anchor.class).all().isEmpty(), "no link to a page the device would be refused");
     }
 
     @Test

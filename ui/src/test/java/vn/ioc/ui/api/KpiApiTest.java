@@ -77,6 +77,7 @@ class KpiApiTest {
         assertTrue(json(refused).path("error").asString().contains("province 01 only"), refused.body());
         assertEquals(200, get("quocgia", "/api/rankings/population.verified_rate?level=commune&scope=79&period=" + period).statusCode());
         assertEquals(401, get(null, "/api/kpis").statusCode());
+        assertEquals(403, get("manhinh", "/api/kpis").statusCode(), "a wall device's account shows its wall, not the API");
         HttpResponse<String> unknown = get("quocgia", "/api/values/nope?unit=01&period=" + period);
         assertEquals(404, unknown.statusCode());
         assertTrue(json(unknown).path("error").asString().contains("nope"));
