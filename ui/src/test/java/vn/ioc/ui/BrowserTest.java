@@ -1,6 +1,7 @@
 package vn.ioc.ui;
 
 import org.junit.jupiter.api.Test;
+import vn.ioc.analytics.units.UnitDirectory;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -54,10 +55,26 @@ public class BrowserTest {
         }
     }
 
-    /** Runs a script of {@code src/test/e2e} against this server to its end. */
+    @Test
+    void walkEveryPageAsEveryRole() throws Exception {
+        String output = script("walk.mjs", DashboardTestData.period() + "," + communeOf("01") + "," + communeOf("79"), 900);
+        assertTrue(output.contains("ok:"), output);
+        System.out.println(output);
+    }
+
+    private static String communeOf(String province) {
+        UnitDirectory units = DashboardTestData.fixture().values.units();
+        return units.communesOf(units.province(province)).getFirst().code();
+    }
+
     private String script(String name, String argument) throws Exception {
+        return script(name, argument, 300);
+    }
+
+    /** Runs a script of {@code src/test/e2e} against this server to its end. */
+    private String script(String name, String argument, int seconds) throws Exception {
         Process script = startScript(name, "http://127.0.0.1:" + port, argument);
-        if (!script.waitFor(300, TimeUnit.SECONDS)) {
+        if (!script.waitFor(seconds, TimeUnit.SECONDS)) {
             script.destroyForcibly().waitFor();
         }
         String output = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.ioc.analytics.catalogue.Kpi;
+import vn.ioc.analytics.catalogue.PlausibleRange;
 import vn.ioc.analytics.ranking.Ranking;
 import vn.ioc.analytics.service.AnalyticsService.RankingQuery;
 import vn.ioc.analytics.service.AnalyticsService.SeriesQuery;
@@ -37,11 +38,12 @@ public final class KpiApi {
         this.data = data;
     }
 
-    /** An indicator as the catalogue defines it. */
-    public record KpiDefinition(String id, String domain, String nameVi, String nameEn, String unit, String direction, boolean byCommune) {
+    /** An indicator as the catalogue defines it, with the range its values can plausibly take (null: unbounded). */
+    public record KpiDefinition(String id, String domain, String nameVi, String nameEn, String unit, String direction, boolean byCommune,
+                                PlausibleRange plausible) {
         static KpiDefinition of(Kpi kpi) {
             return new KpiDefinition(kpi.id(), kpi.domain(), kpi.name().vi(), kpi.name().en(), kpi.unit(),
-                    kpi.direction().name().toLowerCase(Locale.ROOT), kpi.keptByCommune());
+                    kpi.direction().name().toLowerCase(Locale.ROOT), kpi.keptByCommune(), kpi.plausible());
         }
     }
 

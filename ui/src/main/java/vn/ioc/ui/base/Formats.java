@@ -94,6 +94,17 @@ public final class Formats {
         };
     }
 
+    /** A period as a chart's axis says it, short: {@code 10/2026}, {@code Q3/2026}, {@code 2026}. */
+    public String periodOnAxis(Period period) {
+        int year = period.start().getYear();
+        return switch (period.kind()) {
+            case MONTH -> period.start().getMonthValue() + "/" + year;
+            case QUARTER -> "Q" + ((period.start().getMonthValue() - 1) / 3 + 1) + "/" + year;
+            case YEAR -> String.valueOf(year);
+            default -> period(period);
+        };
+    }
+
     public String time(Instant instant) {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale).withZone(VIETNAM).format(instant);
     }

@@ -14,12 +14,14 @@ import java.time.YearMonth;
 public final class KpiFigure extends Span {
     public KpiFigure(Formats formats, Kpi kpi, KpiValue value) {
         addClassName("kpi-value");
+        getElement().setAttribute("data-kpi", kpi.id());
         if (value.value() == null) {
             addClassName("no-data");
             setText(getTranslation("card.nodata", formats.period(value.period())));
             return;
         }
         setText(formats.value(kpi, value.value()));
+        getElement().setAttribute("data-value", String.valueOf(value.value()));
         if (value.asOfEarlierMonth()) {
             Span asOf = new Span(getTranslation("card.asof", formats.period(Period.month(YearMonth.from(value.asOf())))));
             asOf.addClassName("as-of");

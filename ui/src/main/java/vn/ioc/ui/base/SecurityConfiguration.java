@@ -61,7 +61,7 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain dashboard(HttpSecurity http, DashboardUsers users, @Value("${ioc.device-key-file:var/device.key}") Path deviceKey) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/v3/api-docs/**", "/styles.css").permitAll());
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/v3/api-docs/**", "/styles.css", "/favicon.svg").permitAll());
         http.rememberMe(remember -> remember.rememberMeServices(new WallDevices(deviceKey, users)));
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();

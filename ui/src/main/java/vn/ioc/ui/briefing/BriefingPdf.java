@@ -8,6 +8,7 @@ import vn.ioc.analytics.index.IndexScore;
 import vn.ioc.analytics.period.Period;
 import vn.ioc.analytics.ranking.Alert;
 import vn.ioc.ui.base.Formats;
+import vn.ioc.ui.charts.ChartFrame;
 import vn.ioc.ui.charts.TrendChart;
 import vn.ioc.ui.export.PdfReport;
 import vn.ioc.ui.export.PdfReport.Cell;
@@ -49,7 +50,7 @@ public final class BriefingPdf {
             indicators(report, briefing);
             report.newPage();
             report.heading(texts.get("briefing.trends"));
-            report.charts(briefing.trends().stream().map(trend -> chart(trend, briefing.period())).toList(), 2, 380, 230);
+            report.charts(briefing.trends().stream().map(trend -> chart(trend, briefing.period())).toList(), 2, ChartFrame.PRINT.width(), ChartFrame.PRINT.height());
             communes(report, briefing);
             alerts(report, briefing);
         }
@@ -83,8 +84,8 @@ public final class BriefingPdf {
     }
 
     private JFreeChart chart(Briefing.Trend trend, Period period) {
-        JFreeChart chart = TrendChart.of(formats.unit(trend.kpi()), texts.get("trend.value"), texts.get("trend.target"), texts.get("trend.lastyear"),
-                TrendChart.points(trend.series(), period, formats::period));
+        JFreeChart chart = TrendChart.of(formats, trend.kpi(), new TrendChart.Legend(texts.get("trend.value"), texts.get("trend.target"),
+                texts.get("trend.lastyear"), texts.get("trend.zoomed")), TrendChart.points(trend.series(), period, formats::periodOnAxis), ChartFrame.PRINT);
         chart.setTitle(new TextTitle(formats.name(trend.kpi()), new Font(Font.SANS_SERIF, Font.BOLD, 11)));
         return chart;
     }

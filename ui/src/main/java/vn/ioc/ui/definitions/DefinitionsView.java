@@ -9,8 +9,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import vn.ioc.analytics.catalogue.Kpi;
@@ -26,9 +26,8 @@ import java.util.stream.Collectors;
 
 /** Every indicator as the catalogue defines it (formula, unit, direction, targets, thresholds, breakdowns, source), and the composite indices. */
 @Route(value = "definitions", layout = MainLayout.class)
-@PageTitle("IOC · Định nghĩa chỉ tiêu")
 @PermitAll
-public final class DefinitionsView extends VerticalLayout implements BeforeEnterObserver {
+public final class DefinitionsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
     private final DashboardData data;
 
     public DefinitionsView(DashboardData data) {
@@ -101,5 +100,10 @@ public final class DefinitionsView extends VerticalLayout implements BeforeEnter
     private static String measure(Measure measure) {
         return measure.value() + " [" + measure.fact().name().toLowerCase(Locale.ROOT) + (measure.where() == null ? "" : " | " + measure.where())
                 + (measure.window() == null ? "" : ", " + measure.window().name().toLowerCase(Locale.ROOT)) + "]";
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("app.short") + " · " + getTranslation("title.definitions");
     }
 }

@@ -9,8 +9,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import vn.ioc.analytics.live.LiveFigures;
@@ -35,9 +35,8 @@ import java.util.concurrent.TimeUnit;
  * a Druid configured it says so; while Druid is away it keeps the last figures, marked stale.
  */
 @Route(value = "live", layout = MainLayout.class)
-@PageTitle("IOC · Trực tiếp")
 @PermitAll
-public final class LiveView extends VerticalLayout implements BeforeEnterObserver {
+public final class LiveView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
     static final int REFRESH_SECONDS = 5;
 
     private final LiveBoard board;
@@ -128,5 +127,10 @@ public final class LiveView extends VerticalLayout implements BeforeEnterObserve
             return "";
         }
         return reading.stale() ? getTranslation("live.stale", asOf) : getTranslation("live.asof", asOf);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("app.short") + " · " + getTranslation("title.live");
     }
 }

@@ -7,8 +7,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import vn.ioc.analytics.catalogue.Kpi;
@@ -34,9 +34,8 @@ import java.util.Set;
 
 /** The provinces coloured by a KPI: {@code map?kpi=...&period=...}; a click opens the province. */
 @Route(value = "map", layout = MainLayout.class)
-@PageTitle("IOC · Bản đồ")
 @PermitAll
-public final class MapView extends VerticalLayout implements BeforeEnterObserver {
+public final class MapView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
     private final DashboardData data;
     private final ProvinceMap map;
 
@@ -72,5 +71,10 @@ public final class MapView extends VerticalLayout implements BeforeEnterObserver
         data.user().province().ifPresent(own -> add(new Anchor(
                 ViewParams.of("kpi", kpi.id(), "level", "commune", "scope", own, "period", period.code()).link("rankings"),
                 getTranslation("map.communes", formats.name(catalogue.unit(own))))));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("app.short") + " · " + getTranslation("title.map");
     }
 }

@@ -8,8 +8,8 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import vn.ioc.analytics.catalogue.Kpi;
@@ -33,9 +33,8 @@ import java.util.Map;
 
 /** Where a unit (the user's province by default) stands: a card per indicator, grouped by domain, for one period. */
 @Route(value = "", layout = MainLayout.class)
-@PageTitle("IOC · Tổng quan")
 @PermitAll
-public final class OverviewView extends VerticalLayout implements BeforeEnterObserver {
+public final class OverviewView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
     private final DashboardData data;
 
     public OverviewView(DashboardData data) {
@@ -84,5 +83,10 @@ public final class OverviewView extends VerticalLayout implements BeforeEnterObs
             }
             cards.add(new KpiCard(formats, kpi, series, UnitLinks.page(unit, kpi.id(), period.code())));
         }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("app.short") + " · " + getTranslation("title.overview");
     }
 }

@@ -13,8 +13,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import vn.ioc.analytics.catalogue.Direction;
@@ -28,6 +28,7 @@ import vn.ioc.ui.base.DataStamp;
 import vn.ioc.ui.base.Formats;
 import vn.ioc.ui.base.MainLayout;
 import vn.ioc.ui.base.Pickers;
+import vn.ioc.ui.base.PhoneColumns;
 import vn.ioc.ui.base.UnitLinks;
 import vn.ioc.ui.base.ViewParams;
 import vn.ioc.ui.data.DashboardData;
@@ -50,9 +51,8 @@ import java.util.Map;
  * and the map show the largest gaps of the level and year chosen.
  */
 @Route(value = "planning/schools", layout = MainLayout.class)
-@PageTitle("IOC · Quy hoạch chỗ học")
 @RolesAllowed({"PLANNER", "ADMIN"})
-public final class SchoolPlanView extends VerticalLayout implements BeforeEnterObserver {
+public final class SchoolPlanView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
     static final String PATH = "planning/schools";
     private final DashboardData data;
 
@@ -192,6 +192,7 @@ public final class SchoolPlanView extends VerticalLayout implements BeforeEnterO
 
     private Grid<SchoolPlan.LevelSummary> summaries(Formats formats, SchoolPlan plan, int yearsAhead) {
         Grid<SchoolPlan.LevelSummary> grid = new Grid<>();
+        PhoneColumns.fit(grid);
         grid.setId("levels");
         grid.setItems(plan.summaries(yearsAhead));
         grid.addColumn(summary -> getTranslation("school." + summary.level().name())).setHeader(getTranslation("schools.level")).setAutoWidth(true);
@@ -208,6 +209,7 @@ public final class SchoolPlanView extends VerticalLayout implements BeforeEnterO
 
     private Grid<SchoolPlan.CommuneGaps> rankingGrid(Formats formats, SchoolPlan plan, List<SchoolPlan.CommuneGaps> ranking, int yearsAhead, Period period) {
         Grid<SchoolPlan.CommuneGaps> grid = new Grid<>();
+        PhoneColumns.fit(grid);
         grid.setId("gaps");
         grid.setItems(ranking);
         grid.addColumn(gaps -> ranking.indexOf(gaps) + 1).setHeader("#").setAutoWidth(true).setFlexGrow(0);
@@ -230,5 +232,10 @@ public final class SchoolPlanView extends VerticalLayout implements BeforeEnterO
                 .setPartNameGenerator(gaps -> gaps.surplusThroughout() ? "over" : null);
         grid.setAllRowsVisible(ranking.size() <= 40);
         return grid;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("app.short") + " · " + getTranslation("title.schools");
     }
 }

@@ -15,8 +15,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,6 +33,7 @@ import vn.ioc.ui.base.DataStamp;
 import vn.ioc.ui.base.Formats;
 import vn.ioc.ui.base.MainLayout;
 import vn.ioc.ui.base.Pickers;
+import vn.ioc.ui.base.PhoneColumns;
 import vn.ioc.ui.base.ViewParams;
 import vn.ioc.ui.data.DashboardData;
 import vn.ioc.ui.data.DashboardData.SitesQuery;
@@ -56,9 +57,8 @@ import java.util.stream.Collectors;
  * ({@code &scenario=name} reopens it).
  */
 @Route(value = "planning/vaccines", layout = MainLayout.class)
-@PageTitle("IOC · Phân bổ vắc xin")
 @RolesAllowed({"PLANNER", "ADMIN"})
-public final class VaccinationPlanView extends VerticalLayout implements BeforeEnterObserver {
+public final class VaccinationPlanView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
     static final String PATH = "planning/vaccines";
     private static final int DEFAULT_PACK = 10;
     private static final int LARGEST_STOCK_FILE = 4 * 1024 * 1024;
@@ -214,6 +214,7 @@ public final class VaccinationPlanView extends VerticalLayout implements BeforeE
 
     private Grid<DosePlan.MethodSummary> summaries(Formats formats, DosePlan plan) {
         Grid<DosePlan.MethodSummary> grid = new Grid<>();
+        PhoneColumns.fit(grid);
         grid.setId("methods");
         grid.setItems(plan.summaries());
         grid.addColumn(summary -> getTranslation("method." + summary.method().name())).setHeader(getTranslation("vaccines.method")).setAutoWidth(true);
@@ -230,6 +231,7 @@ public final class VaccinationPlanView extends VerticalLayout implements BeforeE
 
     private Grid<DosePlan.SiteRow> allocations(Formats formats, DosePlan plan, Period period) {
         Grid<DosePlan.SiteRow> grid = new Grid<>();
+        PhoneColumns.fit(grid);
         grid.setId("allocations");
         grid.setItems(plan.rows());
         grid.addColumn(row -> formats.name(data.catalogue().unit(row.site().code()))).setHeader(getTranslation("vaccines.site")).setSortable(true)
@@ -300,5 +302,10 @@ public final class VaccinationPlanView extends VerticalLayout implements BeforeE
     static boolean isVaccineCoverage(Kpi kpi) {
         return kpi.domain().equals("vaccination") && kpi.persons() && kpi.denominator() != null && kpi.unit().equals("%")
                 && kpi.direction() == Direction.HIGHER;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("app.short") + " · " + getTranslation("title.vaccines");
     }
 }

@@ -6,8 +6,8 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import vn.ioc.analytics.period.Period;
@@ -19,6 +19,7 @@ import vn.ioc.ui.base.DataStamp;
 import vn.ioc.ui.base.Formats;
 import vn.ioc.ui.base.MainLayout;
 import vn.ioc.ui.base.Pickers;
+import vn.ioc.ui.base.PhoneColumns;
 import vn.ioc.ui.base.ViewParams;
 import vn.ioc.ui.data.DashboardData;
 import vn.ioc.ui.data.DashboardData.QualityQuery;
@@ -32,9 +33,8 @@ import java.util.List;
 
 /** What ingest's validation found, per source and rule, for a unit and period, and the latest loads: {@code quality?unit=01&period=2026-10}. */
 @Route(value = "quality", layout = MainLayout.class)
-@PageTitle("IOC · Chất lượng dữ liệu")
 @PermitAll
-public final class QualityView extends VerticalLayout implements BeforeEnterObserver {
+public final class QualityView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
     private static final int RUNS_SHOWN = 20;
     private final DashboardData data;
 
@@ -65,25 +65,27 @@ public final class QualityView extends VerticalLayout implements BeforeEnterObse
         ruleGrid.setItems(rules.value());
         ruleGrid.addColumn(RuleQuality::source).setHeader(getTranslation("quality.source")).setSortable(true).setAutoWidth(true);
         ruleGrid.addColumn(RuleQuality::rule).setHeader(getTranslation("quality.rule")).setSortable(true).setFlexGrow(1);
-        ruleGrid.addColumn(rule -> formats.count(rule.checked())).setHeader(getTranslation("quality.checked")).setAutoWidth(true);
+        Grid.Column<RuleQuality> checked = ruleGrid.addColumn(rule -> formats.count(rule.checked())).setHeader(getTranslation("quality.checked")).setAutoWidth(true);
         ruleGrid.addColumn(rule -> formats.count(rule.failed())).setHeader(getTranslation("quality.failed")).setAutoWidth(true);
         ruleGrid.addColumn(rule -> rule.passRate() == null ? "—" : formats.number(rule.passRate(), 2) + " %").setHeader(getTranslation("quality.pass"))
                 .setComparator(RuleQuality::failed).setAutoWidth(true);
         ruleGrid.setPartNameGenerator(rule -> rule.failed() > 0 ? "failing" : null);
+        PhoneColumns.fit(ruleGrid, checked);
         ruleGrid.setAllRowsVisible(true);
 
         Grid<IngestRunSummary> runGrid = new Grid<>();
         runGrid.setId("runs");
         runGrid.setItems(runs.value());
         runGrid.addColumn(IngestRunSummary::source).setHeader(getTranslation("quality.source")).setAutoWidth(true);
-        runGrid.addColumn(IngestRunSummary::period).setHeader(getTranslation("quality.period")).setAutoWidth(true);
+        Grid.Column<IngestRunSummary> runPeriod = runGrid.addColumn(IngestRunSummary::period).setHeader(getTranslation("quality.period")).setAutoWidth(true);
         runGrid.addColumn(run -> formats.time(run.finishedAt())).setHeader(getTranslation("quality.finished")).setAutoWidth(true);
         runGrid.addColumn(IngestRunSummary::status).setHeader(getTranslation("quality.status")).setAutoWidth(true);
         runGrid.addColumn(run -> formats.count(run.read())).setHeader(getTranslation("quality.read")).setAutoWidth(true);
-        runGrid.addColumn(run -> formats.count(run.loadedFrom())).setHeader(getTranslation("quality.loaded")).setAutoWidth(true);
+        Grid.Column<IngestRunSummary> loaded = runGrid.addColumn(run -> formats.count(run.loadedFrom())).setHeader(getTranslation("quality.loaded")).setAutoWidth(true);
         runGrid.addColumn(run -> formats.count(run.quarantined())).setHeader(getTranslation("quality.quarantined")).setAutoWidth(true);
-        runGrid.addColumn(run -> formats.count(run.duplicates())).setHeader(getTranslation("quality.duplicates")).setAutoWidth(true);
+        Grid.Column<IngestRunSummary> duplicates = runGrid.addColumn(run -> formats.count(run.duplicates())).setHeader(getTranslation("quality.duplicates")).setAutoWidth(true);
         runGrid.addColumn(IngestRunSummary::error).setHeader(getTranslation("quality.error")).setFlexGrow(1);
+        PhoneColumns.fit(runGrid, runPeriod, loaded, duplicates);
         runGrid.setAllRowsVisible(true);
 
         String file = "quality-" + unit.code() + "-" + period.code();
@@ -98,5 +100,10 @@ public final class QualityView extends VerticalLayout implements BeforeEnterObse
                 .forEach(runDownloads::add);
         add(new H2(getTranslation("quality.title") + " · " + formats.name(unit) + " · " + formats.period(period)), toolbar,
                 new DataStamp(formats, List.of(rules, runs)), ruleGrid, new H3(getTranslation("quality.runs")), runDownloads, runGrid);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("app.short") + " · " + getTranslation("title.quality");
     }
 }

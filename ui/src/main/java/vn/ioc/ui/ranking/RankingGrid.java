@@ -8,6 +8,7 @@ import com.vaadin.flow.data.provider.ListDataProvider;
 import com.vaadin.flow.data.provider.SortDirection;
 import vn.ioc.analytics.catalogue.Kpi;
 import vn.ioc.ui.base.Formats;
+import vn.ioc.ui.base.PhoneColumns;
 import vn.ioc.ui.base.Language;
 import vn.ioc.ui.base.StatusBadge;
 
@@ -34,7 +35,7 @@ public final class RankingGrid extends Grid<RankingRow> {
         Column<RankingRow> rank = addColumn(row -> row.rank() == null ? "—" : row.rank().toString())
                 .setHeader(getTranslation("col.rank")).setComparator(Comparator.comparing(RankingRow::rank, Comparator.nullsLast(Comparator.naturalOrder())))
                 .setAutoWidth(true).setFlexGrow(0).setKey("rank");
-        addComponentColumn(row -> movement(row.rankChange())).setHeader(getTranslation("col.movement")).setAutoWidth(true).setFlexGrow(0)
+        Column<RankingRow> movement = addComponentColumn(row -> movement(row.rankChange())).setHeader(getTranslation("col.movement")).setAutoWidth(true).setFlexGrow(0)
                 .setComparator(Comparator.comparing(RankingRow::rankChange, Comparator.nullsLast(Comparator.naturalOrder()))).setKey("movement");
         Collator collator = Collator.getInstance(Language.VIETNAMESE);
         addComponentColumn(row -> new Anchor(link.apply(row), formats.name(row.unit()))).setHeader(getTranslation("col.unit"))
@@ -43,8 +44,11 @@ public final class RankingGrid extends Grid<RankingRow> {
                 .setComparator(Comparator.comparing(RankingRow::value, Comparator.nullsLast(Comparator.naturalOrder()))).setAutoWidth(true).setKey("value");
         if (kpi != null) {
             addComponentColumn(row -> new StatusBadge(row.status())).setHeader(getTranslation("col.status")).setAutoWidth(true).setKey("status");
-            addColumn(row -> formats.change(row.change())).setHeader(getTranslation("col.change"))
+            Column<RankingRow> change = addColumn(row -> formats.change(row.change())).setHeader(getTranslation("col.change"))
                     .setComparator(Comparator.comparing(RankingRow::change, Comparator.nullsLast(Comparator.naturalOrder()))).setAutoWidth(true).setKey("change");
+            PhoneColumns.fit(this, movement, change);
+        } else {
+            PhoneColumns.fit(this, movement);
         }
         setPartNameGenerator(row -> row.rank() == null ? null : row.rank() <= 3 ? "top" : row.rank() > ranked - 3 ? "bottom" : null);
         sort(List.of(new GridSortOrder<>(rank, SortDirection.ASCENDING)));

@@ -12,8 +12,8 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import vn.ioc.analytics.catalogue.Kpi;
@@ -45,9 +45,8 @@ import java.util.stream.Collectors;
  * filter, search, CSV export. State in the URL: {@code rankings?kpi=...&level=commune&scope=01&period=2026-10&groups=...&q=...}.
  */
 @Route(value = "rankings", layout = MainLayout.class)
-@PageTitle("IOC · Xếp hạng")
 @PermitAll
-public final class RankingsView extends VerticalLayout implements BeforeEnterObserver {
+public final class RankingsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
     private final DashboardData data;
 
     public RankingsView(DashboardData data) {
@@ -127,5 +126,10 @@ public final class RankingsView extends VerticalLayout implements BeforeEnterObs
         ids.addAll(catalogue.kpis().stream().map(Kpi::id).toList());
         return Pickers.picker("kpi", getTranslation("picker.indicator"), ids,
                 id -> catalogue.index(id).map(index -> formats.text(index.name())).orElseGet(() -> formats.name(catalogue.kpi(id))), selected, chosen, "24em");
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("app.short") + " · " + getTranslation("title.rankings");
     }
 }

@@ -2,8 +2,8 @@ package vn.ioc.ui.unit;
 
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import vn.ioc.analytics.units.UnitLevel;
@@ -12,9 +12,8 @@ import vn.ioc.ui.data.DashboardData;
 
 /** A commune's page: {@code commune/CODE?kpi=...&period=...}. */
 @Route(value = "commune/:code", layout = MainLayout.class)
-@PageTitle("IOC · Xã, phường")
 @PermitAll
-public final class CommuneView extends VerticalLayout implements BeforeEnterObserver {
+public final class CommuneView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
     private final DashboardData data;
 
     public CommuneView(DashboardData data) {
@@ -26,5 +25,10 @@ public final class CommuneView extends VerticalLayout implements BeforeEnterObse
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
         add(UnitRoute.page(data, event, UnitLevel.COMMUNE, "commune"));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("app.short") + " · " + getTranslation("title.commune");
     }
 }

@@ -29,10 +29,12 @@ import vn.ioc.ui.base.DataStamp;
 import vn.ioc.ui.base.Formats;
 import vn.ioc.ui.base.KpiFigure;
 import vn.ioc.ui.base.Pickers;
+import vn.ioc.ui.base.PhoneColumns;
 import vn.ioc.ui.base.StatusBadge;
 import vn.ioc.ui.base.UnitLinks;
 import vn.ioc.ui.base.ViewParams;
 import vn.ioc.ui.charts.BreakdownChart;
+import vn.ioc.ui.charts.ChartFrame;
 import vn.ioc.ui.charts.SvgChart;
 import vn.ioc.ui.briefing.BriefingAssembler;
 import vn.ioc.ui.briefing.BriefingPdf;
@@ -145,7 +147,8 @@ final class UnitPage extends VerticalLayout {
             }
             Div box = new Div(new H3(getTranslation("breakdown." + dimension)));
             if (!parts.isEmpty()) {
-                box.add(SvgChart.withPng(BreakdownChart.of(formats.unit(kpi), parts), 480, 60 + 26 * parts.size(), "png-" + dimension,
+                box.add(SvgChart.withPng(frame -> BreakdownChart.of(formats, kpi, parts, frame), BreakdownChart.frame(ChartFrame.BREAKDOWN, parts.size()),
+                        BreakdownChart.frame(ChartFrame.PHONE, parts.size()), "png-" + dimension,
                         kpi.id() + "-" + unit.code() + "-" + period.code() + "-" + dimension + ".png", getTranslation("export.png")));
             }
             if (suppressed > 0) {
@@ -190,8 +193,10 @@ final class UnitPage extends VerticalLayout {
     }
 
     private Component trend(Formats formats, Unit unit, Kpi kpi, List<KpiValue> series, Period period) {
-        return SvgChart.withPng(TrendChart.of(formats.unit(kpi), getTranslation("trend.value"), getTranslation("trend.target"),
-                getTranslation("trend.lastyear"), TrendChart.points(series, period, formats::period)), 760, 320, "png-trend",
+        TrendChart.Legend legend = new TrendChart.Legend(getTranslation("trend.value"), getTranslation("trend.target"), getTranslation("trend.lastyear"),
+                getTranslation("trend.zoomed"));
+        List<TrendChart.Point> points = TrendChart.points(series, period, formats::periodOnAxis);
+        return SvgChart.withPng(frame -> TrendChart.of(formats, kpi, legend, points, frame), ChartFrame.TREND, ChartFrame.PHONE, "png-trend",
                 kpi.id() + "-" + unit.code() + "-" + period.code() + ".png", getTranslation("export.png"));
     }
 
@@ -224,15 +229,16 @@ final class UnitPage extends VerticalLayout {
         grid.setItems(data.kpisOf(unit).stream().filter(kpi -> board.containsKey(kpi.id())).toList());
         grid.addComponentColumn(kpi -> new Anchor(params.with("kpi", kpi.id()).link(path), formats.name(kpi))).setHeader(getTranslation("col.indicator")).setFlexGrow(1);
         grid.addColumn(kpi -> formats.value(kpi, board.get(kpi.id()).getLast().value())).setHeader(getTranslation("col.value")).setAutoWidth(true);
-        grid.addColumn(kpi -> board.get(kpi.id()).getLast().target() == null ? "—" : formats.value(kpi, board.get(kpi.id()).getLast().target()))
+        Grid.Column<Kpi> target = grid.addColumn(kpi -> board.get(kpi.id()).getLast().target() == null ? "—" : formats.value(kpi, board.get(kpi.id()).getLast().target()))
                 .setHeader(getTranslation("col.target")).setAutoWidth(true);
         grid.addComponentColumn(kpi -> new StatusBadge(board.get(kpi.id()).getLast().status())).setHeader(getTranslation("col.status")).setAutoWidth(true);
-        grid.addColumn(kpi -> {
+        Grid.Column<Kpi> change = grid.addColumn(kpi -> {
             List<KpiValue> values = board.get(kpi.id());
             Double now = values.getLast().value();
             Double before = values.getFirst().value();
             return formats.change(now == null || before == null ? null : now - before);
         }).setHeader(getTranslation("col.change")).setAutoWidth(true);
+        PhoneColumns.fit(grid, target, change);
         grid.setAllRowsVisible(true);
         return grid;
     }

@@ -19,6 +19,7 @@ import vn.ioc.analytics.values.KpiValue;
 import vn.ioc.ui.base.Formats;
 import vn.ioc.ui.base.StatusBadge;
 import vn.ioc.ui.charts.SvgChart;
+import vn.ioc.ui.charts.ChartFrame;
 import vn.ioc.ui.charts.TrendChart;
 import vn.ioc.ui.data.DashboardData;
 import vn.ioc.ui.data.Fresh;
@@ -143,9 +144,9 @@ final class WallSlides {
 
     private Drawn trend(Kpi kpi, Unit unit, Period period) {
         Fresh<List<KpiValue>> series = data.series(new SeriesQuery(kpi.id(), unit.code(), period.code(), TrendChart.length(period) * 2));
-        return new Drawn(slide(texts.get("wall.trend", formats.name(kpi), formats.name(unit)), SvgChart.html(TrendChart.of(formats.unit(kpi),
-                texts.get("trend.value"), texts.get("trend.target"), texts.get("trend.lastyear"), TrendChart.points(series.value(), period, formats::period)),
-                960, 420)), series.stale());
+        TrendChart.Legend legend = new TrendChart.Legend(texts.get("trend.value"), texts.get("trend.target"), texts.get("trend.lastyear"), texts.get("trend.zoomed"));
+        return new Drawn(slide(texts.get("wall.trend", formats.name(kpi), formats.name(unit)), SvgChart.html(TrendChart.of(formats, kpi, legend,
+                TrendChart.points(series.value(), period, formats::periodOnAxis), ChartFrame.WALL), ChartFrame.WALL)), series.stale());
     }
 
     private Drawn alerts(Unit unit, List<String> lines) {

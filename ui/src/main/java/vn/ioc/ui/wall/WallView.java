@@ -7,8 +7,8 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import org.slf4j.Logger;
@@ -42,9 +42,8 @@ import java.util.concurrent.TimeUnit;
  * when the server restarts the page reloads itself and a wall device signs in again by its remember-me cookie.
  */
 @Route("wall/:playlist")
-@PageTitle("IOC · Màn hình điều hành")
 @PermitAll
-public final class WallView extends Div implements BeforeEnterObserver {
+public final class WallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     /** How often the wall looks for new data, in seconds. */
     static final int CHECK_EVERY = 5;
     /**
@@ -198,5 +197,10 @@ public final class WallView extends Div implements BeforeEnterObserver {
         stamp.getElement().setAttribute("class", stale ? "stale" : "fresh");
         getElement().setAttribute("data-loaded", freshness.value().lastIngest().map(Instant::toString).orElse(""));
         getElement().setAttribute("data-built", freshness.value().storeBuiltAt().map(Instant::toString).orElse(""));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("app.short") + " · " + getTranslation("title.wall");
     }
 }
