@@ -132,7 +132,7 @@ class ViewsTest extends SpringBrowserlessTest {
         Kpi kpi = fixture.values.catalogue().kpi("population.verified_rate");
         assertEquals(VI.value(kpi, expected(kpi.id(), province("01")).value()),
                 $(Span.class, $(Div.class).withClassName("headline").first()).withClassName("kpi-value").first().getText());
-        List<Html> charts = $(Html.class).all().stream().filter(html -> html.getInnerHtml().contains("class=\"chart\"")).toList();
+        List<Html> charts = $(Html.class).all().stream().filter(html -> html.getInnerHtml().contains("class=\"chart chart-wide\"")).toList();
         assertEquals(1 + Math.min(2, kpi.breakdowns().size()), charts.size(), "a trend and a chart per breakdown shown");
         assertTrue(charts.getFirst().getInnerHtml().contains("Mục tiêu"), "the trend's legend is Vietnamese, diacritics intact");
         assertEquals(fixture.values.units().communesOf(province("01")).size(), test($(RankingGrid.class).first()).size());
