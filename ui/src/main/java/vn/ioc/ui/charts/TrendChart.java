@@ -95,6 +95,7 @@ public final class TrendChart {
         NumberAxis axis = (NumberAxis) plot.getRangeAxis();
         axis.setNumberFormatOverride(NumberFormat.getNumberInstance(formats.locale()));
         axis.setUpperMargin(0.15);
+        axis.setLowerMargin(0.15);
         DoubleSummaryStatistics shown = points.stream().flatMap(point -> Stream.of(point.value(), point.target(), point.lastYear()))
                 .filter(value -> value != null && !value.isNaN()).mapToDouble(Double::doubleValue).summaryStatistics();
         boolean fromZero = shown.getCount() == 0 || shown.getMin() < 0 || shown.getMax() - shown.getMin() >= ZERO_BASELINE_SPREAD * shown.getMax();
