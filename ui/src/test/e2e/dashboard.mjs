@@ -66,6 +66,15 @@ async function run(browser, state, fail) {
   await page.goto(base + '/?period=2099-01');
   await page.waitForSelector('text=has not begun yet');
 
+  // An unknown address, and a 10 KB one, get the application's own page, saying so in the user's language.
+  await page.goto(base + '/no-such-page');
+  await page.waitForSelector('.not-found');
+  if (!(await page.textContent('.not-found')).includes('leads to no page')) await fail('an unknown address is not found, in English');
+  const long = await page.goto(base + '/rankings?q=' + 'a'.repeat(10240));
+  await page.waitForSelector('.rankings, .not-found');
+  if (long.status() >= 400 && long.status() !== 404) await fail('a 10 KB address reaches the application, got HTTP ' + long.status());
+  if (!(await page.title()).startsWith('IOC · ')) await fail('a 10 KB address gets a page of the application, titled: ' + await page.title());
+
   // Another province's communes are refused.
   await page.goto(base + '/rankings?level=commune&scope=79');
   await page.waitForSelector('.refused');

@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public record Kpi(String id, String domain, LocalizedText name, LocalizedText definition, Measure numerator, Measure denominator,
                   double factor, String unit, Direction direction, Map<Integer, Double> targets, Thresholds thresholds,
-                  List<String> breakdowns, boolean persons, CommuneShare communeShare, PlausibleRange plausible, String source) {
+                  List<String> breakdowns, boolean persons, CommuneShare communeShare, PlausibleRange plausible, LocalizedText source) {
     public Kpi {
         targets = targets == null ? Map.of() : Map.copyOf(targets);
         breakdowns = breakdowns == null ? List.of() : List.copyOf(breakdowns);

@@ -23,7 +23,7 @@ final class KpiCheck {
         text(kpi.definition(), "definition");
         require(kpi.unit() != null && !kpi.unit().isBlank(), "unit", "is missing");
         require(kpi.direction() != null, "direction", "is missing (higher or lower)");
-        require(kpi.source() != null && !kpi.source().isBlank(), "source", "is missing");
+        text(kpi.source(), "source");
         require(kpi.factor() > 0, "factor", "is missing or not positive");
         if (kpi.communeShare() != null) {
             require(kpi.numerator() == null && kpi.denominator() == null, "communeShare", "excludes numerator and denominator");

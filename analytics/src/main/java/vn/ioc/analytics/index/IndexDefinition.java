@@ -8,7 +8,7 @@ import java.util.List;
  * A composite index: groups of indicators with weights, one normalisation, and a scale (a unit scoring 1 on every
  * component scores {@code scale}). Within a group, components are weighted by their own weights.
  */
-public record IndexDefinition(String id, LocalizedText name, Normalisation normalisation, double scale, List<Group> groups, String source) {
+public record IndexDefinition(String id, LocalizedText name, Normalisation normalisation, double scale, List<Group> groups, LocalizedText source) {
     public IndexDefinition {
         groups = List.copyOf(groups);
     }

@@ -21,7 +21,7 @@ class KpiCatalogueTest {
              "denominator": {"fact": "services", "value": "sum(resolved)", "where": "channel = 'trực tuyến'"},
              "factor": 100, "unit": "%", "direction": "higher", "targets": {"2026": 95},
              "thresholds": {"green": 95, "amber": 85}, "breakdowns": ["service"], "plausible": {"min": 0, "max": 100},
-             "source": "766/QĐ-TTg"}""";
+             "source": {"vi": "766/QĐ-TTg", "en": "766/QĐ-TTg"}}""";
 
     private static KpiCatalogue read(String... kpis) {
         String json = "{\"kpis\": [" + String.join(",", kpis) + "]}";
@@ -79,7 +79,7 @@ class KpiCatalogueTest {
         String share = """
                 {"id": "services.share", "domain": "services", "name": {"vi": "a", "en": "a"}, "definition": {"vi": "a", "en": "a"},
                  "communeShare": {"kpi": "services.missing", "bar": 80}, "factor": 100, "unit": "%", "direction": "higher",
-                 "plausible": {"min": 0, "max": 100}, "source": "s"}""";
+                 "plausible": {"min": 0, "max": 100}, "source": {"vi": "s", "en": "s"}}""";
         assertTrue(assertThrows(CatalogueException.class, () -> read(GOOD, share)).getMessage()
                 .contains("KPI 'services.share': communeShare.kpi 'services.missing' is not in the catalogue"));
         assertTrue(assertThrows(CatalogueException.class, () -> read("{nope")).getMessage().contains("test.json"));

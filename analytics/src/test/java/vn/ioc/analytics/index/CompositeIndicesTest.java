@@ -61,19 +61,19 @@ class CompositeIndicesTest {
     void aConfiguredIndexWithZScoresAndBadDefinitions() {
         IndexDefinition custom = new IndexDefinition("custom", new LocalizedText("Tự chọn", "Custom"), Normalisation.Z_SCORE, 1,
                 List.of(new IndexDefinition.Group("id", new LocalizedText("Định danh", "Identity"), 1,
-                        List.of(new IndexDefinition.Component("population.id_card_rate_14plus", 1)))), "test");
+                        List.of(new IndexDefinition.Component("population.id_card_rate_14plus", 1)))), new LocalizedText("thử", "test"));
         List<IndexScore> scores = fixture.indices.scores(custom, UnitLevel.COMMUNE, fixture.values.units().province("79"), OCTOBER);
         double mean = scores.stream().filter(score -> score.rank() != null).mapToDouble(IndexScore::score).average().orElseThrow();
         assertEquals(0, mean, 1e-9, "z-scores average to 0");
 
         IndexDefinition unknown = new IndexDefinition("bad", new LocalizedText("x", "x"), Normalisation.MIN_MAX, 100,
-                List.of(new IndexDefinition.Group("g", new LocalizedText("x", "x"), 1, List.of(new IndexDefinition.Component("no.such", 1)))), "s");
+                List.of(new IndexDefinition.Group("g", new LocalizedText("x", "x"), 1, List.of(new IndexDefinition.Component("no.such", 1)))), new LocalizedText("s", "s"));
         CatalogueException error = assertThrows(CatalogueException.class,
                 () -> fixture.indices.scores(unknown, UnitLevel.PROVINCE, Unit.NATION, OCTOBER));
         assertTrue(error.getMessage().contains("index 'bad': group 'g': kpi 'no.such' is not in the catalogue"), error.getMessage());
         IndexDefinition noTarget = new IndexDefinition("bad", new LocalizedText("x", "x"), Normalisation.TARGET_RATIO, 100,
                 List.of(new IndexDefinition.Group("g", new LocalizedText("x", "x"), 1,
-                        List.of(new IndexDefinition.Component("services.applications", 1)))), "s");
+                        List.of(new IndexDefinition.Component("services.applications", 1)))), new LocalizedText("s", "s"));
         assertTrue(assertThrows(CatalogueException.class, () -> fixture.indices.scores(noTarget, UnitLevel.PROVINCE, Unit.NATION, OCTOBER))
                 .getMessage().contains("neither targets nor thresholds"));
     }

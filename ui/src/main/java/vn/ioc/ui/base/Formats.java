@@ -20,6 +20,14 @@ public final class Formats {
     private static final Map<String, String> UNITS_EN = Map.of("chỗ", "places", "giáo viên", "teachers", "học sinh", "pupils",
             "hồ sơ", "applications", "liều", "doses", "mũi", "shots", "điểm", "points");
 
+    /** The breakdowns' parts as the sources write them, in English; a part not here (a vaccine, a service, an age) is the same in both. */
+    private static final Map<String, String> PARTS_EN = Map.ofEntries(Map.entry("Nam", "Male"), Map.entry("Nữ", "Female"),
+            Map.entry("thường trú", "permanent"), Map.entry("tạm trú", "temporary"), Map.entry("trực tuyến", "online"),
+            Map.entry("trực tiếp", "in person"), Map.entry("đã giải quyết", "resolved"), Map.entry("từ chối", "rejected"),
+            Map.entry("đang xử lý", "in progress"), Map.entry("quá hạn", "overdue"), Map.entry("Mầm non", "Preschool"),
+            Map.entry("Tiểu học", "Primary"), Map.entry("THCS", "Lower secondary"), Map.entry("THPT", "Upper secondary"),
+            Map.entry("công lập", "public"), Map.entry("tư thục", "private"));
+
     private final Locale locale;
 
     public Formats(Locale locale) {
@@ -40,6 +48,11 @@ public final class Formats {
 
     public String unit(Kpi kpi) {
         return Language.isEnglish(locale) ? UNITS_EN.getOrDefault(kpi.unit(), kpi.unit()) : kpi.unit();
+    }
+
+    /** A part of a breakdown (a sex, a channel, a school level...) in this language. */
+    public String part(String part) {
+        return Language.isEnglish(locale) ? PARTS_EN.getOrDefault(part, part) : part;
     }
 
     /** A value with the indicator's unit: {@code 97,4 %}, {@code 12.345 liều}; a dash when there is none. */

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer.AuthorizedUrl;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -63,7 +64,9 @@ public class SecurityConfiguration {
     SecurityFilterChain dashboard(HttpSecurity http, DashboardUsers users, @Value("${ioc.device-key-file:var/device.key}") Path deviceKey) throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/v3/api-docs/**", "/styles.css", "/favicon.svg").permitAll());
         http.rememberMe(remember -> remember.rememberMeServices(new WallDevices(deviceKey, users)));
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        // Any other address of a signed-in user reaches the application, whose own page says it is not found
+        // (Vaadin's default refuses it with a bare 403).
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class).anyRequest(AuthorizedUrl::authenticated));
         return http.build();
     }
 }

@@ -60,7 +60,7 @@ public final class DefinitionsView extends VerticalLayout implements BeforeEnter
                             : formats.value(kpi, kpi.thresholds().green()) + " / " + formats.value(kpi, kpi.thresholds().amber())),
                     line("definitions.breakdowns", kpi.breakdowns().isEmpty() ? "—"
                             : kpi.breakdowns().stream().map(b -> getTranslation("breakdown." + b)).collect(Collectors.joining(", "))),
-                    line("definitions.source", kpi.source()));
+                    line("definitions.source", formats.text(kpi.source())));
             add(entry);
         }
         add(new H3(getTranslation("definitions.indices")));
@@ -71,7 +71,7 @@ public final class DefinitionsView extends VerticalLayout implements BeforeEnter
                 entry.add(line(null, formats.text(group.name()) + " (" + getTranslation("definitions.weight") + " " + formats.number(group.weight(), 0) + "): "
                         + group.components().stream().map(component -> formats.name(catalogue.kpi(component.kpi()))).collect(Collectors.joining(", "))));
             }
-            entry.add(line("definitions.source", index.source()));
+            entry.add(line("definitions.source", formats.text(index.source())));
             add(entry);
         }
     }

@@ -142,7 +142,7 @@ final class UnitPage extends VerticalLayout {
                 if (cell.suppressed()) {
                     suppressed++;
                 } else if (cell.value() != null) {
-                    parts.put(cell.part(), cell.value());
+                    parts.put(formats.part(cell.part()), cell.value());
                 }
             }
             Div box = new Div(new H3(getTranslation("breakdown." + dimension)));
