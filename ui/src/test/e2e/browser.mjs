@@ -21,3 +21,10 @@ export async function inBrowser(shots, name, run) {
     await browser.close();
   }
 }
+
+/** Fills the sign-in form a page shows (after being sent to it) as a demo user, whose password is 'demo-' and the name. */
+export async function signIn(page, user) {
+  await page.fill('input[name="username"]', user);
+  await page.fill('input[name="password"]', 'demo-' + user);
+  await page.click('vaadin-button[slot="submit"], button[type="submit"]');
+}

@@ -4,7 +4,7 @@
 // the title set in the page's language. Every link a page shows is then opened: none may be refused. A month after
 // the data shows no figure; a wall device opens its wall only, its chart text at least 28 px at 1920×1080.
 // Usage: node walk.mjs BASE_URL SCREENSHOT_DIR PERIOD,HANOI_COMMUNE,HCM_COMMUNE
-import { inBrowser } from './browser.mjs';
+import { inBrowser, signIn } from './browser.mjs';
 
 const [base, shots, argument] = process.argv.slice(2);
 const [period, hanoiCommune, hcmCommune] = argument.split(',');
@@ -38,7 +38,9 @@ async function run(browser, state, fail) {
     page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('response', (response) => { if (response.status() >= 400 && response.request().resourceType() !== 'document') errors.push(response.status() + ' ' + response.url()); if (response.status() === 404) console.log('404 ' + response.request().resourceType() + ' ' + response.url()); });
+    await page.goto(base + '/login');
     await signIn(page, user);
+    await page.waitForSelector('vaadin-app-layout');
     const links = new Set();
     for (const language of ['vi', 'en']) {
       if (language === 'en') {
@@ -103,9 +105,7 @@ async function run(browser, state, fail) {
   page.setDefaultTimeout(60000);
   await page.goto(base + '/wall/nhanh');
   await page.waitForURL(/login/);
-  await page.fill('input[name="username"]', 'manhinh');
-  await page.fill('input[name="password"]', 'demo-manhinh');
-  await page.click('vaadin-button[slot="submit"], button[type="submit"]');
+  await signIn(page, 'manhinh');
   await page.waitForSelector('#wall-slide svg.chart');
   await page.waitForTimeout(500);
   await checkCharts(page, 28, 'the wall', fail);
@@ -123,14 +123,6 @@ async function run(browser, state, fail) {
   }
   await context.close();
   console.log('ok: ' + pagesSeen + ' pages walked, ' + figuresChecked + ' figures in range, charts readable, wall');
-}
-
-async function signIn(page, user) {
-  await page.goto(base + '/login');
-  await page.fill('input[name="username"]', user);
-  await page.fill('input[name="password"]', 'demo-' + user);
-  await page.click('vaadin-button[slot="submit"], button[type="submit"]');
-  await page.waitForSelector('vaadin-app-layout');
 }
 
 /** The page is drawn: Vaadin has nothing in flight. */

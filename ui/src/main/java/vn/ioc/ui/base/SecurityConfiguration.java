@@ -1,5 +1,6 @@
 package vn.ioc.ui.base;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -61,12 +62,17 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain dashboard(HttpSecurity http, DashboardUsers users, @Value("${ioc.device-key-file:var/device.key}") Path deviceKey) throws Exception {
+    SecurityFilterChain dashboard(HttpSecurity http, DashboardUsers users, @Value("${ioc.device-key-file:var/device.key}") Path deviceKey,
+                                  RequestUtil vaadinRequests) throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/v3/api-docs/**", "/styles.css", "/favicon.svg").permitAll());
         http.rememberMe(remember -> remember.rememberMeServices(new WallDevices(deviceKey, users)));
         // Any other address of a signed-in user reaches the application, whose own page says it is not found
         // (Vaadin's default refuses it with a bare 403).
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class).anyRequest(AuthorizedUrl::authenticated));
+        // Vaadin's own requests carry Vaadin's token; every other POST, the sign-in form's too, needs Spring's (Vaadin
+        // would exempt the sign-in form, letting another site sign a browser in to an account of its choosing).
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class).anyRequest(AuthorizedUrl::authenticated)
+                .enableCsrfConfiguration(false));
         return http.build();
     }
 }

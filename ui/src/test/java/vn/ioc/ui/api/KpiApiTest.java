@@ -99,6 +99,19 @@ class KpiApiTest {
         assertTrue(!first.body().contains(";jsessionid"), "no session id in the page's links");
     }
 
+    /**
+     * The sign-in form is protected from cross-site requests: a POST with the right password but no CSRF token (what
+     * another site could make a browser send) signs no one in; the browser tests sign in through the form itself.
+     */
+    @Test
+    void signingInNeedsTheFormsToken() throws Exception {
+        HttpResponse<String> forged = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=hanoi&password=demo-hanoi")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, forged.statusCode(), forged.headers().map().toString());
+        assertTrue(forged.headers().allValues("Set-Cookie").stream().noneMatch(cookie -> cookie.startsWith("ioc-wall-device")), "no one signed in");
+    }
+
     /** A period without data has no value (never another period's), and one that has not begun is refused. */
     @Test
     void periodsWithoutDataAreSaidSo() throws Exception {
