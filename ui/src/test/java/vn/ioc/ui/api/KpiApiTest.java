@@ -108,8 +108,13 @@ class KpiApiTest {
         HttpResponse<String> forged = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=hanoi&password=demo-hanoi")).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(403, forged.statusCode(), forged.headers().map().toString());
-        assertTrue(forged.headers().allValues("Set-Cookie").stream().noneMatch(cookie -> cookie.startsWith("ioc-wall-device")), "no one signed in");
+        // Refused: sent back to the sign-in page (a sign-in would go on to the dashboard), and the session it was given is no one's.
+        assertEquals("/login", URI.create(forged.headers().firstValue("Location").orElseThrow()).getPath(), forged.headers().map().toString());
+        String session = forged.headers().allValues("Set-Cookie").stream().filter(cookie -> cookie.startsWith("JSESSIONID=")).findFirst()
+                .map(cookie -> cookie.substring(0, cookie.indexOf(';'))).orElseThrow();
+        HttpResponse<String> after = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).header("Cookie", session).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals("/login", URI.create(after.headers().firstValue("Location").orElse("/")).getPath(), "the forged sign-in signed no one in");
     }
 
     /** A period without data has no value (never another period's), and one that has not begun is refused. */
