@@ -49,4 +49,24 @@ class RankingExportTest {
             assertEquals(CellType.EMPTY, rows.get(2).getCell(6) == null ? CellType.EMPTY : rows.get(2).getCell(6).getType(), "no value, no cell");
         }
     }
+
+    /** Simulated figures carry their label on every line of a download, CSV and XLSX alike. */
+    @Test
+    void simulatedFiguresSaySoOnEveryLine() throws Exception {
+        Unit hanoi = new Unit(UnitLevel.PROVINCE, "01", "Hà Nội", "Hanoi", "Thành phố", "01", Set.of());
+        Table table = RankingTable.export(List.of(new RankingRow(hanoi, 1, 2, 97.5, 96.0, 1.5, Status.GREEN)), "population.verified_rate", "2026-10")
+                .withDataColumn("Dữ liệu mô phỏng · mẫu 1 %");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        table.csv(out);
+        List<String> lines = out.toString(StandardCharsets.UTF_8).substring(1).lines().toList();
+        assertEquals("indicator,period,rank,rank_change,unit_code,unit_name,value,previous_value,change,status,data", lines.get(0));
+        assertEquals("population.verified_rate,2026-10,1,2,01,Hà Nội,97.5,96.0,1.5,GREEN,Dữ liệu mô phỏng · mẫu 1 %", lines.get(1));
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        table.xlsx(xlsx);
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx.toByteArray()))) {
+            List<Row> rows = workbook.getFirstSheet().read();
+            assertEquals("data", rows.get(0).getCellText(10));
+            assertEquals("Dữ liệu mô phỏng · mẫu 1 %", rows.get(1).getCellText(10));
+        }
+    }
 }
