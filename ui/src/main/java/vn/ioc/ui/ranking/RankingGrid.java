@@ -34,7 +34,7 @@ public final class RankingGrid extends Grid<RankingRow> {
         int ranked = (int) rows.stream().filter(row -> row.rank() != null).count();
         Column<RankingRow> rank = addColumn(row -> row.rank() == null ? "—" : row.rank().toString())
                 .setHeader(getTranslation("col.rank")).setComparator(Comparator.comparing(RankingRow::rank, Comparator.nullsLast(Comparator.naturalOrder())))
-                .setAutoWidth(true).setFlexGrow(0).setKey("rank");
+                .setWidth("6.5em").setFlexGrow(0).setKey("rank");
         Column<RankingRow> movement = addComponentColumn(row -> movement(row.rankChange())).setHeader(getTranslation("col.movement")).setAutoWidth(true).setFlexGrow(0)
                 .setComparator(Comparator.comparing(RankingRow::rankChange, Comparator.nullsLast(Comparator.naturalOrder()))).setKey("movement");
         Collator collator = Collator.getInstance(Language.VIETNAMESE);
