@@ -64,7 +64,7 @@ public class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain dashboard(HttpSecurity http, DashboardUsers users, @Value("${ioc.device-key-file:var/device.key}") Path deviceKey,
                                   RequestUtil vaadinRequests) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/v3/api-docs/**", "/styles.css", "/favicon.svg").permitAll());
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/v3/api-docs/**", "/styles.css", "/favicon.svg", "/actuator/health", "/actuator/health/**").permitAll());
         http.rememberMe(remember -> remember.rememberMeServices(new WallDevices(deviceKey, users)));
         // Any other address of a signed-in user reaches the application, whose own page says it is not found
         // (Vaadin's default refuses it with a bare 403).
