@@ -37,7 +37,9 @@ async function run(browser, state, fail) {
     const errors = [];
     page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
     page.on('pageerror', (error) => errors.push(error.message));
-    page.on('response', (response) => { if (response.status() >= 400 && response.request().resourceType() !== 'document') errors.push(response.status() + ' ' + response.url()); if (response.status() === 404) console.log('404 ' + response.request().resourceType() + ' ' + response.url()); });
+    page.on('response', (response) => {
+      if (response.status() >= 400 && response.request().resourceType() !== 'document') errors.push(response.status() + ' ' + response.url());
+    });
     await page.goto(base + '/login');
     await signIn(page, user);
     await page.waitForSelector('vaadin-app-layout');
