@@ -7,6 +7,7 @@ import vn.ioc.warehouse.WarehouseConnection;
 import vn.ioc.warehouse.server.TestWarehouse;
 
 import java.io.IOException;
+import java.net.URI;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +40,16 @@ public final class DashboardTestData {
         registry.add("ioc.device-key-file", () -> temporary("ioc-device").resolve("device.key").toString());
         registry.add("ioc.walls", () -> Path.of("src/test/resources/walls.json").toAbsolutePath().toString());
         registry.add("ioc.boundaries", () -> SharedReferenceData.locate(Optional.empty()).orElseThrow().root().resolve(BOUNDARIES).toString());
+    }
+
+    /** As {@link #register}, with the warehouse reached through a relay the test can cut and restore. */
+    public static Relay registerBehindRelay(DynamicPropertyRegistry registry) throws IOException {
+        register(registry);
+        WarehouseConnection reader = TestWarehouse.reader("analytics_test");
+        int port = URI.create(reader.url().substring("jdbc:".length())).getPort();
+        Relay relay = new Relay(port);
+        registry.add("ioc.warehouse.url", () -> reader.url().replace(":" + port + "/", ":" + relay.port() + "/"));
+        return relay;
     }
 
     /** A fresh folder (for saved scenarios, the devices' key), one per test context. */

@@ -49,11 +49,15 @@ public final class MainLayout extends AppLayout {
         header.expand(title);
         addToNavbar(header);
 
+        addToDrawer(menu(user, liveSource));
+        setPrimarySection(Section.NAVBAR);
+    }
+
+    /** The pages this user may open: none for a wall device, the Live page only with a live source connected. */
+    private SideNav menu(DashboardUser user, String liveSource) {
         SideNav nav = new SideNav();
         if (user.role() == Role.WALL) {
-            addToDrawer(nav);
-            setPrimarySection(Section.NAVBAR);
-            return;
+            return nav;
         }
         nav.addItem(new SideNavItem(getTranslation("nav.overview"), ""),
                 new SideNavItem(getTranslation("nav.rankings"), "rankings"),
@@ -67,7 +71,6 @@ public final class MainLayout extends AppLayout {
             nav.addItem(new SideNavItem(getTranslation("nav.planning.vaccines"), "planning/vaccines"),
                     new SideNavItem(getTranslation("nav.planning.schools"), "planning/schools"));
         }
-        addToDrawer(nav);
-        setPrimarySection(Section.NAVBAR);
+        return nav;
     }
 }

@@ -84,8 +84,8 @@ public final class BriefingPdf {
     }
 
     private JFreeChart chart(Briefing.Trend trend, Period period) {
-        JFreeChart chart = TrendChart.of(formats, trend.kpi(), new TrendChart.Legend(texts.get("trend.value"), texts.get("trend.target"),
-                texts.get("trend.lastyear"), texts.get("trend.zoomed")), TrendChart.points(trend.series(), period, formats::periodOnAxis), ChartFrame.PRINT);
+        JFreeChart chart = TrendChart.of(formats, trend.kpi(), TrendChart.Legend.of(texts), TrendChart.points(trend.series(), period, formats::periodOnAxis),
+                ChartFrame.PRINT);
         chart.setTitle(new TextTitle(formats.name(trend.kpi()), new Font(Font.SANS_SERIF, Font.BOLD, 11)));
         return chart;
     }

@@ -22,6 +22,7 @@ import vn.ioc.analytics.catalogue.Kpi;
 import vn.ioc.analytics.period.Period;
 import vn.ioc.analytics.values.KpiValue;
 import vn.ioc.ui.base.Formats;
+import vn.ioc.ui.export.Texts;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -74,6 +75,10 @@ public final class TrendChart {
 
     /** The chart's words: its series' names, and the note said when the value axis does not start at zero. */
     public record Legend(String value, String target, String lastYear, String zoomed) {
+        /** The legend in the language of {@code texts}. */
+        public static Legend of(Texts texts) {
+            return new Legend(texts.get("trend.value"), texts.get("trend.target"), texts.get("trend.lastyear"), texts.get("trend.zoomed"));
+        }
     }
 
     /**

@@ -193,8 +193,7 @@ final class UnitPage extends VerticalLayout {
     }
 
     private Component trend(Formats formats, Unit unit, Kpi kpi, List<KpiValue> series, Period period) {
-        TrendChart.Legend legend = new TrendChart.Legend(getTranslation("trend.value"), getTranslation("trend.target"), getTranslation("trend.lastyear"),
-                getTranslation("trend.zoomed"));
+        TrendChart.Legend legend = TrendChart.Legend.of(this::getTranslation);
         List<TrendChart.Point> points = TrendChart.points(series, period, formats::periodOnAxis);
         return SvgChart.withPng(frame -> TrendChart.of(formats, kpi, legend, points, frame), ChartFrame.TREND, ChartFrame.PHONE, "png-trend",
                 kpi.id() + "-" + unit.code() + "-" + period.code() + ".png", getTranslation("export.png"));

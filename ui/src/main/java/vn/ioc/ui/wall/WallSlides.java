@@ -144,8 +144,7 @@ final class WallSlides {
 
     private Drawn trend(Kpi kpi, Unit unit, Period period) {
         Fresh<List<KpiValue>> series = data.series(new SeriesQuery(kpi.id(), unit.code(), period.code(), TrendChart.length(period) * 2));
-        TrendChart.Legend legend = new TrendChart.Legend(texts.get("trend.value"), texts.get("trend.target"), texts.get("trend.lastyear"), texts.get("trend.zoomed"));
-        return new Drawn(slide(texts.get("wall.trend", formats.name(kpi), formats.name(unit)), SvgChart.html(TrendChart.of(formats, kpi, legend,
+        return new Drawn(slide(texts.get("wall.trend", formats.name(kpi), formats.name(unit)), SvgChart.html(TrendChart.of(formats, kpi, TrendChart.Legend.of(texts),
                 TrendChart.points(series.value(), period, formats::periodOnAxis), ChartFrame.WALL), ChartFrame.WALL)), series.stale());
     }
 

@@ -11,8 +11,6 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.ioc.ui.DashboardTestData;
 import vn.ioc.ui.IocDashboard;
 import vn.ioc.ui.Relay;
-import vn.ioc.warehouse.WarehouseConnection;
-import vn.ioc.warehouse.server.TestWarehouse;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,11 +36,7 @@ class HealthTest {
 
     @DynamicPropertySource
     static void warehouse(DynamicPropertyRegistry registry) throws Exception {
-        DashboardTestData.register(registry);
-        WarehouseConnection reader = TestWarehouse.reader("analytics_test");
-        int warehousePort = URI.create(reader.url().substring("jdbc:".length())).getPort();
-        relay = new Relay(warehousePort);
-        registry.add("ioc.warehouse.url", () -> reader.url().replace(":" + warehousePort + "/", ":" + relay.port() + "/"));
+        relay = DashboardTestData.registerBehindRelay(registry);
     }
 
     @AfterAll

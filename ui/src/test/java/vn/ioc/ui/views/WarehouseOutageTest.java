@@ -18,10 +18,7 @@ import vn.ioc.ui.base.WarehouseDownView;
 import vn.ioc.ui.Relay;
 import vn.ioc.ui.overview.OverviewView;
 import vn.ioc.ui.ranking.RankingsView;
-import vn.ioc.warehouse.WarehouseConnection;
-import vn.ioc.warehouse.server.TestWarehouse;
 
-import java.net.URI;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,11 +37,7 @@ class WarehouseOutageTest extends SpringBrowserlessTest {
 
     @DynamicPropertySource
     static void warehouse(DynamicPropertyRegistry registry) throws Exception {
-        DashboardTestData.register(registry);
-        WarehouseConnection reader = TestWarehouse.reader("analytics_test");
-        int port = URI.create(reader.url().substring("jdbc:".length())).getPort();
-        relay = new Relay(port);
-        registry.add("ioc.warehouse.url", () -> reader.url().replace(":" + port + "/", ":" + relay.port() + "/"));
+        relay = DashboardTestData.registerBehindRelay(registry);
     }
 
     @AfterAll
