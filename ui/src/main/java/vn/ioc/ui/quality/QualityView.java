@@ -63,14 +63,15 @@ public final class QualityView extends VerticalLayout implements BeforeEnterObse
         Grid<RuleQuality> ruleGrid = new Grid<>();
         ruleGrid.setId("rules");
         ruleGrid.setItems(rules.value());
-        ruleGrid.addColumn(RuleQuality::source).setHeader(getTranslation("quality.source")).setSortable(true).setAutoWidth(true);
+        Grid.Column<RuleQuality> source = ruleGrid.addColumn(RuleQuality::source).setHeader(getTranslation("quality.source")).setSortable(true).setAutoWidth(true);
         ruleGrid.addColumn(RuleQuality::rule).setHeader(getTranslation("quality.rule")).setSortable(true).setFlexGrow(1);
         Grid.Column<RuleQuality> checked = ruleGrid.addColumn(rule -> formats.count(rule.checked())).setHeader(getTranslation("quality.checked")).setAutoWidth(true);
         ruleGrid.addColumn(rule -> formats.count(rule.failed())).setHeader(getTranslation("quality.failed")).setAutoWidth(true);
         ruleGrid.addColumn(rule -> rule.passRate() == null ? "—" : formats.number(rule.passRate(), 2) + " %").setHeader(getTranslation("quality.pass"))
                 .setComparator(RuleQuality::failed).setAutoWidth(true);
         ruleGrid.setPartNameGenerator(rule -> rule.failed() > 0 ? "failing" : null);
-        PhoneColumns.fit(ruleGrid, checked);
+        // On a phone the rule's code names its source (POP-, VAC-...): the source column goes with the count checked.
+        PhoneColumns.fit(ruleGrid, source, checked);
         ruleGrid.setAllRowsVisible(true);
 
         Grid<IngestRunSummary> runGrid = new Grid<>();
