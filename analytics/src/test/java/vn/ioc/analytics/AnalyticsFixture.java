@@ -90,7 +90,7 @@ public final class AnalyticsFixture {
                 ExtractFormat.CSV, 0, PROVINCES, AS_OF, 2)).manifest();
         SparkSession spark = LocalSpark.session("analytics-test");
         IngestJob job = new IngestJob(spark, writer, extracts.resolveSibling("quarantine"), message -> { });
-        for (SourcePipeline pipeline : List.of(new PopulationPipeline(), new VaccinationPipeline(), new SchoolCensusPipeline(), new ApplicationsPipeline(),
+        for (SourcePipeline pipeline : List.of(new PopulationPipeline(GeneratorOptions.HISTORY_MONTHS), new VaccinationPipeline(), new SchoolCensusPipeline(), new ApplicationsPipeline(),
                 new VaccineSupplyPipeline())) {
             IngestJob.Outcome outcome = job.run(pipeline, extracts, PERIOD, AS_OF);
             assertEquals(outcome.read(), outcome.loadedFrom(), pipeline.source() + ": every row of a defect-free extract is loaded");

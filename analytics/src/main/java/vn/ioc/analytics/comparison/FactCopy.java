@@ -98,7 +98,7 @@ public final class FactCopy {
         String select = "SELECT * FROM " + table + " WHERE _partition_id = '" + partition.replace("'", "") + "'";
         try (QueryResponse response = client.query(select, new QuerySettings().setFormat(ClickHouseFormat.CSV)).get();
              InputStream csv = response.getInputStream()) {
-            return postgres.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " FROM STDIN (FORMAT csv)", csv);
+            return postgres.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " FROM STDIN (FORMAT csv, NULL '\\N')", csv);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SQLException("interrupted while copying " + table, e);

@@ -183,7 +183,7 @@ public final class ExtractGenerator {
             ofSource.forEach(f -> f.defects().forEach((k, v) -> defects.merge(k, v, Long::sum)));
             sources.put(source.fileName(), new Manifest.SourceSummary(ofSource.stream().mapToLong(Manifest.FileEntry::rows).sum(), defects, ofSource));
         }
-        return new Manifest("ioc-generate 1", options.seed(), options.scale().name().toLowerCase(Locale.ROOT),
+        return new Manifest(Manifest.GENERATOR, options.seed(), options.scale().name().toLowerCase(Locale.ROOT),
                 options.format().extension(), options.asOf().toString(), options.defectRate(), units.calibrated(),
                 provinces.stream().map(Province::code).toList(), sources);
     }

@@ -18,6 +18,11 @@ public record GeneratorOptions(Scale scale, long seed, Path out, ExtractFormat f
                                LocalDate asOf, int threads) {
     public static final LocalDate DEFAULT_AS_OF = LocalDate.of(2026, 10, 31);
     public static final double DEFAULT_DEFECT_RATE = 0.001;
+    /**
+     * Months of history the extracts cover, the extract's month included: the vaccine supply's months, the registry's
+     * dated states (from which ingest tells the registry of each month), the events and school years.
+     */
+    public static final int HISTORY_MONTHS = 24;
 
     public GeneratorOptions {
         requireNonNull(scale, "scale");

@@ -47,6 +47,10 @@ final class ProvinceGenerator {
     private static final long COVID_START = LocalDate.of(2021, 7, 1).toEpochDay();
     /** Before 1 July 2025 source systems keyed records by the pre-reform communes and provinces. */
     static final long REFORM_DAY = LocalDate.of(2025, 7, 1).toEpochDay();
+    /** The national population database went live on 1 July 2021; level-2 VNeID accounts and insurance links came later. */
+    private static final long DATABASE_START = LocalDate.of(2021, 7, 1).toEpochDay();
+    private static final long VNEID_LEVEL2_START = LocalDate.of(2022, 7, 1).toEpochDay();
+    private static final long INSURANCE_LINK_START = LocalDate.of(2022, 1, 1).toEpochDay();
 
     private static final byte[][] SERVICE_CODES = ServiceCatalogue.SERVICES.stream().map(s -> utf8(s.code())).toArray(byte[][]::new);
     private static final byte[][] SERVICE_NAMES = ServiceCatalogue.SERVICES.stream().map(s -> utf8(csvSafe(s.name()))).toArray(byte[][]::new);
@@ -241,16 +245,62 @@ final class ProvinceGenerator {
             row.bytes(communeCode);
         }
         row.bytes(rowRandom.nextDouble() < (urban ? 0.88 : 0.95) ? PERMANENT : TEMPORARY);
-        row.bytes(rowRandom.nextDouble() < 0.96 + 0.035 * perf ? VERIFIED : TO_CORRECT);
+        boolean verified = rowRandom.nextDouble() < 0.96 + 0.035 * perf;
+        row.bytes(verified ? VERIFIED : TO_CORRECT);
         if (hasCard && cardDay <= asOfDay) {
-            row.date(cardDay + rowRandom.nextLong(asOfDay - cardDay + 1));
+            // Most chip cards were issued in the 2021-2022 campaign: the issue dates lean early.
+            double u = rowRandom.nextDouble();
+            row.date(cardDay + (long) ((asOfDay - cardDay) * u * u));
         } else {
             row.blank();
         }
         row.number(vneid);
-        row.number(rowRandom.nextDouble() < 0.8 + 0.15 * perf ? 1 : 0);
+        boolean insured = rowRandom.nextDouble() < 0.8 + 0.15 * perf;
+        row.number(insured ? 1 : 0);
         row.timestamp(updated);
+        // When each state was reached, so that ingest can tell the registry of any month before the extract.
+        long collected = collectedOn(rowRandom, birthDay, perf);
+        row.date(collected);
+        if (verified) {
+            double meanDelay = 200 - 120 * perf;
+            row.date(Math.min(asOfDay, collected + 7 + (long) (-Math.log(1 - rowRandom.nextDouble()) * meanDelay)));
+        } else {
+            row.blank();
+        }
+        if (vneid == 2) {
+            row.date(dayBetween(rowRandom, Math.max(Math.max(VNEID_LEVEL2_START, collected), birthDay + 14 * 365L + 4)));
+        } else {
+            row.blank();
+        }
+        if (insured) {
+            row.date(dayBetween(rowRandom, Math.max(INSURANCE_LINK_START, collected)));
+        } else {
+            row.blank();
+        }
         row.endRow();
+    }
+
+    /**
+     * When a resident's record entered the population database: a newborn's within weeks of birth; others mostly in
+     * the 2021-2022 collection campaign, the rest later, more of them where the province lags.
+     */
+    private long collectedOn(SplittableRandom rowRandom, long birthDay, double perf) {
+        if (birthDay >= DATABASE_START) {
+            return Math.min(asOfDay, birthDay + 7 + rowRandom.nextInt(60));
+        }
+        double late = 0.05 - 0.03 * perf;
+        double roll = rowRandom.nextDouble();
+        if (roll < late) {
+            return asOfDay - rowRandom.nextLong(760);
+        }
+        long campaignEnd = Math.max(DATABASE_START + 1, asOfDay - 760);
+        return roll < late + 0.8 ? DATABASE_START + rowRandom.nextLong(Math.min(365, campaignEnd - DATABASE_START))
+                : DATABASE_START + rowRandom.nextLong(campaignEnd - DATABASE_START);
+    }
+
+    /** A day drawn evenly from {@code from} to the extract's day (the extract's day if {@code from} is later). */
+    private long dayBetween(SplittableRandom rowRandom, long from) {
+        return from >= asOfDay ? asOfDay : from + rowRandom.nextLong(asOfDay - from + 1);
     }
 
     private void vaccinations(byte[] personalId, long birthDay, int age, byte[] communeCode, byte[] facility, double perf,
@@ -499,15 +549,15 @@ final class ProvinceGenerator {
     }
 
     /**
-     * Doses delivered to the province and held at each month's end, for the last twelve months: the whole province's,
+     * Doses delivered to the province and held at each month's end, for the last 24 months: the whole province's,
      * not the sample's ({@code weight} residents for each one generated).
      */
     private void supply(ExtractFile file, long[] dosesByVaccine, double weight) throws IOException {
-        LocalDate firstMonth = options.asOf().withDayOfMonth(1).minusMonths(11);
+        LocalDate firstMonth = options.asOf().withDayOfMonth(1).minusMonths(GeneratorOptions.HISTORY_MONTHS - 1);
         for (int v = 0; v < VACCINES.size(); v++) {
             long monthly = Math.max(10, Math.round(dosesByVaccine[v] * weight / 60));
             long held = monthly;
-            for (int m = 0; m < 12; m++) {
+            for (int m = 0; m < GeneratorOptions.HISTORY_MONTHS; m++) {
                 long delivered = Math.round(monthly * random.nextDouble(0.8, 1.4));
                 long used = Math.round(monthly * random.nextDouble(0.85, 1.15));
                 held = Math.max(0, held + delivered - used);

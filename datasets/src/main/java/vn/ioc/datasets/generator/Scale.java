@@ -8,7 +8,7 @@ import java.time.LocalDate;
  * per commune, for tests.
  */
 public enum Scale {
-    TINY(0.0003, LocalDate.of(2025, 1, 1)),
+    TINY(0.0003, LocalDate.of(2024, 9, 1)),
     DEMO(0.01, LocalDate.of(2023, 1, 1)),
     NATIONAL(1.0, LocalDate.of(2023, 1, 1));
 
@@ -25,7 +25,7 @@ public enum Scale {
         return fraction;
     }
 
-    /** First day of the event history (applications) in the extracts: across the 2025 reform. */
+    /** First day of the event history (applications) and first school year in the extracts: across the 2025 reform, and 24 months back. */
     public LocalDate historyFrom() {
         return historyFrom;
     }

@@ -2,6 +2,7 @@ package vn.ioc.datasets.generator;
 
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -36,9 +37,15 @@ final class VietnameseNames {
         }
     }
 
+    /** A name; {@code decomposed}: one with a diacritic, in NFD, so that the defect shows (Phan Minh Long has none). */
     byte[] name(SplittableRandom random, boolean female, boolean decomposed) {
+        byte[][] nfc = female ? femaleNfc : maleNfc;
+        byte[][] nfd = female ? femaleNfd : maleNfd;
         int i = random.nextInt(VARIANTS);
-        return female ? (decomposed ? femaleNfd[i] : femaleNfc[i]) : (decomposed ? maleNfd[i] : maleNfc[i]);
+        while (decomposed && Arrays.equals(nfc[i], nfd[i])) {
+            i = random.nextInt(VARIANTS);
+        }
+        return decomposed ? nfd[i] : nfc[i];
     }
 
     private static String pick(SplittableRandom random, List<String> values) {

@@ -88,7 +88,7 @@ final class IngestBenchmark implements Runnable {
             double totalRead = 0;
             double totalClickHouse = 0;
             try {
-                for (SourcePipeline pipeline : IngestCommand.PIPELINES) {
+                for (SourcePipeline pipeline : IngestCommand.pipelines(1)) {
                     long start = System.nanoTime();
                     IngestJob.Outcome outcome = new IngestJob(spark, warehouse, work.resolve("quarantine"), message -> { })
                             .run(pipeline, extracts, bench.asOf().withDayOfMonth(1), bench.asOf());

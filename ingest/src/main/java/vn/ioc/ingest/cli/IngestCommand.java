@@ -29,9 +29,7 @@ import java.util.ServiceLoader;
         description = "Validate, quarantine, dedupe, map and aggregate source extracts, and load the facts into the warehouse at "
                 + "IOC_WAREHOUSE_URL, replacing the partitions of the period so that reruns never double-count.")
 final class IngestCommand implements Runnable {
-    static final List<SourcePipeline> PIPELINES = List.of(new PopulationPipeline(), new VaccinationPipeline(), new SchoolCensusPipeline(),
-            new ApplicationsPipeline(), new VaccineSupplyPipeline());
-    static final List<String> SOURCES = PIPELINES.stream().map(SourcePipeline::source).toList();
+    static final List<String> SOURCES = pipelines(1).stream().map(SourcePipeline::source).toList();
 
     @Option(names = "--input", required = true, description = "folder of extracts, as `ioc generate` writes them")
     Path input;
@@ -41,6 +39,11 @@ final class IngestCommand implements Runnable {
 
     @Option(names = "--period", description = "month of a registry snapshot, yyyy-MM (default: the month of the manifest's as-of date)")
     String period;
+
+    @Option(names = "--history", defaultValue = "1", paramLabel = "MONTHS",
+            description = "registry snapshots to load: the period's and those of the MONTHS - 1 months before it, told from the dates the "
+                    + "registry extract carries; they replace those months' snapshots (for a first load; default: ${DEFAULT-VALUE})")
+    int history;
 
     @Option(names = "--quarantine", description = "where quarantined rows are written (default: ${DEFAULT-VALUE})", defaultValue = "var/quarantine")
     Path quarantine;
@@ -63,7 +66,7 @@ final class IngestCommand implements Runnable {
         try {
             System.out.printf(Locale.ROOT, "%-28s %-8s %12s %12s %12s %12s %10s %9s%n", "source", "period", "read", "loaded from",
                     "quarantined", "duplicates", "facts", "seconds");
-            for (SourcePipeline pipeline : PIPELINES) {
+            for (SourcePipeline pipeline : pipelines(history)) {
                 if (source != null && !source.equals(pipeline.source())) {
                     continue;
                 }
@@ -81,6 +84,12 @@ final class IngestCommand implements Runnable {
         for (LauncherModule module : ServiceLoader.load(LauncherModule.class)) {
             module.factsLoaded(warehouse, System.out);
         }
+    }
+
+    /** Every source's pipeline, the population registry's loading {@code history} monthly snapshots. */
+    static List<SourcePipeline> pipelines(int history) {
+        return List.of(new PopulationPipeline(history), new VaccinationPipeline(), new SchoolCensusPipeline(), new ApplicationsPipeline(),
+                new VaccineSupplyPipeline());
     }
 
     /** The snapshot date: the end of --period, or the manifest's as-of date. */

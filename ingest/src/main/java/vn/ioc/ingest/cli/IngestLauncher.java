@@ -4,6 +4,8 @@ import org.apache.spark.sql.SparkSession;
 import vn.ioc.datasets.cli.GenerateCommand;
 import vn.ioc.datasets.generator.ExtractFormat;
 import vn.ioc.datasets.generator.GeneratorOptions;
+import tools.jackson.databind.json.JsonMapper;
+import vn.ioc.datasets.generator.Manifest;
 import vn.ioc.datasets.generator.Scale;
 import vn.ioc.ingest.IngestJob;
 import vn.ioc.ingest.live.ApplicationEvents;
@@ -62,18 +64,21 @@ public final class IngestLauncher implements LauncherModule {
 
     private static void loadFacts(WarehouseServer server, PrintStream out) {
         WarehouseConnection warehouse = server.connection(WarehouseUsers.WRITER, "ioc");
+        // Extracts of an older generator lack what the facts are now made from: generated anew and all loaded again.
+        boolean current = Manifest.GENERATOR.equals(manifestGenerator()) && Files.isRegularFile(DEMO_EXTRACTS.resolve(SampleDesign.FILE));
+        if (!current) {
+            out.println("facts: generating demo extracts into " + DEMO_EXTRACTS + " (1% of the country, "
+                    + GeneratorOptions.HISTORY_MONTHS + " months of history)");
+            GenerateCommand.run(new GeneratorOptions(Scale.DEMO, 1, DEMO_EXTRACTS, ExtractFormat.CSV, GeneratorOptions.DEFAULT_DEFECT_RATE,
+                    Set.of(), GeneratorOptions.DEFAULT_AS_OF, Runtime.getRuntime().availableProcessors()), null);
+        }
         // The demo's data is a sample: facts loaded before ingest weighed samples by their design are loaded again.
-        boolean unweighted = !hasRows(warehouse, "sample_design");
-        List<SourcePipeline> missing = IngestCommand.PIPELINES.stream()
-                .filter(pipeline -> unweighted || !hasRows(warehouse, pipeline.definition().factTable())).toList();
+        boolean reload = !current || !hasRows(warehouse, "sample_design");
+        List<SourcePipeline> missing = IngestCommand.pipelines(GeneratorOptions.HISTORY_MONTHS).stream()
+                .filter(pipeline -> reload || !hasRows(warehouse, pipeline.definition().factTable())).toList();
         if (missing.isEmpty()) {
             out.println("facts: already loaded (run `ioc ingest --input DIR` to load new extracts)");
             return;
-        }
-        if (!Files.isRegularFile(DEMO_EXTRACTS.resolve("manifest.json")) || !Files.isRegularFile(DEMO_EXTRACTS.resolve(SampleDesign.FILE))) {
-            out.println("facts: generating demo extracts into " + DEMO_EXTRACTS + " (1% of the country)");
-            GenerateCommand.run(new GeneratorOptions(Scale.DEMO, 1, DEMO_EXTRACTS, ExtractFormat.CSV, GeneratorOptions.DEFAULT_DEFECT_RATE,
-                    Set.of(), GeneratorOptions.DEFAULT_AS_OF, Runtime.getRuntime().availableProcessors()), null);
         }
         SparkSession spark = LocalSpark.session("ioc-demo");
         try {
@@ -118,6 +123,12 @@ public final class IngestLauncher implements LauncherModule {
             }
         });
         out.printf(Locale.ROOT, "live: replaying %,d events of %s into Druid at %s, 60 times faster than they happened%n", events.size(), asOf, druid.sql());
+    }
+
+    /** The generator named in the demo extracts' manifest, or null when there are none. */
+    private static String manifestGenerator() {
+        Path manifest = DEMO_EXTRACTS.resolve("manifest.json");
+        return Files.isRegularFile(manifest) ? JsonMapper.builder().build().readTree(manifest.toFile()).path("generator").asString() : null;
     }
 
     private static boolean hasRows(WarehouseConnection warehouse, String table) {

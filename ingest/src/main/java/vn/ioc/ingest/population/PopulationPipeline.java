@@ -13,17 +13,23 @@ import vn.ioc.ingest.input.ExtractReader;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
+import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.call_function;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_sub;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.month;
 import static org.apache.spark.sql.functions.months_between;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -32,12 +38,19 @@ import static org.apache.spark.sql.functions.year;
 /**
  * The population registry extract, step by step: each step a named, pure {@code Dataset -> Dataset}
  * function, testable on a few rows. Facts: residents of each commune at the end of the period by single
- * year of age, sex and residence type.
+ * year of age, sex and residence type; with a history of N months, also at the end of each of the N - 1 months
+ * before, told from the dates on which each record was collected, verified, issued a card, raised to VNeID level 2
+ * and linked to health insurance. A record's commune and residence type are taken as they are in the extract,
+ * and records closed before it (deaths, moves abroad) are not in it: the months before count the residents the
+ * extract still holds. When a record was last updated before an earlier month is not known (the extract keeps the
+ * latest update only): those months' {@code updated_last_year} is null.
  */
 public final class PopulationPipeline implements SourcePipeline {
     public static final String SOURCE = "population_registry";
     public static final List<String> COLUMNS = List.of("personal_id", "full_name", "sex", "birth_date", "commune_code",
-            "residence_type", "record_status", "id_card_issued_on", "vneid_level", "health_insurance_linked", "updated_at");
+            "residence_type", "record_status", "id_card_issued_on", "vneid_level", "health_insurance_linked", "updated_at",
+            "collected_on", "verified_on", "vneid_level2_on", "insurance_linked_on");
+    private static final List<String> STATE_DATES = List.of("verified_on", "vneid_level2_on", "insurance_linked_on");
 
     public static final Rule STRUCTURE = new Rule("POP-STRUCT", "the line has as many fields as the header");
     public static final Rule PERSONAL_ID = new Rule("POP-ID", "personal_id is 12 digits");
@@ -46,7 +59,9 @@ public final class PopulationPipeline implements SourcePipeline {
     public static final Rule NOT_FUTURE = new Rule("POP-FUTURE", "birth_date is not after the extract date");
     public static final Rule COMMUNE = new Rule("POP-COMMUNE", "commune_code is a current or pre-reform commune");
     public static final Rule ID_MATCHES = new Rule("POP-IDMATCH", "the ID's sex-and-century digit and year agree with sex and birth_date");
-    public static final List<Rule> RULES = List.of(STRUCTURE, PERSONAL_ID, SEX, BIRTH_DATE, NOT_FUTURE, COMMUNE, ID_MATCHES);
+    public static final Rule STATE_DATE = new Rule("POP-DATES",
+            "collected_on is a real date, not before birth_date; verified_on, vneid_level2_on and insurance_linked_on are blank or real dates");
+    public static final List<Rule> RULES = List.of(STRUCTURE, PERSONAL_ID, SEX, BIRTH_DATE, NOT_FUTURE, COMMUNE, ID_MATCHES, STATE_DATE);
     /** Not quarantined but counted: duplicates removed, pre-reform codes mapped, text brought to NFC. */
     public static final Rule DUPLICATE_RULE = new Rule("POP-DUP", "one row per personal_id (the latest update kept)");
     public static final Rule PRE_REFORM = new Rule("POP-PREREFORM", "commune_code is current (pre-reform codes are mapped)");
@@ -56,6 +71,23 @@ public final class PopulationPipeline implements SourcePipeline {
             "residents", "verified", "id_card", "vneid_level2", "insurance_linked", "updated_last_year", "from_pre_reform_code");
 
     public static final Definition DEFINITION = new Definition(SOURCE, "population_facts", COLUMNS, RULES, List.of(DUPLICATE_RULE, PRE_REFORM, NFC));
+    /** The states a record reaches on a date, each a summary column: in how many of the snapshots it holds. */
+    private static final List<String> STATES = List.of("collected", "verified", "id_card", "vneid_level2", "insurance_linked");
+
+    private final int history;
+
+    /** The extract's own month only. */
+    public PopulationPipeline() {
+        this(1);
+    }
+
+    /** @param history how many monthly snapshots to load, the extract's month and those before it (1 to 120) */
+    public PopulationPipeline(int history) {
+        if (history < 1 || history > 120) {
+            throw new IllegalArgumentException("the history is 1 to 120 months, not " + history);
+        }
+        this.history = history;
+    }
 
     @Override
     public Definition definition() {
@@ -93,7 +125,8 @@ public final class PopulationPipeline implements SourcePipeline {
      */
     public static Dataset<Row> validate(Dataset<Row> rows, LocalDate asOf, Dataset<Row> communeLookup) {
         Dataset<Row> joined = rows.join(broadcast(communeLookup), rows.col("commune_code").equalTo(communeLookup.col("lookup_code")), "left")
-                .withColumn("birth", IsoText.date(col("birth_date")));
+                .withColumn("birth", IsoText.date(col("birth_date")))
+                .withColumn("collected", IsoText.date(col("collected_on")));
         Column birth = col("birth");
         Column idDigit = substring(col("personal_id"), 4, 1);
         Column expectedDigit = when(year(birth).geq(2000), lit(2)).otherwise(lit(0))
@@ -105,14 +138,16 @@ public final class PopulationPipeline implements SourcePipeline {
                 .when(birth.isNull(), lit(BIRTH_DATE.id()))
                 .when(birth.gt(lit(asOf)), lit(NOT_FUTURE.id()))
                 .when(col("current_code").isNull(), lit(COMMUNE.id()))
-                .when(idDigit.notEqual(expectedDigit).or(substring(col("personal_id"), 5, 2).notEqual(expectedYear)), lit(ID_MATCHES.id()));
+                .when(idDigit.notEqual(expectedDigit).or(substring(col("personal_id"), 5, 2).notEqual(expectedYear)), lit(ID_MATCHES.id()))
+                .when(badStateDate(), lit(STATE_DATE.id()));
         Column reason = when(col(RULE).equalTo(STRUCTURE.id()), call_function("concat", lit("fields do not match the header: "), col(ExtractReader.CORRUPT)))
                 .when(col(RULE).equalTo(PERSONAL_ID.id()), call_function("concat", lit("personal_id '"), coalesce(col("personal_id"), lit("")), lit("' is not 12 digits")))
                 .when(col(RULE).equalTo(SEX.id()), call_function("concat", lit("sex '"), coalesce(col("sex"), lit("")), lit("' is not Nam or Nữ")))
                 .when(col(RULE).equalTo(BIRTH_DATE.id()), call_function("concat", lit("birth_date '"), coalesce(col("birth_date"), lit("")), lit("' is not a date")))
                 .when(col(RULE).equalTo(NOT_FUTURE.id()), call_function("concat", lit("birth_date "), col("birth_date"), lit(" is after " + asOf)))
                 .when(col(RULE).equalTo(COMMUNE.id()), call_function("concat", lit("commune_code '"), coalesce(col("commune_code"), lit("")), lit("' is not a commune")))
-                .when(col(RULE).equalTo(ID_MATCHES.id()), lit("the personal ID disagrees with sex or birth year"));
+                .when(col(RULE).equalTo(ID_MATCHES.id()), lit("the personal ID disagrees with sex or birth year"))
+                .when(col(RULE).equalTo(STATE_DATE.id()), stateDateReason());
         return joined.withColumn(RULE, rule).withColumn(REASON, reason);
     }
 
@@ -125,35 +160,64 @@ public final class PopulationPipeline implements SourcePipeline {
     }
 
     /**
-     * One pass over the rows: counts by unit, sex, single year of age at {@code asOf}, residence type, rule,
-     * duplicate and pre-reform flags. Everything else (facts, quality facts, run totals) is read off this summary.
+     * One pass over the rows: counts by unit, sex, age in months at {@code asOf}, residence type, the snapshots each state
+     * holds in, rule, duplicate and pre-reform flags. Everything else (facts, quality facts, run totals) is read off this
+     * summary.
      */
     @Override
     public Dataset<Row> summarise(Dataset<Row> marked, LocalDate asOf) {
-        Column age = floor(months_between(lit(asOf), col("birth")).divide(12)).cast("int");
+        Column months = floor(months_between(lit(asOf), col("birth"))).cast("int");
         return marked
-                .withColumn("age", when(age.gt(120), lit(120)).otherwise(age))
-                .groupBy(SourcePipeline.summaryKeys(col("sex"), col("age"), col("residence_type"), col("pre_reform")))
+                .withColumn("age_months", history == 1 ? floor(months.divide(12)).multiply(12).cast("int") : months)
+                .withColumn("collected", heldIn(col("collected"), asOf))
+                .withColumn("verified", when(col("record_status").equalTo("đã xác thực"), heldSince(col("verified_on"), asOf)).otherwise(-1))
+                .withColumn("id_card", heldIn(IsoText.date(col("id_card_issued_on")), asOf))
+                .withColumn("vneid_level2", when(col("vneid_level").equalTo("2"), heldSince(col("vneid_level2_on"), asOf)).otherwise(-1))
+                .withColumn("insurance_linked", when(col("health_insurance_linked").equalTo("1"), heldSince(col("insurance_linked_on"), asOf))
+                        .otherwise(-1))
+                .groupBy(SourcePipeline.summaryKeys(Stream.concat(Stream.of("sex", "age_months", "residence_type", "pre_reform"), STATES.stream())
+                        .map(org.apache.spark.sql.functions::col).toArray(Column[]::new)))
                 .agg(count(lit(1)).as("rows"),
-                        SourcePipeline.countWhere(col("record_status").equalTo("đã xác thực")).as("verified"),
-                        SourcePipeline.countWhere(col("id_card_issued_on").isNotNull()).as("id_card"),
-                        SourcePipeline.countWhere(col("vneid_level").equalTo("2")).as("vneid_level2"),
-                        SourcePipeline.countWhere(col("health_insurance_linked").equalTo("1")).as("insurance_linked"),
                         SourcePipeline.countWhere(call_function("try_to_timestamp", col("updated_at")).geq(date_sub(lit(asOf), 365))).as("updated_last_year"),
                         SourcePipeline.countWhere(col("_nfc_changed")).as("nfc_changed"));
     }
 
-    /** Residents by current commune, single year of age, sex and residence type: the valid rows, one per person. */
-    static Dataset<Row> residents(Dataset<Row> summary, LocalDate period) {
-        return summary.filter(SourcePipeline.kept())
-                .groupBy(col("current_province").as("province_code"), col("current_code").as("commune_code"), col("sex"), col("age"),
-                        col("residence_type"))
-                .agg(sum("rows").as("residents"), sum("verified").as("verified"), sum("id_card").as("id_card"),
-                        sum("vneid_level2").as("vneid_level2"), sum("insurance_linked").as("insurance_linked"),
-                        sum("updated_last_year").as("updated_last_year"),
+    /**
+     * In how many of the snapshots a state reached on {@code day} holds: the snapshot of {@code asOf}'s month and each
+     * month before back to the one of {@code day}, at most the history; 0 when not reached by then (or never).
+     */
+    private Column heldIn(Column day, LocalDate asOf) {
+        Column monthsBefore = lit(asOf.getYear() * 12 + asOf.getMonthValue()).minus(year(day).multiply(12).plus(month(day)));
+        return when(day.isNull().or(day.gt(lit(asOf))), lit(0)).otherwise(least(monthsBefore.plus(1), lit(history)));
+    }
+
+    /** {@link #heldIn} for a state whose date may be blank in older extracts: then it holds since the record was collected. */
+    private Column heldSince(Column dateText, LocalDate asOf) {
+        return when(dateText.isNull(), col("collected")).otherwise(heldIn(IsoText.date(dateText), asOf));
+    }
+
+    /**
+     * Residents by current commune, single year of age, sex and residence type, at the end of each month of the history:
+     * the valid rows, one per person, that were collected by then; a state counts where it had been reached.
+     */
+    Dataset<Row> residents(Dataset<Row> summary, LocalDate period) {
+        Column snapshot = col("snapshot");
+        Column age = floor(col("age_months").minus(snapshot).divide(12)).cast("int");
+        return summary.filter(SourcePipeline.kept().and(col("collected").gt(0)))
+                .withColumn("snapshot", explode(sequence(lit(0), col("collected").minus(1))))
+                .filter(col("age_months").geq(snapshot))
+                .groupBy(col("current_province").as("province_code"), col("current_code").as("commune_code"), col("sex"),
+                        least(age, lit(120)).as("age"), col("residence_type"), snapshot)
+                .agg(sum("rows").as("residents"), heldAt("verified"), heldAt("id_card"), heldAt("vneid_level2"), heldAt("insurance_linked"),
+                        sum(when(snapshot.equalTo(0), col("updated_last_year"))).cast("long").as("updated_last_year"),
                         SourcePipeline.fromPreReformCode())
-                .withColumn("period", lit(period))
+                .withColumn("period", add_months(lit(period), snapshot.multiply(-1)))
                 .select(FACT_COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+    }
+
+    /** In a facts aggregation: the rows whose state had been reached at the snapshot's month. */
+    private static Column heldAt(String state) {
+        return sum(when(col(state).gt(col("snapshot")), col("rows")).otherwise(0)).cast("long").as(state);
     }
 
     @Override
@@ -163,6 +227,27 @@ public final class PopulationPipeline implements SourcePipeline {
         return UnitQuality.byUnit(summary, RULES, counted);
     }
 
+
+    /** A collection date missing, unreadable or before birth, or another state's date present but unreadable. */
+    private static Column badStateDate() {
+        Column bad = col("collected").isNull().or(col("collected").lt(col("birth")));
+        for (String column : STATE_DATES) {
+            bad = bad.or(col(column).isNotNull().and(IsoText.date(col(column)).isNull()));
+        }
+        return bad;
+    }
+
+    private static Column stateDateReason() {
+        Column reason = when(col("collected").isNull(), call_function("concat", lit("collected_on '"), coalesce(col("collected_on"), lit("")),
+                lit("' is not a date")))
+                .when(col("collected").lt(col("birth")), call_function("concat", lit("collected_on "), col("collected_on"),
+                        lit(" is before birth_date "), col("birth_date")));
+        for (String column : STATE_DATES) {
+            reason = reason.when(col(column).isNotNull().and(IsoText.date(col(column)).isNull()),
+                    call_function("concat", lit(column + " '"), col(column), lit("' is not a date")));
+        }
+        return reason;
+    }
 
     private static Column nfc(Column column) {
         return call_function("nfc", column);

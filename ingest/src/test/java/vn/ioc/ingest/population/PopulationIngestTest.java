@@ -78,7 +78,7 @@ class PopulationIngestTest {
                 + IngestFixture.asRead("population_facts", "from_pre_reform_code")));
         assertEquals(defects.getOrDefault("nfd_text", 0L), scalar("SELECT sum(failed) FROM data_quality_facts WHERE rule = 'POP-NFC'"));
         assertEquals(outcome.quarantined(), scalar("SELECT sum(failed) FROM data_quality_facts WHERE rule IN "
-                + "('POP-STRUCT', 'POP-ID', 'POP-SEX', 'POP-BIRTH', 'POP-FUTURE', 'POP-COMMUNE', 'POP-IDMATCH')"));
+                + "('POP-STRUCT', 'POP-ID', 'POP-SEX', 'POP-BIRTH', 'POP-FUTURE', 'POP-COMMUNE', 'POP-IDMATCH', 'POP-DATES')"));
         Map<String, Long> quarantinedByRule = new TreeMap<>();
         try (var files = Files.walk(outcome.quarantineFolder())) {
             for (Path file : files.filter(p -> p.toString().endsWith(".csv")).toList()) {
@@ -92,23 +92,29 @@ class PopulationIngestTest {
         }
         assertEquals(new TreeMap<>(outcome.quarantinedByRule()), quarantinedByRule, "every quarantined row is in the files, with its rule");
 
-        Map<String, long[]> expected = expectedByCommune();
-        Map<String, long[]> actual = new HashMap<>();
-        try (Connection connection = warehouse.open(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT commune_code, sum(residents), sum(id_card), "
-                     + "sumIf(residents, age >= 14), sum(verified) FROM " + IngestFixture.asRead("population_facts", "residents", "id_card", "verified")
-                     + " GROUP BY commune_code")) {
-            while (rows.next()) {
-                actual.put(rows.getString(1), new long[]{rows.getLong(2), rows.getLong(3), rows.getLong(4), rows.getLong(5)});
-            }
-        }
-        assertEquals(expected.keySet(), actual.keySet());
-        expected.forEach((commune, counts) -> assertEquals(List.of(counts[0], counts[1], counts[2], counts[3]),
-                List.of(actual.get(commune)[0], actual.get(commune)[1], actual.get(commune)[2], actual.get(commune)[3]), commune));
+        assertCountsMatchTheFiles(AS_OF);
         // Weighted by the sample's design, the residents are the statistics office's population less those not collected.
-        double collected = (double) scalar("SELECT sum(residents) FROM population_facts")
+        double collected = (double) scalar("SELECT sum(residents) FROM population_facts WHERE period = '" + PERIOD + "'")
                 / scalar("SELECT sum(population) FROM communes WHERE code IN (SELECT commune_code FROM sample_design)");
         assertTrue(collected > 0.97 && collected <= 1.0, "collection rate of the weighted sample: " + collected);
+    }
+
+    @Test
+    void theMonthsBeforeTheExtractAreToldFromItsDates(@TempDir Path quarantine) throws Exception {
+        new IngestJob(spark, warehouse, quarantine, message -> { }).run(new PopulationPipeline(24), extracts, PERIOD, AS_OF);
+        assertEquals(24, scalar("SELECT uniqExact(period) FROM population_facts"));
+        assertEquals(0, scalar("SELECT count() FROM population_facts WHERE period < '" + PERIOD.minusMonths(23) + "'"));
+        assertCountsMatchTheFiles(AS_OF);
+        assertCountsMatchTheFiles(PERIOD.minusMonths(12).withDayOfMonth(PERIOD.minusMonths(12).lengthOfMonth()));
+        // The extract keeps each record's latest update only: whether it was updated in the year before an earlier month is not known.
+        assertEquals(0, scalar("SELECT countIf(updated_last_year IS NULL) FROM population_facts WHERE period = '" + PERIOD + "'"));
+        assertEquals(0, scalar("SELECT countIf(updated_last_year IS NOT NULL) FROM population_facts WHERE period < '" + PERIOD + "'"));
+        long earlier = scalar("SELECT sum(residents) FROM population_facts WHERE period = '" + PERIOD.minusMonths(23) + "'");
+        long latest = scalar("SELECT sum(residents) FROM population_facts WHERE period = '" + PERIOD + "'");
+        assertTrue(earlier > 0.85 * latest && earlier < latest, "the registry grew over two years: " + earlier + " then " + latest);
+        // Loaded again with the extract's month only, the months before keep what was told of them.
+        ingest(quarantine, extracts);
+        assertEquals(24, scalar("SELECT uniqExact(period) FROM population_facts"));
     }
 
     @Test
@@ -150,8 +156,28 @@ class PopulationIngestTest {
         assertTrue(scalar("SELECT count() FROM ingest_runs WHERE status = 'failed'") >= 3, "failed runs are logged");
     }
 
-    /** Residents, ID cards, residents 14+ and verified records per commune, counted straight from the CSV files. */
-    private static Map<String, long[]> expectedByCommune() throws IOException {
+    /** The facts of {@code day}'s month against {@link #expectedByCommune}. */
+    private static void assertCountsMatchTheFiles(LocalDate day) throws IOException, SQLException {
+        Map<String, long[]> expected = expectedByCommune(day);
+        Map<String, long[]> actual = new HashMap<>();
+        try (Connection connection = warehouse.open(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT commune_code, sum(residents), sum(id_card), "
+                     + "sumIf(residents, age >= 14), sum(verified) FROM " + IngestFixture.asRead("population_facts", "residents", "id_card", "verified")
+                     + " WHERE period = '" + day.withDayOfMonth(1) + "' GROUP BY commune_code")) {
+            while (rows.next()) {
+                actual.put(rows.getString(1), new long[]{rows.getLong(2), rows.getLong(3), rows.getLong(4), rows.getLong(5)});
+            }
+        }
+        assertEquals(expected.keySet(), actual.keySet(), "communes on " + day);
+        expected.forEach((commune, counts) -> assertEquals(List.of(counts[0], counts[1], counts[2], counts[3]),
+                List.of(actual.get(commune)[0], actual.get(commune)[1], actual.get(commune)[2], actual.get(commune)[3]), commune + " on " + day));
+    }
+
+    /**
+     * Residents, ID cards, residents 14+ and verified records per commune on {@code day}, counted straight from the CSV
+     * files: the records collected by then, the cards issued and the records verified by then.
+     */
+    private static Map<String, long[]> expectedByCommune(LocalDate day) throws IOException {
         Map<String, String> current = new HashMap<>();
         units.communes().forEach(c -> current.put(c.code(), c.code()));
         units.crosswalk().stream().filter(e -> e.status().mapped()).forEach(e -> current.putIfAbsent(e.oldCode(), e.newCode()));
@@ -162,7 +188,7 @@ class PopulationIngestTest {
             try (Reader reader = Files.newBufferedReader(extracts.resolve(file.path()), charset);
                  CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
                 for (CSVRecord record : parser) {
-                    if (record.size() != 11 || !record.get(0).matches("\\d{12}") || !seen.add(record.get(0))) {
+                    if (record.size() != PopulationPipeline.COLUMNS.size() || !record.get(0).matches("\\d{12}") || !seen.add(record.get(0))) {
                         continue;
                     }
                     LocalDate birth;
@@ -172,15 +198,16 @@ class PopulationIngestTest {
                         continue;
                     }
                     String commune = current.get(record.get(4));
-                    if (birth.isAfter(AS_OF) || commune == null) {
+                    if (birth.isAfter(AS_OF) || commune == null || LocalDate.parse(record.get("collected_on")).isAfter(day)) {
                         continue;
                     }
                     long[] c = counts.computeIfAbsent(commune, k -> new long[4]);
-                    int age = Period.between(birth, AS_OF).getYears();
+                    int age = Period.between(birth, day).getYears();
                     c[0]++;
-                    c[1] += record.get(7).isEmpty() ? 0 : 1;
+                    c[1] += !record.get(7).isEmpty() && !LocalDate.parse(record.get(7)).isAfter(day) ? 1 : 0;
                     c[2] += age >= 14 ? 1 : 0;
-                    c[3] += Normalizer.normalize(record.get(6), Normalizer.Form.NFC).equals("đã xác thực") ? 1 : 0;
+                    c[3] += Normalizer.normalize(record.get(6), Normalizer.Form.NFC).equals("đã xác thực")
+                            && !LocalDate.parse(record.get("verified_on")).isAfter(day) ? 1 : 0;
                 }
             }
         }

@@ -14,6 +14,7 @@ import vn.ioc.analytics.units.UnitLevel;
 import vn.ioc.ui.DashboardTestData;
 import vn.ioc.ui.IocDashboard;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -97,6 +98,24 @@ class KpiApiTest {
         assertTrue(first.headers().firstValue("Location").map(location -> !location.contains(";jsessionid")).orElse(true),
                 first.headers().map().toString());
         assertTrue(!first.body().contains(";jsessionid"), "no session id in the page's links");
+    }
+
+    /**
+     * A request the web server cannot read (an address over 64 KB, a request line with characters no address may
+     * hold) never reaches the application: the application's own page answers it all the same, in both languages.
+     */
+    @Test
+    void anUnreadableRequestGetsTheApplicationsOwnPage() throws Exception {
+        HttpResponse<String> tooLong = get(null, "/rankings?peer=" + "xa".repeat(40_000));
+        assertEquals(400, tooLong.statusCode());
+        assertTrue(tooLong.body().contains("Không đọc được yêu cầu") && tooLong.body().contains("The request could not be read")
+                && tooLong.body().contains("href=\"/\""), tooLong.body());
+        assertTrue(!tooLong.body().contains("Tomcat"), "not the web server's own report");
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write("GET /rankings?x={<script>} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 400") && answer.contains("The request could not be read") && !answer.contains("<script>"), answer);
+        }
     }
 
     /**
