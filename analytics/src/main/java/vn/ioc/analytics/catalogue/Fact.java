@@ -43,6 +43,14 @@ public enum Fact {
             Set.of("unit_type"),
             dimensions());
 
+    /**
+     * The count columns a snapshot knows only when it was taken in its own month, null in the snapshots told from a
+     * later extract (see ingest's history): a measure reading one has snapshots only where it is known.
+     */
+    public Set<String> knownInOwnMonthOnly() {
+        return this == POPULATION ? Set.of("updated_last_year") : Set.of();
+    }
+
     /** How a fact's time column is read for a period. */
     public enum Time { SNAPSHOT, FLOW, NONE }
 

@@ -33,7 +33,8 @@ import java.util.TreeSet;
 final class FactReader {
 
     private final Connection connection;
-    private final Map<Fact, Recent<TreeSet<LocalDate>>> snapshots = new EnumMap<>(Fact.class);
+    /** By fact, and the column that must be known in them (empty for any snapshot). */
+    private final Map<List<Object>, Recent<TreeSet<LocalDate>>> snapshots = new HashMap<>();
     private final Map<Fact, Recent<Optional<Buckets.Window>>> coverage = new EnumMap<>(Fact.class);
 
     /** One side's aggregate and pre-reform rows, per bucket. */
@@ -156,7 +157,7 @@ final class FactReader {
     Optional<LocalDate> asOf(Measure measure, Period period) {
         return switch (measure.fact().time()) {
             case NONE -> Optional.of(period.end());
-            case SNAPSHOT -> Optional.ofNullable(snapshots(measure.fact()).floor(period.end())).filter(day -> !day.isBefore(period.start())
+            case SNAPSHOT -> Optional.ofNullable(snapshots(measure).floor(period.end())).filter(day -> !day.isBefore(period.start())
                     || period.end().isBefore(day.plusMonths(measure.fact().snapshotMonths())));
             case FLOW -> coverage(measure.fact()).filter(days -> !period.end().isBefore(days.from()) && !period.start().isAfter(days.to()))
                     .map(days -> measure.window() == Window.PERIOD ? period.end()
@@ -222,15 +223,31 @@ final class FactReader {
     }
 
     /**
-     * The snapshot dates of a snapshot fact, read again when older than a few seconds: from the table's parts where
-     * each part holds one date (a snapshot per partition, as ingest loads them), else from the rows.
+     * The dates of the snapshots a measure can read, read again when older than a few seconds: from the table's parts
+     * where each part holds one date (a snapshot per partition, as ingest loads them), else from the rows; for a measure
+     * reading a column known in some snapshots only, those where it is.
      */
-    private TreeSet<LocalDate> snapshots(Fact fact) {
+    private TreeSet<LocalDate> snapshots(Measure measure) {
+        Fact fact = measure.fact();
+        String known = measure.columns().stream().filter(fact.knownInOwnMonthOnly()::contains).findFirst().orElse("");
         Recent<TreeSet<LocalDate>> dates;
         synchronized (snapshots) {
-            dates = snapshots.computeIfAbsent(fact, table -> new Recent<>(() -> readSnapshots(table)));
+            dates = snapshots.computeIfAbsent(List.of(fact, known), key -> new Recent<>(() -> known.isEmpty() ? readSnapshots(fact)
+                    : readSnapshots(fact, "SELECT DISTINCT " + fact.timeColumn() + " FROM " + fact.table() + " WHERE " + known + " IS NOT NULL")));
         }
         return dates.get();
+    }
+
+    private TreeSet<LocalDate> readSnapshots(Fact fact, String sql) {
+        TreeSet<LocalDate> dates = new TreeSet<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                dates.add(rows.getObject(1, LocalDate.class));
+            }
+        } catch (SQLException e) {
+            throw new WarehouseQueryException("the snapshots of " + fact.table() + " could not be read from the warehouse: " + e.getMessage(), e);
+        }
+        return dates;
     }
 
     private TreeSet<LocalDate> readSnapshots(Fact fact) {
@@ -247,13 +264,7 @@ final class FactReader {
                 }
             }
             if (!onePerPart) {
-                dates.clear();
-                try (Statement statement = connection.createStatement();
-                     ResultSet rows = statement.executeQuery("SELECT DISTINCT " + fact.timeColumn() + " FROM " + fact.table())) {
-                    while (rows.next()) {
-                        dates.add(rows.getObject(1, LocalDate.class));
-                    }
-                }
+                return readSnapshots(fact, "SELECT DISTINCT " + fact.timeColumn() + " FROM " + fact.table());
             }
         } catch (SQLException e) {
             throw new WarehouseQueryException("the snapshots of " + fact.table() + " could not be read from the warehouse: " + e.getMessage(), e);

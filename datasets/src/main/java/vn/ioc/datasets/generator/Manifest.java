@@ -10,7 +10,7 @@ import java.util.Map;
 public record Manifest(String generator, long seed, String scale, String format, String asOf, double defectRate,
                        boolean calibratedPopulation, List<String> provinces, Map<String, SourceSummary> sources) {
     /** This generator and the version of its extracts' layout: extracts of another version are generated anew by the demo. */
-    public static final String GENERATOR = "ioc-generate 2";
+    public static final String GENERATOR = "ioc-generate 3";
 
     /** One source: its files and totals. */
     public record SourceSummary(long rows, Map<String, Long> defects, List<FileEntry> files) {

@@ -194,7 +194,7 @@ final class ProvinceGenerator {
             kind = null;
         }
         if (kind == Defect.MALFORMED_CSV_LINE) {
-            // Three fields where the file has eleven, as when an export is cut mid-line.
+            // Three fields where the file has sixteen, as when an export is cut mid-line.
             row.malformedRow(utf8(new String(personalId, StandardCharsets.US_ASCII) + "," + (female ? "Nữ" : "Nam") + ","
                     + LocalDate.ofEpochDay(birthDay)));
             population.count(kind);
@@ -203,18 +203,34 @@ final class ProvinceGenerator {
             boolean hasCard = age >= 14 ? random.nextDouble() < 0.9 + 0.08 * perf : random.nextDouble() < 0.05;
             long cardDay = Math.max(birthDay + 14 * 365L, LocalDate.of(2021, 1, 1).toEpochDay());
             int vneid = age < 14 ? 0 : random.nextDouble() < 0.7 + 0.2 * perf ? 2 : random.nextDouble() < 0.5 ? 1 : 0;
-            populationRow(row, personalId, female, birthDay, communeCode, commune, urban, perf, hasCard, cardDay, vneid, updated, kind);
+            populationRow(row, personalId, female, birthDay, communeCode, commune, urban, perf, hasCard, cardDay, vneid, updated, kind, -1);
             if (kind != null) {
                 population.count(kind);
             }
             if (kind == Defect.DUPLICATE_RESIDENT) {
-                populationRow(row, personalId, female, birthDay, communeCode, commune, urban, perf, hasCard, cardDay, vneid, updated, null);
+                populationRow(row, personalId, female, birthDay, communeCode, commune, urban, perf, hasCard, cardDay, vneid, updated, null, -1);
             }
+        }
+        if (random.nextDouble() < deathChance(age)) {
+            // A resident of the same age who died in the months the extracts cover: the registry keeps the record, closed.
+            long died = asOfDay - random.nextInt(GeneratorOptions.HISTORY_MONTHS * 365 / 12);
+            long born = died - age * 365L - random.nextInt(365);
+            boolean woman = random.nextInt(1000) < 470;
+            byte[] id = personalId(woman, LocalDate.ofEpochDay(born).getYear(), born < REFORM_DAY && oldProvinceCodes.length > 0
+                    ? oldProvinceCodes[0] : provinceCode);
+            populationRow(population.row(), id, woman, born, communeCode, commune, urban, perf, age >= 14 && random.nextDouble() < 0.85,
+                    Math.max(born + 14 * 365L, LocalDate.of(2021, 1, 1).toEpochDay()), age >= 14 && random.nextDouble() < 0.5 ? 2 : 0,
+                    died * DAY + 9 * 3600, null, died);
         }
         vaccinations(personalId, birthDay, age, communeCode, facility, perf, vaccination, dosesByVaccine);
         if (age >= 15) {
             applications(commune, communeCode, urban, perf, applicationsFile);
         }
+    }
+
+    /** The chance that someone of this age died in the 24 months before the extract (about 6.5 per 1,000 a year overall). */
+    private static double deathChance(int age) {
+        return age < 1 ? 0.006 : age < 40 ? 0.002 : age < 60 ? 0.01 : age < 70 ? 0.03 : age < 80 ? 0.07 : 0.2;
     }
 
     /** The share of residents the registry has collected: 98.5 % to 99.8 % (Hòa Bình reported 99.6 %). */
@@ -224,7 +240,7 @@ final class ProvinceGenerator {
 
     private void populationRow(CsvRowWriter row, byte[] personalId, boolean female, long birthDay, byte[] communeCode,
                                  Commune commune, boolean urban, double perf, boolean hasCard, long cardDay, int vneid,
-                                 long updated, Defect kind) throws IOException {
+                                 long updated, Defect kind, long closedDay) throws IOException {
         // The same random draws for a duplicate as for its original, so that the two lines are identical.
         SplittableRandom rowRandom = new SplittableRandom(updated ^ birthDay * 31);
         row.bytes(kind == Defect.BLANK_REQUIRED_FIELD ? new byte[0] : personalId);
@@ -247,10 +263,12 @@ final class ProvinceGenerator {
         row.bytes(rowRandom.nextDouble() < (urban ? 0.88 : 0.95) ? PERMANENT : TEMPORARY);
         boolean verified = rowRandom.nextDouble() < 0.96 + 0.035 * perf;
         row.bytes(verified ? VERIFIED : TO_CORRECT);
-        if (hasCard && cardDay <= asOfDay) {
+        // A closed record (its resident died) reached no state after its closing.
+        long lastDay = closedDay >= 0 ? closedDay : asOfDay;
+        if (hasCard && cardDay <= lastDay) {
             // Most chip cards were issued in the 2021-2022 campaign: the issue dates lean early.
             double u = rowRandom.nextDouble();
-            row.date(cardDay + (long) ((asOfDay - cardDay) * u * u));
+            row.date(cardDay + (long) ((lastDay - cardDay) * u * u));
         } else {
             row.blank();
         }
@@ -259,21 +277,26 @@ final class ProvinceGenerator {
         row.number(insured ? 1 : 0);
         row.timestamp(updated);
         // When each state was reached, so that ingest can tell the registry of any month before the extract.
-        long collected = collectedOn(rowRandom, birthDay, perf);
+        long collected = Math.min(lastDay, collectedOn(rowRandom, birthDay, perf));
         row.date(collected);
         if (verified) {
-            double meanDelay = 200 - 120 * perf;
-            row.date(Math.min(asOfDay, collected + 7 + (long) (-Math.log(1 - rowRandom.nextDouble()) * meanDelay)));
+            long delay = 7 + (long) (-Math.log(1 - rowRandom.nextDouble()) * (200 - 120 * perf));
+            row.date(collected + delay <= lastDay ? collected + delay : dayBetween(rowRandom, collected, lastDay));
         } else {
             row.blank();
         }
         if (vneid == 2) {
-            row.date(dayBetween(rowRandom, Math.max(Math.max(VNEID_LEVEL2_START, collected), birthDay + 14 * 365L + 4)));
+            row.date(dayBetween(rowRandom, Math.max(Math.max(VNEID_LEVEL2_START, collected), birthDay + 14 * 365L + 4), lastDay));
         } else {
             row.blank();
         }
         if (insured) {
-            row.date(dayBetween(rowRandom, Math.max(INSURANCE_LINK_START, collected)));
+            row.date(dayBetween(rowRandom, Math.max(INSURANCE_LINK_START, collected), lastDay));
+        } else {
+            row.blank();
+        }
+        if (closedDay >= 0) {
+            row.date(closedDay);
         } else {
             row.blank();
         }
@@ -282,13 +305,13 @@ final class ProvinceGenerator {
 
     /**
      * When a resident's record entered the population database: a newborn's within weeks of birth; others mostly in
-     * the 2021-2022 collection campaign, the rest later, more of them where the province lags.
+     * the 2021-2022 collection campaign, the rest later (about 1 %, more of them where the province lags).
      */
     private long collectedOn(SplittableRandom rowRandom, long birthDay, double perf) {
         if (birthDay >= DATABASE_START) {
             return Math.min(asOfDay, birthDay + 7 + rowRandom.nextInt(60));
         }
-        double late = 0.05 - 0.03 * perf;
+        double late = 0.01 - 0.006 * perf;
         double roll = rowRandom.nextDouble();
         if (roll < late) {
             return asOfDay - rowRandom.nextLong(760);
@@ -298,9 +321,9 @@ final class ProvinceGenerator {
                 : DATABASE_START + rowRandom.nextLong(campaignEnd - DATABASE_START);
     }
 
-    /** A day drawn evenly from {@code from} to the extract's day (the extract's day if {@code from} is later). */
-    private long dayBetween(SplittableRandom rowRandom, long from) {
-        return from >= asOfDay ? asOfDay : from + rowRandom.nextLong(asOfDay - from + 1);
+    /** A day drawn evenly from {@code from} to {@code to} ({@code to} if {@code from} is later). */
+    private static long dayBetween(SplittableRandom rowRandom, long from, long to) {
+        return from >= to ? to : from + rowRandom.nextLong(to - from + 1);
     }
 
     private void vaccinations(byte[] personalId, long birthDay, int age, byte[] communeCode, byte[] facility, double perf,

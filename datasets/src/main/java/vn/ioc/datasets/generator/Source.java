@@ -6,7 +6,7 @@ import java.util.List;
 public enum Source {
     POPULATION_REGISTRY("population_registry", List.of("personal_id", "full_name", "sex", "birth_date", "commune_code",
             "residence_type", "record_status", "id_card_issued_on", "vneid_level", "health_insurance_linked", "updated_at",
-            "collected_on", "verified_on", "vneid_level2_on", "insurance_linked_on")),
+            "collected_on", "verified_on", "vneid_level2_on", "insurance_linked_on", "closed_on")),
     VACCINATION_REGISTER("vaccination_register", List.of("event_id", "personal_id", "vaccine", "dose_number", "vaccinated_on",
             "facility", "commune_code", "recorded_on")),
     SCHOOL_CENSUS("school_census", List.of("school_id", "school_name", "level", "commune_code", "ownership", "school_year",

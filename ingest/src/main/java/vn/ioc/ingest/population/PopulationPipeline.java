@@ -39,18 +39,17 @@ import static org.apache.spark.sql.functions.year;
  * The population registry extract, step by step: each step a named, pure {@code Dataset -> Dataset}
  * function, testable on a few rows. Facts: residents of each commune at the end of the period by single
  * year of age, sex and residence type; with a history of N months, also at the end of each of the N - 1 months
- * before, told from the dates on which each record was collected, verified, issued a card, raised to VNeID level 2
- * and linked to health insurance. A record's commune and residence type are taken as they are in the extract,
- * and records closed before it (deaths, moves abroad) are not in it: the months before count the residents the
- * extract still holds. When a record was last updated before an earlier month is not known (the extract keeps the
+ * before, told from the dates on which each record was collected, verified, issued a card, raised to VNeID level 2,
+ * linked to health insurance and closed (its resident died). A record's commune and residence type are taken as
+ * they are in the extract (moves are not dated). When a record was last updated before an earlier month is not known (the extract keeps the
  * latest update only): those months' {@code updated_last_year} is null.
  */
 public final class PopulationPipeline implements SourcePipeline {
     public static final String SOURCE = "population_registry";
     public static final List<String> COLUMNS = List.of("personal_id", "full_name", "sex", "birth_date", "commune_code",
             "residence_type", "record_status", "id_card_issued_on", "vneid_level", "health_insurance_linked", "updated_at",
-            "collected_on", "verified_on", "vneid_level2_on", "insurance_linked_on");
-    private static final List<String> STATE_DATES = List.of("verified_on", "vneid_level2_on", "insurance_linked_on");
+            "collected_on", "verified_on", "vneid_level2_on", "insurance_linked_on", "closed_on");
+    private static final List<String> STATE_DATES = List.of("verified_on", "vneid_level2_on", "insurance_linked_on", "closed_on");
 
     public static final Rule STRUCTURE = new Rule("POP-STRUCT", "the line has as many fields as the header");
     public static final Rule PERSONAL_ID = new Rule("POP-ID", "personal_id is 12 digits");
@@ -60,7 +59,7 @@ public final class PopulationPipeline implements SourcePipeline {
     public static final Rule COMMUNE = new Rule("POP-COMMUNE", "commune_code is a current or pre-reform commune");
     public static final Rule ID_MATCHES = new Rule("POP-IDMATCH", "the ID's sex-and-century digit and year agree with sex and birth_date");
     public static final Rule STATE_DATE = new Rule("POP-DATES",
-            "collected_on is a real date, not before birth_date; verified_on, vneid_level2_on and insurance_linked_on are blank or real dates");
+            "collected_on is a real date, not before birth_date; verified_on, vneid_level2_on, insurance_linked_on and closed_on are blank or real dates");
     public static final List<Rule> RULES = List.of(STRUCTURE, PERSONAL_ID, SEX, BIRTH_DATE, NOT_FUTURE, COMMUNE, ID_MATCHES, STATE_DATE);
     /** Not quarantined but counted: duplicates removed, pre-reform codes mapped, text brought to NFC. */
     public static final Rule DUPLICATE_RULE = new Rule("POP-DUP", "one row per personal_id (the latest update kept)");
@@ -72,7 +71,7 @@ public final class PopulationPipeline implements SourcePipeline {
 
     public static final Definition DEFINITION = new Definition(SOURCE, "population_facts", COLUMNS, RULES, List.of(DUPLICATE_RULE, PRE_REFORM, NFC));
     /** The states a record reaches on a date, each a summary column: in how many of the snapshots it holds. */
-    private static final List<String> STATES = List.of("collected", "verified", "id_card", "vneid_level2", "insurance_linked");
+    private static final List<String> STATES = List.of("collected", "closed", "verified", "id_card", "vneid_level2", "insurance_linked");
 
     private final int history;
 
@@ -170,6 +169,7 @@ public final class PopulationPipeline implements SourcePipeline {
         return marked
                 .withColumn("age_months", history == 1 ? floor(months.divide(12)).multiply(12).cast("int") : months)
                 .withColumn("collected", heldIn(col("collected"), asOf))
+                .withColumn("closed", heldIn(IsoText.date(col("closed_on")), asOf))
                 .withColumn("verified", when(col("record_status").equalTo("đã xác thực"), heldSince(col("verified_on"), asOf)).otherwise(-1))
                 .withColumn("id_card", heldIn(IsoText.date(col("id_card_issued_on")), asOf))
                 .withColumn("vneid_level2", when(col("vneid_level").equalTo("2"), heldSince(col("vneid_level2_on"), asOf)).otherwise(-1))
@@ -198,13 +198,14 @@ public final class PopulationPipeline implements SourcePipeline {
 
     /**
      * Residents by current commune, single year of age, sex and residence type, at the end of each month of the history:
-     * the valid rows, one per person, that were collected by then; a state counts where it had been reached.
+     * the valid rows, one per person, that were collected and not yet closed by then; a state counts where it had been
+     * reached.
      */
     Dataset<Row> residents(Dataset<Row> summary, LocalDate period) {
         Column snapshot = col("snapshot");
         Column age = floor(col("age_months").minus(snapshot).divide(12)).cast("int");
-        return summary.filter(SourcePipeline.kept().and(col("collected").gt(0)))
-                .withColumn("snapshot", explode(sequence(lit(0), col("collected").minus(1))))
+        return summary.filter(SourcePipeline.kept().and(col("collected").gt(col("closed"))))
+                .withColumn("snapshot", explode(sequence(col("closed"), col("collected").minus(1))))
                 .filter(col("age_months").geq(snapshot))
                 .groupBy(col("current_province").as("province_code"), col("current_code").as("commune_code"), col("sex"),
                         least(age, lit(120)).as("age"), col("residence_type"), snapshot)
