@@ -196,4 +196,13 @@ public final class AnalyticsFixture {
     public void forEachRecord(String source, ExtractRecords.RecordCheck check) throws Exception {
         ExtractRecords.forEach(extracts, manifest, source, check);
     }
+
+    /** The population registry's records of residents on {@link #AS_OF}: those not closed (their resident died) by then. */
+    public void forEachResident(ExtractRecords.RecordCheck check) throws Exception {
+        forEachRecord("population_registry", row -> {
+            if (row.get("closed_on").isEmpty() || java.time.LocalDate.parse(row.get("closed_on")).isAfter(AS_OF)) {
+                check.accept(row);
+            }
+        });
+    }
 }

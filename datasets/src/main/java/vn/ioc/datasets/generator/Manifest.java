@@ -9,8 +9,11 @@ import java.util.Map;
  */
 public record Manifest(String generator, long seed, String scale, String format, String asOf, double defectRate,
                        boolean calibratedPopulation, List<String> provinces, Map<String, SourceSummary> sources) {
-    /** This generator and the version of its extracts' layout: extracts of another version are generated anew by the demo. */
-    public static final String GENERATOR = "ioc-generate 3";
+    /**
+     * This generator and its version (of the extracts' columns and of how they are drawn): extracts of another version
+     * are generated anew by the demo.
+     */
+    public static final String GENERATOR = "ioc-generate 4";
 
     /** One source: its files and totals. */
     public record SourceSummary(long rows, Map<String, Long> defects, List<FileEntry> files) {

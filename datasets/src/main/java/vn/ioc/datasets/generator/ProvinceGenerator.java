@@ -179,7 +179,8 @@ final class ProvinceGenerator {
                 ? oldProvinceCodes[0] : provinceCode);
         boolean urban = commune.type() == CommuneType.PHUONG;
 
-        if (random.nextDouble() >= registryCoverage(perf)) {
+        long collected = collectedOn(birthDay, perf);
+        if (random.nextDouble() >= registryCoverage(perf) || collected > asOfDay) {
             // Not (yet) collected into the registry: a person all the same, vaccinated and served.
             vaccinations(personalId, birthDay, age, communeCode, facility, perf, vaccination, dosesByVaccine);
             if (age >= 15) {
@@ -203,12 +204,14 @@ final class ProvinceGenerator {
             boolean hasCard = age >= 14 ? random.nextDouble() < 0.9 + 0.08 * perf : random.nextDouble() < 0.05;
             long cardDay = Math.max(birthDay + 14 * 365L, LocalDate.of(2021, 1, 1).toEpochDay());
             int vneid = age < 14 ? 0 : random.nextDouble() < 0.7 + 0.2 * perf ? 2 : random.nextDouble() < 0.5 ? 1 : 0;
-            populationRow(row, personalId, female, birthDay, communeCode, commune, urban, perf, hasCard, cardDay, vneid, updated, kind, -1);
+            populationRow(row, personalId, female, birthDay, communeCode, commune, urban, perf, hasCard, cardDay, vneid, updated, kind,
+                    collected, -1);
             if (kind != null) {
                 population.count(kind);
             }
             if (kind == Defect.DUPLICATE_RESIDENT) {
-                populationRow(row, personalId, female, birthDay, communeCode, commune, urban, perf, hasCard, cardDay, vneid, updated, null, -1);
+                populationRow(row, personalId, female, birthDay, communeCode, commune, urban, perf, hasCard, cardDay, vneid, updated, null,
+                        collected, -1);
             }
         }
         if (random.nextDouble() < deathChance(age)) {
@@ -220,7 +223,7 @@ final class ProvinceGenerator {
                     ? oldProvinceCodes[0] : provinceCode);
             populationRow(population.row(), id, woman, born, communeCode, commune, urban, perf, age >= 14 && random.nextDouble() < 0.85,
                     Math.max(born + 14 * 365L, LocalDate.of(2021, 1, 1).toEpochDay()), age >= 14 && random.nextDouble() < 0.5 ? 2 : 0,
-                    died * DAY + 9 * 3600, null, died);
+                    died * DAY + 9 * 3600, null, Math.min(died, collectedOn(born, perf)), died);
         }
         vaccinations(personalId, birthDay, age, communeCode, facility, perf, vaccination, dosesByVaccine);
         if (age >= 15) {
@@ -240,7 +243,7 @@ final class ProvinceGenerator {
 
     private void populationRow(CsvRowWriter row, byte[] personalId, boolean female, long birthDay, byte[] communeCode,
                                  Commune commune, boolean urban, double perf, boolean hasCard, long cardDay, int vneid,
-                                 long updated, Defect kind, long closedDay) throws IOException {
+                                 long updated, Defect kind, long collected, long closedDay) throws IOException {
         // The same random draws for a duplicate as for its original, so that the two lines are identical.
         SplittableRandom rowRandom = new SplittableRandom(updated ^ birthDay * 31);
         row.bytes(kind == Defect.BLANK_REQUIRED_FIELD ? new byte[0] : personalId);
@@ -261,10 +264,12 @@ final class ProvinceGenerator {
             row.bytes(communeCode);
         }
         row.bytes(rowRandom.nextDouble() < (urban ? 0.88 : 0.95) ? PERMANENT : TEMPORARY);
-        boolean verified = rowRandom.nextDouble() < 0.96 + 0.035 * perf;
-        row.bytes(verified ? VERIFIED : TO_CORRECT);
         // A closed record (its resident died) reached no state after its closing.
         long lastDay = closedDay >= 0 ? closedDay : asOfDay;
+        // Most records are verified some months after they are collected; a few need correcting first.
+        long verified = rowRandom.nextDouble() < 0.96 + 0.035 * perf
+                ? collected + 7 + (long) (-Math.log(1 - rowRandom.nextDouble()) * (200 - 120 * perf)) : Long.MAX_VALUE;
+        row.bytes(verified <= lastDay ? VERIFIED : TO_CORRECT);
         if (hasCard && cardDay <= lastDay) {
             // Most chip cards were issued in the 2021-2022 campaign: the issue dates lean early.
             double u = rowRandom.nextDouble();
@@ -277,11 +282,9 @@ final class ProvinceGenerator {
         row.number(insured ? 1 : 0);
         row.timestamp(updated);
         // When each state was reached, so that ingest can tell the registry of any month before the extract.
-        long collected = Math.min(lastDay, collectedOn(rowRandom, birthDay, perf));
         row.date(collected);
-        if (verified) {
-            long delay = 7 + (long) (-Math.log(1 - rowRandom.nextDouble()) * (200 - 120 * perf));
-            row.date(collected + delay <= lastDay ? collected + delay : dayBetween(rowRandom, collected, lastDay));
+        if (verified <= lastDay) {
+            row.date(verified);
         } else {
             row.blank();
         }
@@ -304,21 +307,22 @@ final class ProvinceGenerator {
     }
 
     /**
-     * When a resident's record entered the population database: a newborn's within weeks of birth; others mostly in
+     * When a resident's record entered the population database (perhaps after the extract's day, for a newborn): a newborn's
+     * within weeks of birth; others mostly in
      * the 2021-2022 collection campaign, the rest later (about 1 %, more of them where the province lags).
      */
-    private long collectedOn(SplittableRandom rowRandom, long birthDay, double perf) {
+    private long collectedOn(long birthDay, double perf) {
         if (birthDay >= DATABASE_START) {
-            return Math.min(asOfDay, birthDay + 7 + rowRandom.nextInt(60));
+            return birthDay + 7 + random.nextInt(60);
         }
         double late = 0.01 - 0.006 * perf;
-        double roll = rowRandom.nextDouble();
+        double roll = random.nextDouble();
         if (roll < late) {
-            return asOfDay - rowRandom.nextLong(760);
+            return asOfDay - random.nextLong(760);
         }
         long campaignEnd = Math.max(DATABASE_START + 1, asOfDay - 760);
-        return roll < late + 0.8 ? DATABASE_START + rowRandom.nextLong(Math.min(365, campaignEnd - DATABASE_START))
-                : DATABASE_START + rowRandom.nextLong(campaignEnd - DATABASE_START);
+        return roll < late + 0.8 ? DATABASE_START + random.nextLong(Math.min(365, campaignEnd - DATABASE_START))
+                : DATABASE_START + random.nextLong(campaignEnd - DATABASE_START);
     }
 
     /** A day drawn evenly from {@code from} to {@code to} ({@code to} if {@code from} is later). */
