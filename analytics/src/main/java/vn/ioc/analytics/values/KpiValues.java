@@ -108,6 +108,10 @@ public final class KpiValues {
         if (!kpi.breakdowns().contains(dimension)) {
             throw new IllegalArgumentException("KPI '" + kpiId + "' has no breakdown by '" + dimension + "'; it has " + kpi.breakdowns());
         }
+        if (reader.asOf(kpi.numerator(), period).isEmpty()) {
+            // No numerator for the period: no parts either, not 0 over a denominator.
+            return new Breakdown(value(kpiId, unit, period), dimension, List.of());
+        }
         List<MeasureRow> rows = reader.read(kpi, new Selection(unit.level(), unit, List.of(period), dimension));
         KpiValue total = additive(kpi) ? total(kpi, unit, period, dimension, rows) : value(kpiId, unit, period);
         Set<String> suppressed = Set.of();

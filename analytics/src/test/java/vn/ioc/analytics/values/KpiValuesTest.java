@@ -85,6 +85,7 @@ class KpiValuesTest {
         Period september = Period.month(YearMonth.from(AnalyticsFixture.AS_OF).minusMonths(1));
         assertNotNull(fixture.values.value("population.verified_rate", hanoi, september).value());
         assertNull(fixture.values.value("population.current_rate", hanoi, september).value());
+        assertTrue(fixture.values.breakdown("population.current_rate", hanoi, september, "sex").cells().isEmpty(), "no parts of no value");
         assertNotNull(fixture.values.value("population.current_rate", hanoi, OCTOBER).value());
         KpiValue october = fixture.values.value("population.verified_rate", hanoi, OCTOBER);
         assertFalse(october.asOfEarlierMonth(), "the registry's October figure is October's: " + october);

@@ -313,7 +313,7 @@ final class ProvinceGenerator {
      */
     private long collectedOn(long birthDay, double perf) {
         if (birthDay >= DATABASE_START) {
-            return birthDay + 7 + random.nextInt(60);
+            return birthDay + 3 + random.nextInt(30);
         }
         double late = 0.01 - 0.006 * perf;
         double roll = random.nextDouble();

@@ -103,7 +103,9 @@ public final class TrendChart {
         axis.setLowerMargin(0.15);
         DoubleSummaryStatistics shown = points.stream().flatMap(point -> Stream.of(point.value(), point.target(), point.lastYear()))
                 .filter(value -> value != null && !value.isNaN()).mapToDouble(Double::doubleValue).summaryStatistics();
-        boolean fromZero = shown.getCount() == 0 || shown.getMin() < 0 || shown.getMax() - shown.getMin() >= ZERO_BASELINE_SPREAD * shown.getMax();
+        // Without a value (only a target) there is nothing whose differences a zoomed axis would show.
+        boolean fromZero = points.stream().noneMatch(point -> point.value() != null) || shown.getMin() < 0
+                || shown.getMax() - shown.getMin() >= ZERO_BASELINE_SPREAD * shown.getMax();
         axis.setAutoRangeIncludesZero(fromZero);
         if (!fromZero) {
             axis.setAutoRangeMinimumSize(Math.max(Math.abs(shown.getMax()) * 0.02, 0.5));

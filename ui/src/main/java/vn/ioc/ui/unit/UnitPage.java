@@ -155,7 +155,9 @@ final class UnitPage extends VerticalLayout {
                 box.add(new Paragraph(getTranslation("breakdown.suppressed", suppressed)));
             }
             box.addClassName("breakdown");
-            breakdowns.add(box);
+            if (!parts.isEmpty() || suppressed > 0) {
+                breakdowns.add(box);
+            }
         }
         if (!breakdowns.isEmpty()) {
             FlexLayout charts = new FlexLayout();
