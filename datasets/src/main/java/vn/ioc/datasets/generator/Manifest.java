@@ -13,7 +13,7 @@ public record Manifest(String generator, long seed, String scale, String format,
      * This generator and its version (of the extracts' columns and of how they are drawn): extracts of another version
      * are generated anew by the demo.
      */
-    public static final String GENERATOR = "ioc-generate 4";
+    public static final String GENERATOR = "ioc-generate 5";
 
     /** One source: its files and totals. */
     public record SourceSummary(long rows, Map<String, Long> defects, List<FileEntry> files) {
