@@ -2,12 +2,15 @@ package vn.ioc.analytics.values;
 
 import org.junit.jupiter.api.Test;
 import vn.ioc.analytics.AnalyticsFixture;
+import vn.ioc.analytics.catalogue.Kpi;
+import vn.ioc.analytics.catalogue.KpiCatalogue;
 import vn.ioc.analytics.period.Period;
 import vn.ioc.analytics.units.Unit;
 import vn.ioc.analytics.units.UnitLevel;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -92,6 +95,20 @@ class KpiValuesTest {
         KpiValue pupils = fixture.values.value("education.pupils_per_class", hanoi, OCTOBER);
         assertTrue(pupils.value() != null && pupils.asOfEarlierMonth(), "the census stands for its school year: " + pupils);
         assertEquals(9, pupils.asOf().getMonthValue(), "read from the census taken when the school year began: " + pupils);
+    }
+
+    @Test
+    void everyIndicatorHas24MonthsForATrendAndTheYearBefore() {
+        List<Period> months = new ArrayList<>();
+        for (int back = 23; back >= 0; back--) {
+            months.add(Period.month(YearMonth.from(AnalyticsFixture.AS_OF).minusMonths(back)));
+        }
+        for (Kpi kpi : KpiCatalogue.standard().all()) {
+            List<KpiValue> series = fixture.values.series(kpi.id(), Unit.NATION, months);
+            long missing = series.stream().filter(value -> value.value() == null).count();
+            // Records updated in the last year are known only in a snapshot taken in its own month: the extract's.
+            assertEquals(kpi.id().equals("population.current_rate") ? 23 : 0, missing, kpi.id() + ": " + series);
+        }
     }
 
     @Test

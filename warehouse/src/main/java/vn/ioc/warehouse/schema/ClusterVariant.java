@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * replicated local table on every node ({@code <name>_local}, {@code ON CLUSTER},
  * {@code Replicated*MergeTree} with the usual {@code {shard}}/{@code {replica}} macros) plus a
  * {@code Distributed} table under the original name, so that queries stay unchanged. {@code DROP TABLE} drops
- * both; {@code ALTER TABLE} (projections, columns) applies to the local tables.
+ * both; {@code ALTER TABLE} applies to the local tables, and a change of columns to the distributed ones too, whose
+ * columns must match.
  */
 final class ClusterVariant {
     private static final Pattern CREATE_TABLE = Pattern.compile(
@@ -18,6 +19,7 @@ final class ClusterVariant {
     private static final Pattern CREATE_DATABASE = Pattern.compile("CREATE DATABASE (IF NOT EXISTS )?(\\w+)(.*)", Pattern.DOTALL);
     private static final Pattern DROP_TABLE = Pattern.compile("DROP TABLE (IF EXISTS )?(\\w+)");
     private static final Pattern ALTER_TABLE = Pattern.compile("ALTER TABLE (\\w+)\\s(.*)", Pattern.DOTALL);
+    private static final Pattern COLUMN_CHANGE = Pattern.compile("(ADD|MODIFY|DROP|RENAME|COMMENT) COLUMN\\b.*", Pattern.DOTALL);
 
     private ClusterVariant() {
     }
@@ -52,8 +54,12 @@ final class ClusterVariant {
         }
         Matcher alter = ALTER_TABLE.matcher(statement);
         if (alter.matches()) {
-            // Projections, columns and mutations belong to the replicated local tables that hold the data.
-            return List.of("ALTER TABLE " + alter.group(1) + "_local ON CLUSTER " + cluster + " " + alter.group(2));
+            // Projections, columns and mutations belong to the replicated local tables that hold the data; the distributed
+            // tables read them through columns of their own, which must change alike.
+            String local = "ALTER TABLE " + alter.group(1) + "_local ON CLUSTER " + cluster + " " + alter.group(2);
+            return COLUMN_CHANGE.matcher(alter.group(2)).matches()
+                    ? List.of(local, "ALTER TABLE " + alter.group(1) + " ON CLUSTER " + cluster + " " + alter.group(2))
+                    : List.of(local);
         }
         throw new IllegalArgumentException("no cluster form is defined for this migration statement; migrations may hold "
                 + "CREATE TABLE ... ENGINE = *MergeTree, CREATE DATABASE, DROP TABLE and ALTER TABLE: " + statement.lines().findFirst().orElse(""));

@@ -38,18 +38,23 @@ class ClusterVariantTest {
         for (Migration migration : Migrations.load()) {
             List<String> statements = migration.clusterStatements("ioc");
             assertTrue(statements.stream().allMatch(s -> s.contains("ON CLUSTER ioc")), migration.id());
-            assertTrue(statements.stream().anyMatch(s -> s.contains("ENGINE = ReplicatedMergeTree('/clickhouse/tables/{shard}/{database}/")),
-                    migration.id());
-            assertTrue(statements.stream().anyMatch(s -> s.contains("ENGINE = Distributed(ioc, currentDatabase(), ")), migration.id());
+            // A migration that creates tables creates each as replicated local tables behind distributed ones.
+            assertEquals(statements.stream().anyMatch(s -> s.startsWith("CREATE TABLE")),
+                    statements.stream().anyMatch(s -> s.contains("ENGINE = ReplicatedMergeTree('/clickhouse/tables/{shard}/{database}/")), migration.id());
+            assertEquals(statements.stream().anyMatch(s -> s.startsWith("CREATE TABLE")),
+                    statements.stream().anyMatch(s -> s.contains("ENGINE = Distributed(ioc, currentDatabase(), ")), migration.id());
         }
     }
 
     @Test
-    void dropsReachBothTablesAndAltersTheLocalOne() {
+    void dropsAndColumnChangesReachBothTablesOtherAltersTheLocalOne() {
         assertEquals(List.of("DROP TABLE IF EXISTS facts ON CLUSTER ioc SYNC", "DROP TABLE IF EXISTS facts_local ON CLUSTER ioc SYNC"),
                 ClusterVariant.of("DROP TABLE facts", "ioc"));
         assertEquals(List.of("ALTER TABLE facts_local ON CLUSTER ioc MATERIALIZE PROJECTION by_month"),
                 ClusterVariant.of("ALTER TABLE facts MATERIALIZE PROJECTION by_month", "ioc"));
+        assertEquals(List.of("ALTER TABLE facts_local ON CLUSTER ioc MODIFY COLUMN n Nullable(UInt64)",
+                        "ALTER TABLE facts ON CLUSTER ioc MODIFY COLUMN n Nullable(UInt64)"),
+                ClusterVariant.of("ALTER TABLE facts MODIFY COLUMN n Nullable(UInt64)", "ioc"));
     }
 
     @Test
