@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import vn.ioc.datasets.cli.BenchExtracts;
 import vn.ioc.ingest.IngestJob;
+import vn.ioc.ingest.population.PopulationPipeline;
 import vn.ioc.ingest.input.ExtractReader;
 import vn.ioc.ingest.quality.SourcePipeline;
 import vn.ioc.ingest.spark.LocalSpark;
@@ -66,6 +67,11 @@ final class IngestBenchmark implements Runnable {
     @Option(names = "--provinces", split = ",", description = "only these province codes")
     List<String> provinces = List.of();
 
+    @Option(names = "--history", paramLabel = "MONTHS", defaultValue = "1",
+            description = "registry snapshots the population ingest loads (as `ioc ingest --history`); above 1, the same run also times "
+                    + "the population with 1, for the ratio (default: ${DEFAULT-VALUE})")
+    int history;
+
     @Override
     public void run() {
         Path work;
@@ -83,12 +89,13 @@ final class IngestBenchmark implements Runnable {
             System.out.printf(Locale.ROOT, "spark %s, %s%n", spark.version(), spark.sparkContext().master());
             System.out.printf(Locale.ROOT, "%-28s %13s %10s %12s %12s %12s %14s %8s%n", "source", "rows", "spark s", "rows/s", "read-only s",
                     "read rows/s", "clickhouse s", "ratio");
+            double populationSeconds = 0;
             long totalRows = 0;
             double totalSpark = 0;
             double totalRead = 0;
             double totalClickHouse = 0;
             try {
-                for (SourcePipeline pipeline : IngestCommand.pipelines(1)) {
+                for (SourcePipeline pipeline : IngestCommand.pipelines(history)) {
                     long start = System.nanoTime();
                     IngestJob.Outcome outcome = new IngestJob(spark, warehouse, work.resolve("quarantine"), message -> { })
                             .run(pipeline, extracts, bench.asOf().withDayOfMonth(1), bench.asOf());
@@ -101,10 +108,21 @@ final class IngestBenchmark implements Runnable {
                     System.out.printf(Locale.ROOT, "%-28s %,13d %10.1f %,12.0f %12.1f %,12.0f %14.2f %7.0fx%n", pipeline.source(), outcome.read(),
                             sparkSeconds, outcome.read() / sparkSeconds, readSeconds, outcome.read() / readSeconds, clickHouseSeconds,
                             sparkSeconds / clickHouseSeconds);
+                    if (pipeline instanceof PopulationPipeline) {
+                        populationSeconds = sparkSeconds;
+                    }
                     totalRows += outcome.read();
                     totalSpark += sparkSeconds;
                     totalRead += readSeconds;
                     totalClickHouse += clickHouseSeconds;
+                }
+                if (history > 1) {
+                    long start = System.nanoTime();
+                    new IngestJob(spark, warehouse, work.resolve("quarantine"), message -> { })
+                            .run(new PopulationPipeline(1), extracts, bench.asOf().withDayOfMonth(1), bench.asOf());
+                    double oneMonth = (System.nanoTime() - start) / 1e9;
+                    System.out.printf(Locale.ROOT, "population_registry with %d monthly snapshots: %.1f s; with the extract's month only: %.1f s "
+                            + "(%.2fx)%n", history, populationSeconds, oneMonth, populationSeconds / oneMonth);
                 }
             } finally {
                 spark.stop();
