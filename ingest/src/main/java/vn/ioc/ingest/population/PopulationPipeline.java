@@ -41,8 +41,8 @@ import static org.apache.spark.sql.functions.year;
  * year of age, sex and residence type; with a history of N months, also at the end of each of the N - 1 months
  * before, told from the dates on which each record was collected, verified, issued a card, raised to VNeID level 2,
  * linked to health insurance and closed (its resident died). A record's commune and residence type are taken as
- * they are in the extract (moves are not dated). When a record was last updated before an earlier month is not known (the extract keeps the
- * latest update only): those months' {@code updated_last_year} is null.
+ * they are in the extract (moves are not dated). When a record was last updated before an earlier month is not
+ * known (the extract keeps the latest update only): those months' {@code updated_last_year} is null.
  */
 public final class PopulationPipeline implements SourcePipeline {
     public static final String SOURCE = "population_registry";
@@ -170,11 +170,11 @@ public final class PopulationPipeline implements SourcePipeline {
                 .withColumn("age_months", history == 1 ? floor(months.divide(12)).multiply(12).cast("int") : months)
                 .withColumn("collected", heldIn(col("collected"), asOf))
                 .withColumn("closed", heldIn(IsoText.date(col("closed_on")), asOf))
-                .withColumn("verified", when(col("record_status").equalTo("đã xác thực"), heldSince(col("verified_on"), asOf)).otherwise(-1))
+                .withColumn("verified", when(col("record_status").equalTo("đã xác thực"), heldSince(col("verified_on"), asOf)).otherwise(0))
                 .withColumn("id_card", heldIn(IsoText.date(col("id_card_issued_on")), asOf))
-                .withColumn("vneid_level2", when(col("vneid_level").equalTo("2"), heldSince(col("vneid_level2_on"), asOf)).otherwise(-1))
+                .withColumn("vneid_level2", when(col("vneid_level").equalTo("2"), heldSince(col("vneid_level2_on"), asOf)).otherwise(0))
                 .withColumn("insurance_linked", when(col("health_insurance_linked").equalTo("1"), heldSince(col("insurance_linked_on"), asOf))
-                        .otherwise(-1))
+                        .otherwise(0))
                 .groupBy(SourcePipeline.summaryKeys(Stream.concat(Stream.of("sex", "age_months", "residence_type", "pre_reform"), STATES.stream())
                         .map(org.apache.spark.sql.functions::col).toArray(Column[]::new)))
                 .agg(count(lit(1)).as("rows"),
@@ -191,7 +191,7 @@ public final class PopulationPipeline implements SourcePipeline {
         return when(day.isNull().or(day.gt(lit(asOf))), lit(0)).otherwise(least(monthsBefore.plus(1), lit(history)));
     }
 
-    /** {@link #heldIn} for a state whose date may be blank in older extracts: then it holds since the record was collected. */
+    /** {@link #heldIn} for a state whose date may be blank (not recorded): then it holds since the record was collected. */
     private Column heldSince(Column dateText, LocalDate asOf) {
         return when(dateText.isNull(), col("collected")).otherwise(heldIn(IsoText.date(dateText), asOf));
     }
