@@ -49,6 +49,7 @@ final class ProvinceGenerator {
     static final long REFORM_DAY = LocalDate.of(2025, 7, 1).toEpochDay();
     /** The national population database went live on 1 July 2021; level-2 VNeID accounts and insurance links came later. */
     private static final long DATABASE_START = LocalDate.of(2021, 7, 1).toEpochDay();
+    private static final long CHIP_CARD_START = LocalDate.of(2021, 1, 1).toEpochDay();
     private static final long VNEID_LEVEL2_START = LocalDate.of(2022, 7, 1).toEpochDay();
     private static final long INSURANCE_LINK_START = LocalDate.of(2022, 1, 1).toEpochDay();
 
@@ -202,7 +203,7 @@ final class ProvinceGenerator {
         } else {
             long updated = asOfSecond - random.nextLong(2 * 365 * DAY);
             boolean hasCard = age >= 14 ? random.nextDouble() < 0.9 + 0.08 * perf : random.nextDouble() < 0.05;
-            long cardDay = Math.max(birthDay + 14 * 365L, LocalDate.of(2021, 1, 1).toEpochDay());
+            long cardDay = firstCardDay(birthDay);
             int vneid = age < 14 ? 0 : random.nextDouble() < 0.7 + 0.2 * perf ? 2 : random.nextDouble() < 0.5 ? 1 : 0;
             populationRow(row, personalId, female, birthDay, communeCode, commune, urban, perf, hasCard, cardDay, vneid, updated, kind,
                     collected, -1);
@@ -222,13 +223,18 @@ final class ProvinceGenerator {
             byte[] id = personalId(woman, LocalDate.ofEpochDay(born).getYear(), born < REFORM_DAY && oldProvinceCodes.length > 0
                     ? oldProvinceCodes[0] : provinceCode);
             populationRow(population.row(), id, woman, born, communeCode, commune, urban, perf, age >= 14 && random.nextDouble() < 0.85,
-                    Math.max(born + 14 * 365L, LocalDate.of(2021, 1, 1).toEpochDay()), age >= 14 && random.nextDouble() < 0.5 ? 2 : 0,
+                    firstCardDay(born), age >= 14 && random.nextDouble() < 0.5 ? 2 : 0,
                     died * DAY + 9 * 3600, null, Math.min(died, collectedOn(born, perf)), died);
         }
         vaccinations(personalId, birthDay, age, communeCode, facility, perf, vaccination, dosesByVaccine);
         if (age >= 15) {
             applications(commune, communeCode, urban, perf, applicationsFile);
         }
+    }
+
+    /** The first day someone born on {@code birthDay} could be issued a chip card: at 14, and not before 2021. */
+    private static long firstCardDay(long birthDay) {
+        return Math.max(birthDay + 14 * 365L, CHIP_CARD_START);
     }
 
     /** The chance that someone of this age died in the 24 months before the extract (about 6.5 per 1,000 a year overall). */

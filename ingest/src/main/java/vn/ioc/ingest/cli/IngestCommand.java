@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.ServiceLoader;
 
@@ -106,11 +107,14 @@ final class IngestCommand implements Runnable {
 
     /** The as-of date of the extracts in {@code input}, from their manifest. */
     static LocalDate manifestAsOf(Path input) {
-        Path manifest = input.resolve("manifest.json");
-        if (!Files.isRegularFile(manifest)) {
-            throw new IllegalArgumentException("no --period given and no manifest.json in " + input + " to take the as-of date from");
-        }
-        JsonNode root = JsonMapper.builder().build().readTree(manifest.toFile());
+        JsonNode root = manifest(input).orElseThrow(() -> new IllegalArgumentException("no --period given and no manifest.json in " + input
+                + " to take the as-of date from"));
         return LocalDate.parse(root.path("asOf").asString());
+    }
+
+    /** The manifest {@code ioc generate} wrote beside the extracts in {@code input}, if there is one. */
+    static Optional<JsonNode> manifest(Path input) {
+        Path manifest = input.resolve("manifest.json");
+        return Files.isRegularFile(manifest) ? Optional.of(JsonMapper.builder().build().readTree(manifest.toFile())) : Optional.empty();
     }
 }

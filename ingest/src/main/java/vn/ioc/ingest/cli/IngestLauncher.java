@@ -4,7 +4,6 @@ import org.apache.spark.sql.SparkSession;
 import vn.ioc.datasets.cli.GenerateCommand;
 import vn.ioc.datasets.generator.ExtractFormat;
 import vn.ioc.datasets.generator.GeneratorOptions;
-import tools.jackson.databind.json.JsonMapper;
 import vn.ioc.datasets.generator.Manifest;
 import vn.ioc.datasets.generator.Scale;
 import vn.ioc.ingest.IngestJob;
@@ -65,7 +64,8 @@ public final class IngestLauncher implements LauncherModule {
     private static void loadFacts(WarehouseServer server, PrintStream out) {
         WarehouseConnection warehouse = server.connection(WarehouseUsers.WRITER, "ioc");
         // Extracts of an older generator lack what the facts are now made from: generated anew and all loaded again.
-        boolean current = Manifest.GENERATOR.equals(manifestGenerator()) && Files.isRegularFile(DEMO_EXTRACTS.resolve(SampleDesign.FILE));
+        boolean current = IngestCommand.manifest(DEMO_EXTRACTS).filter(manifest -> Manifest.GENERATOR.equals(manifest.path("generator").asString()))
+                .isPresent() && Files.isRegularFile(DEMO_EXTRACTS.resolve(SampleDesign.FILE));
         if (!current) {
             out.println("facts: generating demo extracts into " + DEMO_EXTRACTS + " (1% of the country, "
                     + GeneratorOptions.HISTORY_MONTHS + " months of history)");
@@ -123,12 +123,6 @@ public final class IngestLauncher implements LauncherModule {
             }
         });
         out.printf(Locale.ROOT, "live: replaying %,d events of %s into Druid at %s, 60 times faster than they happened%n", events.size(), asOf, druid.sql());
-    }
-
-    /** The generator named in the demo extracts' manifest, or null when there are none. */
-    private static String manifestGenerator() {
-        Path manifest = DEMO_EXTRACTS.resolve("manifest.json");
-        return Files.isRegularFile(manifest) ? JsonMapper.builder().build().readTree(manifest.toFile()).path("generator").asString() : null;
     }
 
     private static boolean hasRows(WarehouseConnection warehouse, String table) {
