@@ -10,6 +10,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -70,6 +71,26 @@ public final class DataQuality {
                 }
             }
             return runs;
+        } catch (SQLException e) {
+            throw new WarehouseQueryException("the ingest run log could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Each source's last run, and when one of its runs last succeeded; sources by name. */
+    public List<SourceRuns> lastRunOfEachSource() {
+        String sql = "SELECT source, argMax(period, finished_at), toUnixTimestamp64Milli(max(finished_at)), argMax(status, finished_at), "
+                + "argMax(rows_read, finished_at), argMax(rows_loaded_from, finished_at), argMax(rows_quarantined, finished_at), "
+                + "argMax(rows_duplicate, finished_at), argMax(error, finished_at), argMax(duration_ms, finished_at), "
+                + "toUnixTimestamp64Milli(maxIf(finished_at, status = 'ok')), countIf(status = 'ok') FROM ingest_runs GROUP BY source ORDER BY source";
+        try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
+            List<SourceRuns> sources = new ArrayList<>();
+            while (rows.next()) {
+                IngestRunSummary last = new IngestRunSummary(rows.getString(1), rows.getString(2), Instant.ofEpochMilli(rows.getLong(3)), rows.getString(4),
+                        rows.getLong(5), rows.getLong(6), rows.getLong(7), rows.getLong(8), rows.getString(9));
+                sources.add(new SourceRuns(last, Duration.ofMillis(rows.getLong(10)),
+                        rows.getLong(12) == 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(rows.getLong(11)))));
+            }
+            return sources;
         } catch (SQLException e) {
             throw new WarehouseQueryException("the ingest run log could not be read: " + e.getMessage(), e);
         }

@@ -16,6 +16,7 @@ import vn.ioc.analytics.quality.DataFreshness;
 import vn.ioc.analytics.quality.DataQuality;
 import vn.ioc.analytics.quality.IngestRunSummary;
 import vn.ioc.analytics.quality.RuleQuality;
+import vn.ioc.analytics.quality.SourceRuns;
 import vn.ioc.analytics.ranking.Alert;
 import vn.ioc.analytics.ranking.Ranking;
 import vn.ioc.analytics.ranking.Rankings;
@@ -182,6 +183,10 @@ public final class AnalyticsService implements AutoCloseable {
 
     public DataFreshness freshness() {
         return quality.freshness();
+    }
+
+    public List<SourceRuns> lastRunOfEachSource() {
+        return quality.lastRunOfEachSource();
     }
 
     /**

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 
 import static java.util.Objects.requireNonNull;
@@ -85,9 +84,7 @@ public final class FactLoader {
 
     private Staged stage(String table, boolean whole, StagingInsert insert) {
         String staging = table + "_load_" + runId;
-        Properties bulk = new Properties();
-        bulk.setProperty("beta.row_binary_for_simple_insert", "true");
-        try (Connection connection = warehouse.open(bulk); Statement statement = connection.createStatement()) {
+        try (Connection connection = warehouse.open(); Statement statement = connection.createStatement()) {
             dropLeftovers(statement, table);
             statement.execute("CREATE TABLE " + staging + " AS " + table);
             insert.into(connection, staging);

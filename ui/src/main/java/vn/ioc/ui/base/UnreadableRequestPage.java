@@ -3,11 +3,11 @@ package vn.ioc.ui.base;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
+import io.micrometer.core.instrument.Metrics;
 import org.apache.catalina.valves.ErrorReportValve;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import vn.ioc.ui.access.Refusals;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
@@ -24,7 +24,8 @@ import java.util.ResourceBundle;
  * bare report. Each such refusal is logged.
  */
 public final class UnreadableRequestPage extends ErrorReportValve {
-    private static final Logger LOG = LoggerFactory.getLogger("vn.ioc.ui.access.refused");
+    /** Made by the web server, not by Spring: counted in the registry Spring Boot adds to Micrometer's global one. */
+    private final Refusals refusals = new Refusals(Metrics.globalRegistry);
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
@@ -33,8 +34,8 @@ public final class UnreadableRequestPage extends ErrorReportValve {
             super.report(request, response, throwable);
             return;
         }
-        LOG.info("refused a request the web server could not read (HTTP {}): its address or headers are too long or malformed{}",
-                status, throwable == null ? "" : ": " + throwable.getMessage());
+        refusals.refused("unreadable-request", request.getRemoteAddr(), "a request the web server could not read (HTTP " + status
+                + "): its address or headers are too long or malformed" + (throwable == null ? "" : ": " + throwable.getMessage()));
         StringBuilder page = new StringBuilder("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         ResourceBundle vi = texts("vi");

@@ -5,7 +5,8 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.Location;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -13,17 +14,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
  * How long the server takes to build each view it navigates to (from BeforeEnter to AfterNavigation: reading the
- * figures and making the components), by location; switched on with {@code ioc.view-build-times=true} for {@code ioc bench ui}.
+ * figures and making the components): by view in the metrics ({@code ioc_dashboard_view_build_seconds{view=...}}), and
+ * by location for {@code ioc bench ui} where {@code ioc.view-build-times=true}.
  */
 @Component
-@ConditionalOnProperty(name = "ioc.view-build-times", havingValue = "true")
 public final class ViewBuildTimes implements VaadinServiceInitListener {
     private static final String STARTED = "ioc.navigation-started";
     private final Map<String, List<Double>> millis = new LinkedHashMap<>();
+    private final MeterRegistry meters;
+    private final boolean byLocation;
+
+    public ViewBuildTimes(MeterRegistry meters, @Value("${ioc.view-build-times:false}") boolean byLocation) {
+        this.meters = meters;
+        this.byLocation = byLocation;
+    }
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
@@ -33,7 +42,12 @@ public final class ViewBuildTimes implements VaadinServiceInitListener {
             ui.addAfterNavigationListener(after -> {
                 Long started = (Long) ComponentUtil.getData(ui, STARTED);
                 if (started != null) {
-                    record(key(after.getLocation()), (System.nanoTime() - started) / 1e6);
+                    long nanos = System.nanoTime() - started;
+                    meters.timer("ioc.dashboard.view.build", "view", after.getActiveChain().getFirst().getClass().getSimpleName())
+                            .record(nanos, TimeUnit.NANOSECONDS);
+                    if (byLocation) {
+                        record(key(after.getLocation()), nanos / 1e6);
+                    }
                 }
             });
         });

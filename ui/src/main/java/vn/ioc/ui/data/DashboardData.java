@@ -1,8 +1,8 @@
 package vn.ioc.ui.data;
 
 import vn.ioc.analytics.units.PeerGroup;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import vn.ioc.analytics.catalogue.Kpi;
 import vn.ioc.analytics.index.IndexScore;
 import vn.ioc.analytics.planning.SchoolPlaces;
@@ -10,6 +10,7 @@ import vn.ioc.analytics.planning.VaccinationSite;
 import vn.ioc.analytics.quality.DataFreshness;
 import vn.ioc.analytics.quality.IngestRunSummary;
 import vn.ioc.analytics.quality.RuleQuality;
+import vn.ioc.analytics.quality.SourceRuns;
 import vn.ioc.analytics.ranking.Alert;
 import vn.ioc.analytics.ranking.Ranking;
 import vn.ioc.analytics.ranking.Rankings;
@@ -26,6 +27,7 @@ import vn.ioc.analytics.values.Breakdown;
 import vn.ioc.analytics.values.KpiValue;
 import vn.ioc.analytics.values.WarehouseQueryException;
 import vn.ioc.ui.access.CurrentUser;
+import vn.ioc.ui.access.Refusals;
 import vn.ioc.ui.access.ScopeRefusal;
 import vn.ioc.ui.access.ScopeRefusal.Reason;
 import vn.ioc.ui.access.DashboardUser;
@@ -37,6 +39,7 @@ import java.time.YearMonth;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -53,7 +56,6 @@ import java.util.stream.Collectors;
  * answer to the same question is returned, marked stale, so that screens keep their figures and recover by themselves.
  */
 public final class DashboardData implements AutoCloseable {
-    private static final Logger REFUSALS = LoggerFactory.getLogger("vn.ioc.ui.access.refused");
     private static final int REMEMBERED = 4096;
     /** How long an answer to {@link #freshness()} is kept before the warehouse is asked again. */
     public static final Duration FRESHNESS_KEPT = Duration.ofSeconds(5);
@@ -61,6 +63,8 @@ public final class DashboardData implements AutoCloseable {
     private final AnalyticsPool pool;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final Refusals refusals;
+    private final MeterRegistry meters;
     private final Map<Object, Fresh<?>> lastGood = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Object, Fresh<?>> eldest) {
@@ -72,10 +76,13 @@ public final class DashboardData implements AutoCloseable {
     private volatile Catalogue catalogue;
     private volatile Fresh<DataFreshness> freshness;
 
-    public DashboardData(AnalyticsPool pool, CurrentUser currentUser, Clock clock) {
+    /** {@code meters}: each question's time by kind ({@code ioc_dashboard_warehouse_query_seconds}), and last answers served stale. */
+    public DashboardData(AnalyticsPool pool, CurrentUser currentUser, Clock clock, Refusals refusals, MeterRegistry meters) {
         this.pool = Objects.requireNonNull(pool, "pool");
         this.currentUser = Objects.requireNonNull(currentUser, "currentUser");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.refusals = Objects.requireNonNull(refusals, "refusals");
+        this.meters = Objects.requireNonNull(meters, "meters");
     }
 
     public Catalogue catalogue() {
@@ -165,6 +172,11 @@ public final class DashboardData implements AutoCloseable {
         return fetch(List.of("runs", limit), service -> service.recentRuns(limit));
     }
 
+    /** Each source's last ingest run (for the operations room's metrics). */
+    public Fresh<List<SourceRuns>> lastRunOfEachSource() {
+        return fetch("runs-by-source", AnalyticsService::lastRunOfEachSource);
+    }
+
     public record SitesQuery(String coverageKpi, String scope, String period) {
     }
 
@@ -248,20 +260,24 @@ public final class DashboardData implements AutoCloseable {
     /** Logs a refusal and makes the exception that says it. */
     private ScopeRefusal refusal(Reason reason, Unit asked, String what) {
         DashboardUser user = currentUser.get();
-        REFUSALS.warn("refused: {} asked for {}", user, what);
+        refusals.refused(reason, user, what);
         return new ScopeRefusal(reason, asked.code(), user.province(), user.name() + " may not see " + what
                 + user.province().map(own -> " (may see the detail of province " + own + " only)").orElse(""));
     }
 
     @SuppressWarnings("unchecked")
     private <T> Fresh<T> fetch(Object question, Function<AnalyticsService, T> work) {
+        String kind = kind(question);
+        Timer.Sample asked = Timer.start(meters);
         try {
             Fresh<T> answer = new Fresh<>(pool.apply(work), Instant.now(clock), false);
+            asked.stop(meters.timer("ioc.dashboard.warehouse.query", "kind", kind, "outcome", "answered"));
             synchronized (lastGood) {
                 lastGood.put(question, answer);
             }
             return answer;
         } catch (WarehouseQueryException | WarehouseUnavailableException e) {
+            asked.stop(meters.timer("ioc.dashboard.warehouse.query", "kind", kind, "outcome", "failed"));
             Fresh<T> earlier;
             synchronized (lastGood) {
                 earlier = (Fresh<T>) lastGood.get(question);
@@ -270,8 +286,18 @@ public final class DashboardData implements AutoCloseable {
                 throw e instanceof WarehouseUnavailableException unavailable ? unavailable
                         : new WarehouseUnavailableException("the warehouse did not answer: " + e.getMessage(), e);
             }
+            meters.counter("ioc.dashboard.answers.stale", "kind", kind).increment();
             return new Fresh<>(earlier.value(), earlier.asOf(), true);
         }
+    }
+
+    /** A question's kind, as its time is kept by: {@code value}, {@code ranking}, ..., {@code freshness}, {@code catalogue}. */
+    private static String kind(Object question) {
+        return switch (question) {
+            case String name -> name;
+            case List<?> named -> String.valueOf(named.getFirst());
+            default -> question.getClass().getSimpleName().replaceFirst("Query$", "").toLowerCase(Locale.ROOT);
+        };
     }
 
     @Override

@@ -1,10 +1,12 @@
 package vn.ioc.ui.data;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.ioc.analytics.privacy.SmallCountSuppression;
 import vn.ioc.ui.access.CurrentUser;
+import vn.ioc.ui.access.Refusals;
 import vn.ioc.warehouse.WarehouseConnection;
 
 import java.time.Clock;
@@ -24,8 +26,8 @@ public class DataConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DashboardData dashboardData(WarehouseConnection warehouse, CurrentUser currentUser, Clock clock,
+    DashboardData dashboardData(WarehouseConnection warehouse, CurrentUser currentUser, Clock clock, Refusals refusals, MeterRegistry meters,
                                 @Value("${ioc.warehouse.connections:4}") int connections) {
-        return new DashboardData(new AnalyticsPool(warehouse, connections, SmallCountSuppression.DEFAULT_K), currentUser, clock);
+        return new DashboardData(new AnalyticsPool(warehouse, connections, SmallCountSuppression.DEFAULT_K), currentUser, clock, refusals, meters);
     }
 }

@@ -3,10 +3,9 @@ package vn.ioc.ui.wall;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import vn.ioc.ui.access.CurrentUser;
+import vn.ioc.ui.access.Refusals;
 import vn.ioc.ui.access.Role;
 import vn.ioc.ui.access.ScopeRefusal;
 import vn.ioc.ui.access.ScopeRefusal.Reason;
@@ -14,11 +13,12 @@ import vn.ioc.ui.access.ScopeRefusal.Reason;
 /** A wall device's account opens its wall only: any other page is refused (and logged), saying so. */
 @Component
 public final class WallDevicesOnly implements VaadinServiceInitListener {
-    private static final Logger REFUSALS = LoggerFactory.getLogger("vn.ioc.ui.access.refused");
     private final CurrentUser currentUser;
+    private final Refusals refusals;
 
-    public WallDevicesOnly(CurrentUser currentUser) {
+    public WallDevicesOnly(CurrentUser currentUser, Refusals refusals) {
         this.currentUser = currentUser;
+        this.refusals = refusals;
     }
 
     @Override
@@ -29,7 +29,7 @@ public final class WallDevicesOnly implements VaadinServiceInitListener {
                 return;
             }
             currentUser.signedIn().filter(user -> user.role() == Role.WALL).ifPresent(device -> {
-                REFUSALS.warn("refused: {} asked for /{}, a wall device opens its wall only", device, enter.getLocation().getPath());
+                refusals.refused(Reason.WALL_ONLY, device, "/" + enter.getLocation().getPath() + ", a wall device opens its wall only");
                 enter.rerouteToError(new ScopeRefusal(Reason.WALL_ONLY, device.home(), device.province(),
                         device.name() + " is a wall device and opens its wall only"), "");
             });

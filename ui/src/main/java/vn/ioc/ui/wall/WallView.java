@@ -61,6 +61,7 @@ public final class WallView extends Div implements BeforeEnterObserver, HasDynam
     private final WallPlaylists playlists;
     private final ProvinceMap map;
     private final LiveBoard live;
+    private final WallScreens screens;
     private final H1 title = new H1();
     private final Span clock = new Span();
     private final Span stamp = new Span();
@@ -76,12 +77,13 @@ public final class WallView extends Div implements BeforeEnterObserver, HasDynam
     private List<String> alerts;
     private ScheduledExecutorService ticks;
 
-    public WallView(DashboardData data, CurrentUser currentUser, WallPlaylists playlists, ProvinceMap map, LiveBoard live) {
+    public WallView(DashboardData data, CurrentUser currentUser, WallPlaylists playlists, ProvinceMap map, LiveBoard live, WallScreens screens) {
         this.data = data;
         this.currentUser = currentUser;
         this.playlists = playlists;
         this.map = map;
         this.live = live;
+        this.screens = screens;
         addClassName("wall");
         clock.setId("wall-clock");
         stamp.setId("wall-stamp");
@@ -123,11 +125,13 @@ public final class WallView extends Div implements BeforeEnterObserver, HasDynam
                 + "setInterval(() => wall.classList.toggle('offline', Date.now() - wall.lastBeat > $1), 1000); }", getElement(), SILENCE_MILLIS);
         ticks = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
         ticks.scheduleAtFixedRate(() -> ui.access(this::tick), 1, 1, TimeUnit.SECONDS);
+        screens.attached();
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
         ticks.shutdownNow();
+        screens.detached();
     }
 
     /**

@@ -1,5 +1,7 @@
 package vn.ioc.ui.data;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -11,6 +13,7 @@ import vn.ioc.analytics.units.UnitLevel;
 import vn.ioc.ui.DashboardTestData;
 import vn.ioc.ui.Relay;
 import vn.ioc.ui.access.CurrentUser;
+import vn.ioc.ui.access.Refusals;
 import vn.ioc.ui.access.DashboardUsers;
 import vn.ioc.warehouse.WarehouseConnection;
 import vn.ioc.warehouse.server.TestWarehouse;
@@ -42,8 +45,9 @@ class LastGoodAnswersTest {
         try (Relay relay = new Relay(direct.getPort())) {
             WarehouseConnection relayed = new WarehouseConnection(reader.url().replace(":" + direct.getPort() + "/", ":" + relay.port() + "/"),
                     reader.user(), reader.password());
+            MeterRegistry meters = new SimpleMeterRegistry();
             DashboardData data = new DashboardData(new AnalyticsPool(relayed, 2, 10),
-                    new CurrentUser(DashboardUsers.demo()), Clock.systemUTC());
+                    new CurrentUser(DashboardUsers.demo()), Clock.systemUTC(), new Refusals(meters), meters);
             ValueQuery question = new ValueQuery("population.verified_rate", "01", period);
             Fresh<?> first = data.value(question);
             assertFalse(first.stale());
@@ -61,6 +65,9 @@ class LastGoodAnswersTest {
             Fresh<?> after = data.value(question);
             assertFalse(after.stale(), "recovered without a restart");
             assertEquals(first.value(), after.value());
+            assertEquals(2, meters.get("ioc.dashboard.warehouse.query").tags("kind", "value", "outcome", "answered").timer().count());
+            assertEquals(1, meters.get("ioc.dashboard.answers.stale").tags("kind", "value").counter().count());
+            assertEquals(1, meters.get("ioc.dashboard.warehouse.query").tags("kind", "ranking", "outcome", "failed").timer().count());
             data.close();
         }
     }

@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
@@ -29,6 +30,8 @@ final class HttpResponse {
     private byte[] copyBuffer = new byte[0];
     private HttpQueryRequest request;
     private OutputStream body;
+    private QueryStatistics finished = QueryStatistics.NONE;
+    private EngineException failure;
 
     HttpResponse(HttpExchange exchange, String displayName, String timezone) {
         this.exchange = exchange;
@@ -57,8 +60,17 @@ final class HttpResponse {
 
     /** ClickHouse's liveness answer, {@code Ok.}, as {@code /ping}, {@code /replicas_status} and a bare {@code GET /} give it. */
     static void ok(HttpExchange exchange) throws IOException {
-        byte[] body = "Ok.\n".getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=UTF-8");
+        answer(exchange, "text/html; charset=UTF-8", "Ok.\n");
+    }
+
+    /** Prometheus's text format (what {@code GET /metrics} answers). */
+    static void text(HttpExchange exchange, String metrics) throws IOException {
+        answer(exchange, "text/plain; version=0.0.4; charset=utf-8", metrics);
+    }
+
+    private static void answer(HttpExchange exchange, String contentType, String text) throws IOException {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(200, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
@@ -82,7 +94,18 @@ final class HttpResponse {
         }
     }
 
+    /** What the engine reported of the statement this response finished ({@link QueryStatistics#NONE} before). */
+    QueryStatistics finished() {
+        return finished;
+    }
+
+    /** The error this response reported, if it did. */
+    Optional<EngineException> failure() {
+        return Optional.ofNullable(failure);
+    }
+
     void finish(String format, QueryStatistics statistics) throws IOException {
+        finished = statistics;
         open(format, statistics).close();
     }
 
@@ -91,6 +114,7 @@ final class HttpResponse {
      * yet; appended to the body (as ClickHouse does) when the result had already begun.
      */
     void fail(EngineException error) throws IOException {
+        failure = error;
         byte[] text = (error.getMessage() + "\n").getBytes(StandardCharsets.UTF_8);
         if (body == null) {
             Headers headers = exchange.getResponseHeaders();

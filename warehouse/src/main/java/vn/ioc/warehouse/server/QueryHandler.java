@@ -20,6 +20,7 @@ import java.io.InputStream;
 import java.lang.System.Logger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -51,12 +52,14 @@ final class QueryHandler implements HttpHandler {
     private final SignInThrottle throttle = new SignInThrottle();
     private final RunningQueries queries;
     private final KillQuery kills;
+    private final ServerMetrics metrics;
 
-    QueryHandler(Engine engine, WarehouseUsers users, Sessions sessions, RunningQueries queries, ServerOptions options,
-                 String displayName, String timezone) {
+    QueryHandler(Engine engine, WarehouseUsers users, Sessions sessions, RunningQueries queries, ServerMetrics metrics,
+                 ServerOptions options, String displayName, String timezone) {
         this.engine = requireNonNull(engine, "engine");
         this.queries = requireNonNull(queries, "queries");
         this.kills = new KillQuery(queries);
+        this.metrics = requireNonNull(metrics, "metrics");
         this.users = requireNonNull(users, "users");
         this.sessions = requireNonNull(sessions, "sessions");
         this.options = requireNonNull(options, "options");
@@ -68,24 +71,32 @@ final class QueryHandler implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         HttpResponse response = new HttpResponse(exchange, displayName, timezone);
         String address = exchange.getRemoteAddress().getAddress().getHostAddress();
-        String account = "?";
+        String claimed = "?";
+        String account = ServerMetrics.UNKNOWN_USER;
+        boolean metricsAsked = exchange.getRequestURI().getPath().equals("/metrics");
+        long started = System.nanoTime();
         try {
-            if (exchange.getRequestMethod().equalsIgnoreCase("GET") && exchange.getRequestURI().getRawQuery() == null) {
+            if (!metricsAsked && exchange.getRequestMethod().equalsIgnoreCase("GET") && exchange.getRequestURI().getRawQuery() == null) {
                 // A bare GET / is a liveness check, as on a ClickHouse server.
                 HttpResponse.ok(exchange);
                 return;
             }
             HttpQueryRequest request = HttpQueryRequest.parse(exchange);
             response.describe(request);
-            account = request.user();
-            Thread.sleep(throttle.delay(account, address));
-            Optional<WarehouseUsers.User> signedIn = users.authenticate(request.user(), request.password());
+            claimed = request.user();
+            Thread.sleep(throttle.delay(claimed, address));
+            Optional<WarehouseUsers.User> signedIn = users.authenticate(claimed, request.password());
             if (signedIn.isEmpty()) {
-                throttle.failed(account, address);
+                throttle.failed(claimed, address);
                 throw EngineException.of(516, "AUTHENTICATION_FAILED", request.user()
                         + ": Authentication failed: password is incorrect, or there is no user with such name");
             }
-            throttle.succeeded(account, address);
+            throttle.succeeded(claimed, address);
+            account = claimed;
+            if (metricsAsked) {
+                HttpResponse.text(exchange, metrics.scrape());
+                return;
+            }
             WarehouseUsers.User user = signedIn.get();
             if (!request.get() && !exchange.getRequestMethod().equalsIgnoreCase("POST")) {
                 throw EngineException.of(36, "BAD_ARGUMENTS", "HTTP method " + exchange.getRequestMethod() + " is not supported: use GET or POST");
@@ -93,10 +104,15 @@ final class QueryHandler implements HttpHandler {
             try (RunningQueries.Running running = queries.start(account, request.queryId())) {
                 run(exchange, request, user, running, response);
             }
+            String signedInAccount = account;
+            response.failure().ifPresentOrElse(error -> metrics.failed(signedInAccount, error.code(), REFUSALS.contains(error.code())),
+                    () -> metrics.finished(signedInAccount, user.access(), response.finished(), Duration.ofNanos(System.nanoTime() - started)));
             exchange.close();
         } catch (EngineException e) {
-            if (REFUSALS.contains(e.code())) {
-                LOG.log(Logger.Level.WARNING, "refused {0} from {1}: {2}", account, address, e.getMessage());
+            boolean refused = REFUSALS.contains(e.code());
+            metrics.failed(account, e.code(), refused);
+            if (refused) {
+                LOG.log(Logger.Level.WARNING, "refused {0} from {1}: {2}", claimed, address, e.getMessage());
             }
             answerError(exchange, response, e);
         } catch (InterruptedException e) {

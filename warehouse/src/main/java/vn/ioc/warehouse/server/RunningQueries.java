@@ -59,6 +59,11 @@ final class RunningQueries implements AutoCloseable {
         return running;
     }
 
+    /** How many statements run now. */
+    int count() {
+        return byAccountAndId.size();
+    }
+
     /** The account's running queries. */
     List<Running> of(String account) {
         return byAccountAndId.values().stream().filter(running -> running.account().equals(account)).toList();

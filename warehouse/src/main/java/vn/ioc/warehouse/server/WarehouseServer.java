@@ -101,7 +101,7 @@ public final class WarehouseServer implements AutoCloseable {
             http.setExecutor(workers);
             Sessions sessions = new Sessions(engine, 64);
             RunningQueries queries = new RunningQueries(engine);
-            http.createContext("/", new QueryHandler(engine, users, sessions, queries, options, displayName(), timezone));
+            http.createContext("/", new QueryHandler(engine, users, sessions, queries, new ServerMetrics(queries), options, displayName(), timezone));
             http.createContext("/ping", HttpResponse::ok);
             http.createContext("/replicas_status", HttpResponse::ok);
             http.start();

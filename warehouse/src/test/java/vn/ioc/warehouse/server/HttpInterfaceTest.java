@@ -77,6 +77,24 @@ class HttpInterfaceTest {
     }
 
     @Test
+    void metricsAreAnsweredToASignedInAccountInPrometheusText() {
+        ok(get(READER, q("SELECT number FROM numbers(1000) FORMAT Null")));
+        assertError(get(READER, q("SELECT no_such_column")), 404, 47);
+        assertError(send(HttpRequest.newBuilder(uri("").resolve("/metrics")).GET().build()), 403, 516);
+        send(HttpRequest.newBuilder(uri("").resolve("/metrics?user=invented_name&password=x")).GET().build());
+
+        HttpResponse<String> metrics = ok(send(HttpRequest.newBuilder(uri("").resolve("/metrics")).header("Authorization", basic(READER)).GET().build()));
+        assertTrue(metrics.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain; version=0.0.4"));
+        String text = metrics.body();
+        assertTrue(text.contains("ioc_warehouse_queries_seconds_count{access=\"read\",user=\"" + READER + "\"}"), text);
+        assertTrue(text.matches("(?s).*ioc_warehouse_read_rows_total\\{user=\"" + READER + "\"} [1-9][0-9]{3,}.*"), text);
+        assertTrue(text.contains("ioc_warehouse_errors_total{code=\"47\",user=\"" + READER + "\"}"), text);
+        assertTrue(text.contains("ioc_warehouse_refusals_total{code=\"516\",user=\"?\"}"), text);
+        assertTrue(text.contains("ioc_warehouse_queries_running "), text);
+        assertTrue(!text.contains("invented_name"), "a name that failed to sign in is not a series: " + text);
+    }
+
+    @Test
     void getRunsReadOnlyQueriesWithServerHeaders() {
         HttpResponse<String> response = ok(get(READER, q("SELECT 1 + 1")));
         assertEquals("2\n", response.body());
