@@ -86,7 +86,7 @@ public final class AnalyticsFixture {
                 SharedReferenceData.locate(Optional.empty())));
         new ReferenceUnitsLoader(writer).load(units);
         extracts = Files.createTempDirectory("ioc-analytics-test-").resolve("extracts");
-        manifest = new ExtractGenerator(units, Optional.empty(), m -> { }).generate(new GeneratorOptions(Scale.TINY, 7, extracts,
+        manifest = new ExtractGenerator(units, Optional.empty()).generate(new GeneratorOptions(Scale.TINY, 7, extracts,
                 ExtractFormat.CSV, 0, PROVINCES, AS_OF, 2)).manifest();
         SparkSession spark = LocalSpark.session("analytics-test");
         IngestJob job = new IngestJob(spark, writer, extracts.resolveSibling("quarantine"), message -> { });

@@ -59,7 +59,7 @@ public final class IngestFixture {
                 SharedReferenceData.locate(Optional.empty()));
         new ReferenceUnitsLoader(warehouse).load(units);
         extracts = Files.createTempDirectory("ioc-ingest-test-").resolve("extracts");
-        manifest = new ExtractGenerator(units, Optional.empty(), m -> { }).generate(new GeneratorOptions(Scale.TINY, 11, extracts,
+        manifest = new ExtractGenerator(units, Optional.empty()).generate(new GeneratorOptions(Scale.TINY, 11, extracts,
                 ExtractFormat.CSV, 0.004, Set.of("01", "08", "48", "79"), AS_OF, 2)).manifest();
         spark = LocalSpark.session("ingest-test");
     }

@@ -1,5 +1,7 @@
 package vn.ioc.analytics.cli;
 
+import vn.ioc.warehouse.progress.Progress;
+
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -104,14 +106,16 @@ final class NationalFacts {
     /** Fills the fact tables (which must be empty) and returns the rows of each. */
     static Map<String, Long> insert(Connection connection, PrintStream out) throws SQLException {
         Map<String, Long> rows = new LinkedHashMap<>();
-        try (Statement statement = connection.createStatement()) {
+        try (Statement statement = connection.createStatement(); Progress progress = Progress.start("national facts", "rows", -1)) {
             for (Map.Entry<String, String> table : TABLES.entrySet()) {
+                progress.say(table.getKey());
                 long start = System.nanoTime();
                 statement.execute(table.getValue());
                 try (var count = statement.executeQuery("SELECT count() FROM " + table.getKey())) {
                     count.next();
                     rows.put(table.getKey(), count.getLong(1));
                 }
+                progress.stepBy(rows.get(table.getKey()));
                 out.printf(Locale.ROOT, "data: %s %,d rows in %.1f s%n", table.getKey(), rows.get(table.getKey()),
                         (System.nanoTime() - start) / 1e9);
             }

@@ -8,6 +8,7 @@ import vn.ioc.analytics.units.Unit;
 import vn.ioc.analytics.units.UnitDirectory;
 import vn.ioc.analytics.units.UnitLevel;
 import vn.ioc.warehouse.WarehouseConnection;
+import vn.ioc.warehouse.progress.Progress;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -65,12 +66,12 @@ public final class KpiStoreRefresh {
             statement.execute("DROP TABLE IF EXISTS kpi_values_staging");
             statement.execute("CREATE TABLE kpi_values_staging AS kpi_values");
             long rows = 0;
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO kpi_values_staging (kpi, level, province_code, unit_code, "
+            List<Kpi> stored = catalogue.all().stream().filter(kpi -> kpi.communeShare() == null).toList();
+            try (Progress progress = Progress.start("kpi store", "indicators", stored.size());
+                 PreparedStatement insert = connection.prepareStatement("INSERT INTO kpi_values_staging (kpi, level, province_code, unit_code, "
                     + "month, numerator, denominator, from_pre_reform_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (Kpi kpi : catalogue.all()) {
-                    if (kpi.communeShare() != null) {
-                        continue;
-                    }
+                for (Kpi kpi : stored) {
+                    progress.say(kpi.id());
                     for (UnitLevel level : UnitLevel.values()) {
                         if (level == UnitLevel.COMMUNE && !kpi.keptByCommune()) {
                             continue;
@@ -97,6 +98,7 @@ public final class KpiStoreRefresh {
                             rows += batched;
                         }
                     }
+                    progress.stepBy(1);
                 }
             }
             statement.execute("ALTER TABLE kpi_values REPLACE PARTITION tuple() FROM kpi_values_staging");

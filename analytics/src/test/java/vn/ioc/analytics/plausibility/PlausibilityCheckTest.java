@@ -47,7 +47,7 @@ class PlausibilityCheckTest {
         new MigrationRunner(writer).migrate();
         new ReferenceUnitsLoader(writer).load(fixture.units);
         Path extracts = folder.resolve("extracts");
-        new ExtractGenerator(fixture.units, Optional.empty(), message -> { }).generate(new GeneratorOptions(Scale.DEMO, 1, extracts,
+        new ExtractGenerator(fixture.units, Optional.empty()).generate(new GeneratorOptions(Scale.DEMO, 1, extracts,
                 ExtractFormat.CSV, 0, Set.of("01"), AnalyticsFixture.AS_OF, 2));
         SparkSession spark = LocalSpark.session("plausibility-test");
         try {

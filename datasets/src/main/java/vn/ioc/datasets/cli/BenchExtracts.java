@@ -46,7 +46,7 @@ public record BenchExtracts(WarehouseServer server, WarehouseConnection writer, 
             Path extracts = work.resolve("extracts");
             GeneratorOptions options = new GeneratorOptions(Scale.valueOf(scale.toUpperCase(Locale.ROOT)), 1, extracts, ExtractFormat.PARQUET,
                     GeneratorOptions.DEFAULT_DEFECT_RATE, Set.copyOf(provinces), GeneratorOptions.DEFAULT_AS_OF, Runtime.getRuntime().availableProcessors());
-            ExtractGenerator.Result generated = new ExtractGenerator(units, Optional.of(new ParquetWriter(server.engine())), System.err::println)
+            ExtractGenerator.Result generated = new ExtractGenerator(units, Optional.of(new ParquetWriter(server.engine())))
                     .generate(options);
             String summary = String.format(Locale.ROOT, "extracts: %s scale%s, %,d rows, %,.1f MB of Parquet, generated in %.1f s", scale,
                     provinces.isEmpty() ? "" : " (provinces " + provinces + ")", generated.rows(), generated.bytes() / 1e6, generated.seconds());

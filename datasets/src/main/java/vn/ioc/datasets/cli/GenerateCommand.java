@@ -77,7 +77,7 @@ public final class GenerateCommand implements Runnable {
             System.err.println("generate: no reference data folder found (IOC_REFERENCE_DATA): commune populations are estimates");
         }
         if (options.format() != ExtractFormat.PARQUET) {
-            return new ExtractGenerator(units, Optional.empty(), System.err::println).generate(options);
+            return new ExtractGenerator(units, Optional.empty()).generate(options);
         }
         Path storage;
         try {
@@ -87,7 +87,7 @@ public final class GenerateCommand implements Runnable {
         }
         try (Engine engine = Engine.start(new EngineOptions(EngineLibrary.fromEnvironment(System.err::println).resolve(), storage,
                 1, options.threads(), Duration.ofHours(1)))) {
-            return new ExtractGenerator(units, Optional.of(new ParquetWriter(engine)), System.err::println).generate(options);
+            return new ExtractGenerator(units, Optional.of(new ParquetWriter(engine))).generate(options);
         }
     }
 

@@ -7,6 +7,7 @@ import vn.ioc.datasets.units.CrosswalkEntry;
 import vn.ioc.datasets.units.Province;
 import vn.ioc.datasets.units.ReferenceUnits;
 import vn.ioc.warehouse.files.FileTrees;
+import vn.ioc.warehouse.progress.Progress;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,10 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import static java.util.Objects.requireNonNull;
@@ -45,12 +43,10 @@ import static java.util.Objects.requireNonNull;
 public final class ExtractGenerator {
     private final ReferenceUnits units;
     private final Optional<ParquetWriter> parquet;
-    private final Consumer<String> progress;
 
-    public ExtractGenerator(ReferenceUnits units, Optional<ParquetWriter> parquet, Consumer<String> progress) {
+    public ExtractGenerator(ReferenceUnits units, Optional<ParquetWriter> parquet) {
         this.units = requireNonNull(units, "units");
         this.parquet = requireNonNull(parquet, "parquet");
-        this.progress = requireNonNull(progress, "progress");
     }
 
     /** What a run produced and how fast, for the console. */
@@ -80,11 +76,8 @@ public final class ExtractGenerator {
         AtomicLong residents = new AtomicLong();
         long expectedResidents = provinces.stream().flatMap(p -> communes.get(p.code()).stream())
                 .mapToLong(c -> SampledCommune.sampleSize(c, options.scale())).sum();
-        ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory());
-        reporter.scheduleAtFixedRate(() -> progress.accept(String.format(Locale.ROOT, "generate: %,d of %,d residents (%.0f%%)",
-                residents.get(), expectedResidents, 100.0 * residents.get() / expectedResidents)), 5, 5, TimeUnit.SECONDS);
         ExecutorService workers = Executors.newFixedThreadPool(options.threads());
-        try {
+        try (Progress generating = Progress.watch("generate", "residents", expectedResidents, residents::get)) {
             FileTrees.delete(work);
             Files.createDirectories(work);
             List<Future<List<ExtractFile>>> futures = new ArrayList<>();
@@ -123,7 +116,6 @@ public final class ExtractGenerator {
             throw new IllegalStateException("generation interrupted", e);
         } finally {
             workers.shutdownNow();
-            reporter.shutdownNow();
         }
     }
 

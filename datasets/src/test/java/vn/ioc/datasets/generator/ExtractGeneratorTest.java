@@ -63,7 +63,7 @@ class ExtractGeneratorTest {
     }
 
     private static ExtractGenerator generator() {
-        return new ExtractGenerator(units, Optional.empty(), message -> { });
+        return new ExtractGenerator(units, Optional.empty());
     }
 
     @Test
@@ -153,7 +153,7 @@ class ExtractGeneratorTest {
         Path out = folder.resolve("parquet");
         GeneratorOptions options = new GeneratorOptions(Scale.TINY, 5, out, ExtractFormat.PARQUET, 0.002, Set.of("01", "79"),
                 GeneratorOptions.DEFAULT_AS_OF, 2);
-        Manifest manifest = new ExtractGenerator(units, Optional.of(new ParquetWriter(TestWarehouse.server().engine())), m -> { })
+        Manifest manifest = new ExtractGenerator(units, Optional.of(new ParquetWriter(TestWarehouse.server().engine())))
                 .generate(options).manifest();
         for (Manifest.SourceSummary summary : manifest.sources().values()) {
             for (Manifest.FileEntry file : summary.files()) {

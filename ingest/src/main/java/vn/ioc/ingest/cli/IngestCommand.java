@@ -15,6 +15,7 @@ import vn.ioc.ingest.vaccination.VaccineSupplyPipeline;
 import vn.ioc.ingest.spark.LocalSpark;
 import vn.ioc.warehouse.WarehouseConnection;
 import vn.ioc.warehouse.cli.LauncherModule;
+import vn.ioc.warehouse.progress.Progress;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,21 +64,24 @@ final class IngestCommand implements Runnable {
         LocalDate asOf = asOf();
         LocalDate month = asOf.withDayOfMonth(1);
         WarehouseConnection warehouse = WarehouseConnection.fromEnvironment();
+        List<SourcePipeline> chosen = pipelines(history).stream().filter(pipeline -> source == null || source.equals(pipeline.source())).toList();
+        // Rows as the manifest counts them, where there is one; else the rows are counted as they are read.
+        long rows = manifest(input).map(root -> chosen.stream().mapToLong(pipeline -> root.path("sources").path(pipeline.source()).path("rows").asLong(0)).sum())
+                .orElse(-1L);
         SparkSession spark = LocalSpark.session("ioc-ingest");
-        try {
+        try (Progress progress = Progress.start("ingest", "rows", rows)) {
             System.out.printf(Locale.ROOT, "%-28s %-8s %12s %12s %12s %12s %10s %9s%n", "source", "period", "read", "loaded from",
                     "quarantined", "duplicates", "facts", "seconds");
-            for (SourcePipeline pipeline : pipelines(history)) {
-                if (source != null && !source.equals(pipeline.source())) {
-                    continue;
-                }
+            for (SourcePipeline pipeline : chosen) {
+                progress.say(pipeline.source());
                 long start = System.nanoTime();
                 IngestJob.Outcome outcome = new IngestJob(spark, warehouse, quarantine, System.err::println).run(pipeline, input, month, asOf);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 System.out.printf(Locale.ROOT, "%-28s %-8s %,12d %,12d %,12d %,12d %,10d %9.1f   %,.0f rows/s%n", outcome.source(),
                         YearMonth.from(month), outcome.read(), outcome.loadedFrom(), outcome.quarantined(), outcome.duplicates(),
                         outcome.factRows(), seconds, outcome.read() / seconds);
-                outcome.quarantinedByRule().forEach((rule, rows) -> System.out.printf(Locale.ROOT, "    quarantined %-14s %,d%n", rule, rows));
+                outcome.quarantinedByRule().forEach((rule, quarantined) -> System.out.printf(Locale.ROOT, "    quarantined %-14s %,d%n", rule, quarantined));
+                progress.stepBy(outcome.read());
             }
         } finally {
             spark.stop();

@@ -41,7 +41,7 @@ class ParquetInputTest {
     @Test
     void readsParquetExtractsAndRefusesATruncatedOne(@TempDir Path folder) throws IOException, java.sql.SQLException {
         Path extracts = folder.resolve("parquet");
-        Manifest manifest = new ExtractGenerator(fixture.units, Optional.of(new ParquetWriter(TestWarehouse.server().engine())), m -> { })
+        Manifest manifest = new ExtractGenerator(fixture.units, Optional.of(new ParquetWriter(TestWarehouse.server().engine())))
                 .generate(new GeneratorOptions(Scale.TINY, 3, extracts, ExtractFormat.PARQUET, 0.004, Set.of("01", "79"),
                         IngestFixture.AS_OF, 2)).manifest();
         IngestJob.Outcome outcome = new IngestJob(fixture.spark, fixture.warehouse, folder.resolve("q"), m -> { })
