@@ -47,11 +47,12 @@ public final class Progress implements AutoCloseable {
         Console console = System.console();
         boolean terminal = console != null && console.isTerminal();
         ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setUnit(" " + unit, 1)
-                .showSpeed().setSpeedUnit(ChronoUnit.SECONDS).setMaxRenderedLength(100);
+                .showSpeed().setSpeedUnit(ChronoUnit.SECONDS);
         if (terminal) {
             builder.setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(500);
         } else {
-            builder.setStyle(ProgressBarStyle.ASCII).setConsumer(new DelegatingProgressBarConsumer(System.err::println)).setUpdateIntervalMillis(10_000);
+            builder.setStyle(ProgressBarStyle.ASCII).setMaxRenderedLength(140)
+                    .setConsumer(new DelegatingProgressBarConsumer(System.err::println)).setUpdateIntervalMillis(10_000);
         }
         return builder.build();
     }
