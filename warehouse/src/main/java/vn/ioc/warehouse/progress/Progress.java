@@ -19,6 +19,8 @@ import java.util.function.LongSupplier;
  * terminal, a plain line every ten seconds (and one at the end) when the output goes to a file or a pipe.
  */
 public final class Progress implements AutoCloseable {
+    /** A plain line's width: the bar, the counts, the rate and what is being done. */
+    private static final int PLAIN_LINE = 140;
     private final ProgressBar bar;
     private final Optional<LongSupplier> watched;
     private final Optional<ScheduledExecutorService> watcher;
@@ -51,8 +53,8 @@ public final class Progress implements AutoCloseable {
         if (terminal) {
             builder.setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(500);
         } else {
-            builder.setStyle(ProgressBarStyle.ASCII).setMaxRenderedLength(140)
-                    .setConsumer(new DelegatingProgressBarConsumer(System.err::println)).setUpdateIntervalMillis(10_000);
+            builder.setStyle(ProgressBarStyle.ASCII).setConsumer(new DelegatingProgressBarConsumer(System.err::println, PLAIN_LINE))
+                    .setUpdateIntervalMillis(10_000);
         }
         return builder.build();
     }
