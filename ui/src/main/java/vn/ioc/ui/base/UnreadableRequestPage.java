@@ -1,16 +1,16 @@
 package vn.ioc.ui.base;
 
+import io.micrometer.core.instrument.Metrics;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
-import io.micrometer.core.instrument.Metrics;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import vn.ioc.ui.access.Refusals;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
+import vn.ioc.ui.access.Refusals;
 
 import java.io.IOException;
 import java.io.Writer;
