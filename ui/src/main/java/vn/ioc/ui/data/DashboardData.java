@@ -1,6 +1,9 @@
 package vn.ioc.ui.data;
 
 import vn.ioc.analytics.units.PeerGroup;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import vn.ioc.analytics.catalogue.Kpi;
@@ -36,6 +39,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,9 +58,12 @@ import java.util.stream.Collectors;
  * What every view and the JSON API read, for the signed-in user: scoping is enforced here (a provincial leader is
  * refused other provinces' communes, and the refusal is logged), and when the warehouse cannot be reached the last
  * answer to the same question is returned, marked stale, so that screens keep their figures and recover by themselves.
+ * <p>
+ * The figures change only when an ingest lands or the KPI store is rebuilt, so an answer is kept (for every user: the
+ * scope is checked before) with the build it was read from, and given again without asking the warehouse while
+ * {@link #freshness()} still reports that build. The answers kept are bounded by their rows ({@code maxRows}).
  */
 public final class DashboardData implements AutoCloseable {
-    private static final int REMEMBERED = 4096;
     /** How long an answer to {@link #freshness()} is kept before the warehouse is asked again. */
     public static final Duration FRESHNESS_KEPT = Duration.ofSeconds(5);
 
@@ -65,24 +72,35 @@ public final class DashboardData implements AutoCloseable {
     private final Clock clock;
     private final Refusals refusals;
     private final MeterRegistry meters;
-    private final Map<Object, Fresh<?>> lastGood = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Object, Fresh<?>> eldest) {
-            return size() > REMEMBERED;
-        }
-    };
+    /** The last good answer to each question, with the build it was read from (null: not reused, only kept for outages). */
+    private final Cache<Object, Kept> answers;
+    private final Counter hits;
+    private final Counter misses;
     /** Questions asked at once (see {@link #ask}). */
     private final ExecutorService askers = Executors.newVirtualThreadPerTaskExecutor();
     private volatile Catalogue catalogue;
     private volatile Fresh<DataFreshness> freshness;
 
-    /** {@code meters}: each question's time by kind ({@code ioc_dashboard_warehouse_query_seconds}), and last answers served stale. */
-    public DashboardData(AnalyticsPool pool, CurrentUser currentUser, Clock clock, Refusals refusals, MeterRegistry meters) {
+    private record Kept(DataFreshness build, Fresh<?> answer) {
+    }
+
+    /**
+     * {@code meters}: each question's time by kind ({@code ioc_dashboard_warehouse_query_seconds}), answers given from
+     * memory or asked ({@code ioc_dashboard_answer_cache_total}), last answers served stale; {@code maxRows}: how many
+     * rows the answers kept may hold in all.
+     */
+    public DashboardData(AnalyticsPool pool, CurrentUser currentUser, Clock clock, Refusals refusals, MeterRegistry meters, long maxRows) {
         this.pool = Objects.requireNonNull(pool, "pool");
         this.currentUser = Objects.requireNonNull(currentUser, "currentUser");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.refusals = Objects.requireNonNull(refusals, "refusals");
         this.meters = Objects.requireNonNull(meters, "meters");
+        this.answers = Caffeine.newBuilder().executor(Runnable::run).maximumWeight(maxRows)
+                .<Object, Kept>weigher((question, kept) -> rows(kept.answer().value())).build();
+        this.hits = meters.counter("ioc.dashboard.answer.cache", "result", "hit");
+        this.misses = meters.counter("ioc.dashboard.answer.cache", "result", "miss");
+        meters.gauge("ioc.dashboard.answer.cache.rows", answers,
+                cache -> cache.policy().eviction().map(eviction -> eviction.weightedSize().orElse(0)).orElse(0L));
     }
 
     public Catalogue catalogue() {
@@ -123,27 +141,27 @@ public final class DashboardData implements AutoCloseable {
 
     public Fresh<KpiValue> value(ValueQuery query) {
         allowUnit(query.unit());
-        return fetch(query, service -> service.value(query));
+        return kept(query, service -> service.value(query));
     }
 
     public Fresh<Map<String, List<KpiValue>>> board(BoardQuery query) {
         allowUnit(query.unit());
-        return fetch(query, service -> service.board(query));
+        return kept(query, service -> service.board(query));
     }
 
     public Fresh<List<KpiValue>> series(SeriesQuery query) {
         allowUnit(query.unit());
-        return fetch(query, service -> service.series(query));
+        return kept(query, service -> service.series(query));
     }
 
     public Fresh<Breakdown> breakdown(BreakdownQuery query) {
         allowUnit(query.unit());
-        return fetch(query, service -> service.breakdown(query));
+        return kept(query, service -> service.breakdown(query));
     }
 
     public Fresh<Ranking> ranking(RankingQuery query) {
         allowRanking(query.level(), query.scope());
-        return fetch(query, service -> service.ranking(query));
+        return kept(query, service -> service.ranking(query));
     }
 
     /** The laggards of a ranking already read (no query). */
@@ -153,7 +171,7 @@ public final class DashboardData implements AutoCloseable {
 
     public Fresh<List<IndexScore>> index(IndexQuery query) {
         allowRanking(query.level(), query.scope());
-        return fetch(query, service -> service.index(query));
+        return kept(query, service -> service.index(query));
     }
 
     public record QualityQuery(String unit, String period) {
@@ -165,7 +183,7 @@ public final class DashboardData implements AutoCloseable {
         if (!seesDetailOf(unit)) {
             throw refusal(Reason.QUALITY, unit, "the data quality of " + unit.name());
         }
-        return fetch(query, service -> service.quality(query.unit(), query.period()));
+        return kept(query, service -> service.quality(query.unit(), query.period()));
     }
 
     public Fresh<List<IngestRunSummary>> recentRuns(int limit) {
@@ -183,7 +201,7 @@ public final class DashboardData implements AutoCloseable {
     /** The provinces of the nation, or the communes of a province, as vaccination sites for a coverage KPI (planners only). */
     public Fresh<List<VaccinationSite>> vaccinationSites(SitesQuery query) {
         allowPlanning("vaccination sites");
-        return fetch(query, service -> service.vaccinationSites(query.coverageKpi(), query.scope(), query.period()));
+        return kept(query, service -> service.vaccinationSites(query.coverageKpi(), query.scope(), query.period()));
     }
 
     public record SchoolQuery(String province, String period) {
@@ -192,7 +210,7 @@ public final class DashboardData implements AutoCloseable {
     /** A province's communes with their children by age and their seats and classrooms (planners only). */
     public Fresh<List<SchoolPlaces>> schoolPlaces(SchoolQuery query) {
         allowPlanning("school places");
-        return fetch(query, service -> service.schoolPlaces(query.province(), query.period()));
+        return kept(query, service -> service.schoolPlaces(query.province(), query.period()));
     }
 
     /** The indicators measured for a unit: all of them, or those kept by commune for a commune. */
@@ -265,23 +283,48 @@ public final class DashboardData implements AutoCloseable {
                 + user.province().map(own -> " (may see the detail of province " + own + " only)").orElse(""));
     }
 
+    /**
+     * The answer kept for a question if it was read from the build the warehouse reports now (dated by that report),
+     * else asked.
+     */
     @SuppressWarnings("unchecked")
+    private <T> Fresh<T> kept(Object question, Function<AnalyticsService, T> work) {
+        DataFreshness build = null;
+        try {
+            Fresh<DataFreshness> now = freshness();
+            if (!now.stale()) {
+                build = now.value();
+                Kept kept = answers.getIfPresent(question);
+                if (kept != null && build.equals(kept.build())) {
+                    hits.increment();
+                    return new Fresh<>((T) kept.answer().value(), now.asOf(), false);
+                }
+            }
+        } catch (WarehouseUnavailableException e) {
+            // Not known which build the warehouse holds: ask the question itself (and fall back as it does).
+        }
+        misses.increment();
+        return fetch(question, build, work);
+    }
+
     private <T> Fresh<T> fetch(Object question, Function<AnalyticsService, T> work) {
+        return fetch(question, null, work);
+    }
+
+    /** Asks the warehouse; if it cannot answer, gives the last answer to the same question, marked stale. */
+    @SuppressWarnings("unchecked")
+    private <T> Fresh<T> fetch(Object question, DataFreshness build, Function<AnalyticsService, T> work) {
         String kind = kind(question);
         Timer.Sample asked = Timer.start(meters);
         try {
             Fresh<T> answer = new Fresh<>(pool.apply(work), Instant.now(clock), false);
             asked.stop(meters.timer("ioc.dashboard.warehouse.query", "kind", kind, "outcome", "answered"));
-            synchronized (lastGood) {
-                lastGood.put(question, answer);
-            }
+            answers.put(question, new Kept(build, answer));
             return answer;
         } catch (WarehouseQueryException | WarehouseUnavailableException e) {
             asked.stop(meters.timer("ioc.dashboard.warehouse.query", "kind", kind, "outcome", "failed"));
-            Fresh<T> earlier;
-            synchronized (lastGood) {
-                earlier = (Fresh<T>) lastGood.get(question);
-            }
+            Kept kept = answers.getIfPresent(question);
+            Fresh<T> earlier = kept == null ? null : (Fresh<T>) kept.answer();
             if (earlier == null) {
                 throw e instanceof WarehouseUnavailableException unavailable ? unavailable
                         : new WarehouseUnavailableException("the warehouse did not answer: " + e.getMessage(), e);
@@ -289,6 +332,17 @@ public final class DashboardData implements AutoCloseable {
             meters.counter("ioc.dashboard.answers.stale", "kind", kind).increment();
             return new Fresh<>(earlier.value(), earlier.asOf(), true);
         }
+    }
+
+    /** How many rows an answer holds, as the answers kept are bounded by. */
+    private static int rows(Object answer) {
+        return 1 + switch (answer) {
+            case Collection<?> rows -> rows.size();
+            case Map<?, ?> groups -> groups.values().stream().mapToInt(DashboardData::rows).sum();
+            case Ranking ranking -> ranking.units().size();
+            case Breakdown breakdown -> breakdown.cells().size();
+            default -> 0;
+        };
     }
 
     /** A question's kind, as its time is kept by: {@code value}, {@code ranking}, ..., {@code freshness}, {@code catalogue}. */

@@ -11,7 +11,10 @@ import vn.ioc.warehouse.WarehouseConnection;
 
 import java.time.Clock;
 
-/** The warehouse the dashboard reads ({@code ioc.warehouse.url}, {@code .user}, {@code .password}) and the services over it. */
+/**
+ * The warehouse the dashboard reads ({@code ioc.warehouse.url}, {@code .user}, {@code .password}) and the services over it
+ * ({@code ioc.warehouse.connections} at once, answers kept up to {@code ioc.answers.max-rows} rows).
+ */
 @Configuration
 public class DataConfiguration {
     @Bean
@@ -27,7 +30,8 @@ public class DataConfiguration {
 
     @Bean(destroyMethod = "close")
     DashboardData dashboardData(WarehouseConnection warehouse, CurrentUser currentUser, Clock clock, Refusals refusals, MeterRegistry meters,
-                                @Value("${ioc.warehouse.connections:4}") int connections) {
-        return new DashboardData(new AnalyticsPool(warehouse, connections, SmallCountSuppression.DEFAULT_K), currentUser, clock, refusals, meters);
+                                @Value("${ioc.warehouse.connections:4}") int connections, @Value("${ioc.answers.max-rows:1000000}") long answerRows) {
+        return new DashboardData(new AnalyticsPool(warehouse, connections, SmallCountSuppression.DEFAULT_K), currentUser, clock, refusals, meters,
+                answerRows);
     }
 }
