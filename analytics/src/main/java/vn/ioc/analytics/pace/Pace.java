@@ -1,0 +1,128 @@
+package vn.ioc.analytics.pace;
+
+import vn.ioc.analytics.catalogue.Direction;
+import vn.ioc.analytics.catalogue.Kpi;
+import vn.ioc.analytics.values.KpiValue;
+
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Whether a unit reaches an indicator's target in time at its recent pace: the Theil–Sen trend of its monthly values
+ * over the last {@value #MONTHS} months (months without a value left out, and said: {@code gaps}), the month the trend
+ * line reaches the target, and the verdict against the deadline. A year's target is due at the end of that year (the
+ * programme sets targets by year); the target followed is the one of the month's year, else the next year that has one.
+ * <p>
+ * {@code perMonth}: the pace in the indicator's unit a month, with {@code slowest}..{@code fastest} its 95 % band;
+ * {@code reaches}: the month the line reaches the target (empty when reached already, or never at this pace);
+ * {@code monthsLate}: months after the deadline it reaches the target (negative: early), empty when never.
+ */
+public record Pace(String kpi, String unit, YearMonth month, Double value, Double target, Optional<YearMonth> deadline,
+                   Verdict verdict, int months, boolean gaps, OptionalDouble perMonth, OptionalDouble slowest, OptionalDouble fastest,
+                   Optional<YearMonth> reaches, Optional<Long> monthsLate, List<Projected> projection) {
+    /** The months a pace is read over, at most, and the least it needs. */
+    public static final int MONTHS = 12;
+    public static final int FEWEST_MONTHS = 6;
+
+    public enum Verdict {
+        /** The last value meets the target. */
+        REACHED,
+        /** Reaches the target by the deadline at its pace. */
+        ON_TRACK,
+        /** Late at its pace, in time at the fast end of the band. */
+        AT_RISK,
+        /** Late (or never) even at the fast end of the band. */
+        OFF_TRACK,
+        /** Fewer than {@value #FEWEST_MONTHS} months with a value. */
+        TOO_FEW_MONTHS,
+        /** No target for this year or later. */
+        NO_TARGET
+    }
+
+    /** A month of the trend line carried on to the deadline (or the month the target is reached), with its band. */
+    public record Projected(YearMonth month, double value, double low, double high) {
+    }
+
+    public Pace {
+        Objects.requireNonNull(verdict, "verdict");
+        projection = List.copyOf(projection);
+    }
+
+    /** Whether the unit is behind: at risk or off track. */
+    public boolean slipping() {
+        return verdict == Verdict.AT_RISK || verdict == Verdict.OFF_TRACK;
+    }
+
+    /**
+     * The pace of one unit from its values of consecutive months ending with the month asked ({@code series}, oldest
+     * first, as {@code AnalyticsService.series} answers): only the last {@value #MONTHS} count.
+     */
+    public static Pace of(Kpi kpi, List<KpiValue> series) {
+        if (series.isEmpty()) {
+            throw new IllegalArgumentException("a pace needs the series of at least one month");
+        }
+        KpiValue last = series.getLast();
+        YearMonth month = YearMonth.from(last.period().end());
+        String unit = last.unit().code();
+        List<KpiValue> recent = series.subList(Math.max(0, series.size() - MONTHS), series.size());
+        List<KpiValue> measured = recent.stream().filter(value -> value.value() != null).toList();
+        boolean gaps = measured.size() < recent.size();
+        Optional<Integer> year = kpi.targets().keySet().stream().filter(y -> y >= month.getYear()).min(Comparator.naturalOrder());
+        if (year.isEmpty()) {
+            return new Pace(kpi.id(), unit, month, last.value(), null, Optional.empty(), Verdict.NO_TARGET, measured.size(), gaps,
+                    OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty(), Optional.empty(), List.of());
+        }
+        double target = kpi.targets().get(year.get());
+        YearMonth deadline = YearMonth.of(year.get(), 12);
+        if (last.value() != null && kpi.direction().meets(last.value(), target)) {
+            return new Pace(kpi.id(), unit, month, last.value(), target, Optional.of(deadline), Verdict.REACHED, measured.size(), gaps,
+                    OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty(), Optional.empty(), List.of());
+        }
+        if (measured.size() < FEWEST_MONTHS) {
+            return new Pace(kpi.id(), unit, month, last.value(), target, Optional.of(deadline), Verdict.TOO_FEW_MONTHS, measured.size(), gaps,
+                    OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty(), Optional.empty(), List.of());
+        }
+        double[] x = new double[measured.size()];
+        double[] y = new double[measured.size()];
+        for (int i = 0; i < measured.size(); i++) {
+            x[i] = -ChronoUnit.MONTHS.between(YearMonth.from(measured.get(i).period().end()), month);
+            y[i] = measured.get(i).value();
+        }
+        TheilSen line = TheilSen.fit(x, y);
+        Direction direction = kpi.direction();
+        Optional<Long> reachIn = monthsToReach(line.at(0), line.slope(), target, direction);
+        Optional<Long> reachFastIn = monthsToReach(line.at(0), direction == Direction.HIGHER ? line.fastSlope() : line.slowSlope(), target, direction);
+        long left = ChronoUnit.MONTHS.between(month, deadline);
+        Verdict verdict = reachIn.filter(in -> in <= left).isPresent() ? Verdict.ON_TRACK
+                : reachFastIn.filter(in -> in <= left).isPresent() ? Verdict.AT_RISK : Verdict.OFF_TRACK;
+        Optional<YearMonth> reaches = reachIn.map(month::plusMonths);
+        long horizon = Math.max(left, reachIn.orElse(left));
+        List<Projected> projection = new ArrayList<>();
+        for (long ahead = 0; ahead <= Math.min(horizon, 60); ahead++) {
+            double low = line.at(0) + Math.min(line.slowSlope(), line.fastSlope()) * ahead;
+            double high = line.at(0) + Math.max(line.slowSlope(), line.fastSlope()) * ahead;
+            projection.add(new Projected(month.plusMonths(ahead), line.at(ahead), low, high));
+        }
+        return new Pace(kpi.id(), unit, month, last.value(), target, Optional.of(deadline), verdict, measured.size(), gaps,
+                OptionalDouble.of(line.slope()), OptionalDouble.of(line.slowSlope()), OptionalDouble.of(line.fastSlope()),
+                reaches, reachIn.map(in -> in - left), projection);
+    }
+
+    /** Whole months from the line's level now until it meets the target at {@code slope} a month (at least one); empty when never. */
+    private static Optional<Long> monthsToReach(double level, double slope, double target, Direction direction) {
+        if (direction.meets(level, target)) {
+            return Optional.of(1L);
+        }
+        boolean towards = direction == Direction.HIGHER ? slope > 0 : slope < 0;
+        if (!towards) {
+            return Optional.empty();
+        }
+        return Optional.of(Math.max(1L, (long) Math.ceil((target - level) / slope - 1e-9)));
+    }
+}
