@@ -7,6 +7,7 @@ import vn.ioc.analytics.index.CompositeIndices;
 import vn.ioc.analytics.index.IndexDefinition;
 import vn.ioc.analytics.index.IndexDefinitions;
 import vn.ioc.analytics.index.IndexScore;
+import vn.ioc.analytics.pace.Pace;
 import vn.ioc.analytics.period.Period;
 import vn.ioc.analytics.planning.PlanningFacts;
 import vn.ioc.analytics.planning.SchoolPlaces;
@@ -58,6 +59,10 @@ public final class AnalyticsService implements AutoCloseable {
     }
 
     public record SeriesQuery(String kpi, String unit, String lastPeriod, int periods) {
+    }
+
+    /** {@code period}: the pace is read over the months to its last one. */
+    public record PaceQuery(String kpi, String unit, String period) {
     }
 
     public record BreakdownQuery(String kpi, String unit, String period, String dimension) {
@@ -143,6 +148,12 @@ public final class AnalyticsService implements AutoCloseable {
 
     public List<KpiValue> series(SeriesQuery query) {
         return values.series(query.kpi(), unit(query.unit()), Period.parseBegun(query.lastPeriod()).trailing(query.periods()));
+    }
+
+    /** Whether a unit reaches an indicator's target in time at its pace over the {@value Pace#MONTHS} months to the period's last. */
+    public Pace pace(PaceQuery query) {
+        Period month = Period.month(YearMonth.from(Period.parseBegun(query.period()).end()));
+        return Pace.of(values.catalogue().kpi(query.kpi()), values.series(query.kpi(), unit(query.unit()), month.trailing(Pace.MONTHS)));
     }
 
     /** {@link BoardQuery}: in one query; a commune gets the KPIs kept by commune only. Keyed by KPI id, in catalogue order. */

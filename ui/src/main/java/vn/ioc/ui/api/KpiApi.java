@@ -12,9 +12,11 @@ import vn.ioc.analytics.catalogue.Kpi;
 import vn.ioc.analytics.catalogue.PlausibleRange;
 import vn.ioc.analytics.ranking.Ranking;
 import vn.ioc.analytics.service.AnalyticsService.RankingQuery;
+import vn.ioc.analytics.service.AnalyticsService.PaceQuery;
 import vn.ioc.analytics.service.AnalyticsService.SeriesQuery;
 import vn.ioc.analytics.service.AnalyticsService.ValueQuery;
 import vn.ioc.analytics.units.UnitLevel;
+import vn.ioc.analytics.pace.Pace;
 import vn.ioc.analytics.values.KpiValue;
 import vn.ioc.ui.data.DashboardData;
 import vn.ioc.ui.data.Fresh;
@@ -73,6 +75,12 @@ public final class KpiApi {
             throw new IllegalArgumentException("periods must be 1 to 120, got " + periods);
         }
         return data.series(new SeriesQuery(kpi, unit, period, periods));
+    }
+
+    @Operation(summary = "Whether a unit reaches an indicator's target in time at its pace (Theil-Sen trend of the last 12 months to the period's last)")
+    @GetMapping("/pace/{kpi}")
+    public Fresh<Pace> pace(@PathVariable String kpi, @RequestParam(defaultValue = "VN") String unit, @RequestParam String period) {
+        return data.pace(new PaceQuery(kpi, unit, period));
     }
 
     @Operation(summary = "Provinces nationally, or the communes of a province (or of the nation), ranked by an indicator")

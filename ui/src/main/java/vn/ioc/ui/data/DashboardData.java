@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import vn.ioc.analytics.catalogue.Kpi;
 import vn.ioc.analytics.index.IndexScore;
+import vn.ioc.analytics.pace.Pace;
 import vn.ioc.analytics.planning.SchoolPlaces;
 import vn.ioc.analytics.planning.VaccinationSite;
 import vn.ioc.analytics.quality.DataFreshness;
@@ -21,6 +22,7 @@ import vn.ioc.analytics.service.AnalyticsService;
 import vn.ioc.analytics.service.AnalyticsService.BoardQuery;
 import vn.ioc.analytics.service.AnalyticsService.BreakdownQuery;
 import vn.ioc.analytics.service.AnalyticsService.IndexQuery;
+import vn.ioc.analytics.service.AnalyticsService.PaceQuery;
 import vn.ioc.analytics.service.AnalyticsService.RankingQuery;
 import vn.ioc.analytics.service.AnalyticsService.SeriesQuery;
 import vn.ioc.analytics.service.AnalyticsService.ValueQuery;
@@ -152,6 +154,11 @@ public final class DashboardData implements AutoCloseable {
     public Fresh<List<KpiValue>> series(SeriesQuery query) {
         allowUnit(query.unit());
         return kept(query, service -> service.series(query));
+    }
+
+    public Fresh<Pace> pace(PaceQuery query) {
+        allowUnit(query.unit());
+        return kept(query, service -> service.pace(query));
     }
 
     public Fresh<Breakdown> breakdown(BreakdownQuery query) {

@@ -4,17 +4,23 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import vn.ioc.analytics.catalogue.Kpi;
+import vn.ioc.analytics.pace.Pace;
 import vn.ioc.analytics.values.KpiValue;
 import vn.ioc.ui.base.Formats;
 import vn.ioc.ui.base.KpiFigure;
+import vn.ioc.ui.base.PaceNote;
 import vn.ioc.ui.base.StatusBadge;
 import vn.ioc.ui.charts.Sparkline;
 
 import java.util.List;
+import java.util.Optional;
 
-/** One indicator at a glance: value, target, status colour, change since the previous period, recent trend. */
+/**
+ * One indicator at a glance: value, target, status colour, change since the previous period, recent trend, and for a
+ * month, whether the target is reached in time at the recent pace.
+ */
 final class KpiCard extends Div {
-    KpiCard(Formats formats, Kpi kpi, List<KpiValue> series, String link) {
+    KpiCard(Formats formats, Kpi kpi, List<KpiValue> series, Optional<Pace> pace, String link) {
         KpiValue current = series.getLast();
         addClassNames("kpi-card", StatusBadge.cssClass(current.status()));
         getElement().setAttribute("data-kpi", kpi.id());
@@ -32,6 +38,8 @@ final class KpiCard extends Div {
         if (Formats.moved(change)) {
             delta.addClassName(kpi.direction().meets(current.value(), previous) ? "better" : "worse");
         }
-        add(name, value, target, delta, new StatusBadge(current.status()), Sparkline.of(series.stream().map(KpiValue::value).toList()));
+        add(name, value, target, delta);
+        pace.filter(known -> known.verdict() != Pace.Verdict.NO_TARGET).ifPresent(known -> add(new PaceNote(formats, kpi, known)));
+        add(new StatusBadge(current.status()), Sparkline.of(series.stream().map(KpiValue::value).toList()));
     }
 }

@@ -13,6 +13,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import vn.ioc.analytics.catalogue.Kpi;
+import vn.ioc.analytics.pace.Pace;
 import vn.ioc.analytics.period.Period;
 import vn.ioc.analytics.service.AnalyticsService.BoardQuery;
 import vn.ioc.analytics.units.Unit;
@@ -30,6 +31,7 @@ import vn.ioc.ui.base.UnitLinks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Where a unit (the user's province by default) stands: a card per indicator, grouped by domain, for one period. */
 @Route(value = "", layout = MainLayout.class)
@@ -81,7 +83,8 @@ public final class OverviewView extends VerticalLayout implements BeforeEnterObs
                 group.addClassName("domain");
                 add(group);
             }
-            cards.add(new KpiCard(formats, kpi, series, UnitLinks.page(unit, kpi.id(), period.code())));
+            Optional<Pace> pace = period.kind() == Period.Kind.MONTH ? Optional.of(Pace.of(kpi, series)) : Optional.empty();
+            cards.add(new KpiCard(formats, kpi, series, pace, UnitLinks.page(unit, kpi.id(), period.code())));
         }
     }
 

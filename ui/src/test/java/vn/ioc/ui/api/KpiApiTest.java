@@ -8,6 +8,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.ioc.analytics.AnalyticsFixture;
+import vn.ioc.analytics.catalogue.KpiCatalogue;
+import vn.ioc.analytics.pace.Pace;
 import vn.ioc.analytics.period.Period;
 import vn.ioc.analytics.units.Unit;
 import vn.ioc.analytics.units.UnitLevel;
@@ -69,6 +71,24 @@ class KpiApiTest {
         var expected = fixture.rankings.rank("population.verified_rate", UnitLevel.PROVINCE, Unit.NATION, Period.parse(period), Set.of());
         assertEquals(expected.units().getFirst().value().unit().code(), ranking.path("value").path("units").get(0).path("value").path("unit").path("code").asString());
         assertEquals(200, get("hanoi", "/api/rankings/population.verified_rate?level=commune&scope=01&period=" + period).statusCode());
+    }
+
+    @Test
+    void thePaceToTargetIsTheAnalyticsLayersWithItsProjection() throws Exception {
+        HttpResponse<String> answered = get("hanoi", "/api/pace/population.verified_rate?unit=01&period=" + period);
+        assertEquals(200, answered.statusCode(), answered.body());
+        JsonNode pace = json(answered).path("value");
+        Period month = Period.parse(period);
+        Pace expected = Pace.of(KpiCatalogue.standard().kpi("population.verified_rate"),
+                fixture.values.series("population.verified_rate", fixture.values.units().province("01"), month.trailing(Pace.MONTHS)));
+        assertEquals(expected.verdict().name(), pace.path("verdict").asString(), answered.body());
+        assertEquals(expected.months(), pace.path("months").asInt());
+        assertEquals(expected.target(), pace.path("target").asDouble(), 1e-9);
+        assertEquals(expected.deadline().orElseThrow().toString(), pace.path("deadline").asString(), "a month, as 2026-12");
+        assertEquals(expected.projection().size(), pace.path("projection").size());
+        String commune = fixture.values.units().communesOf(fixture.values.units().province("79")).getFirst().code();
+        assertEquals(403, get("hanoi", "/api/pace/population.verified_rate?unit=" + commune + "&period=" + period).statusCode(), "another province's commune");
+        assertEquals(404, get("hanoi", "/api/pace/no.such_kpi?unit=01&period=" + period).statusCode());
     }
 
     @Test

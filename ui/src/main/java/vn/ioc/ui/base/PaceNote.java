@@ -1,0 +1,47 @@
+package vn.ioc.ui.base;
+
+import com.vaadin.flow.component.html.Span;
+import vn.ioc.analytics.catalogue.Kpi;
+import vn.ioc.analytics.pace.Pace;
+import vn.ioc.analytics.period.Period;
+
+import java.time.YearMonth;
+import java.util.Locale;
+
+/**
+ * Whether a unit reaches an indicator's target in time at its recent pace, in a line ("On track: 98 % by 10/2026");
+ * its tooltip says how the pace was read. Empty for an indicator without a target ahead.
+ */
+public final class PaceNote extends Span {
+    public PaceNote(Formats formats, Kpi kpi, Pace pace) {
+        addClassNames("pace", "pace-" + pace.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        getElement().setAttribute("data-pace", pace.verdict().name());
+        String deadline = pace.deadline().map(month -> month(formats, month)).orElse("");
+        setText(switch (pace.verdict()) {
+            case NO_TARGET -> "";
+            case REACHED -> getTranslation("pace.reached", String.valueOf(pace.deadline().orElseThrow().getYear()));
+            case TOO_FEW_MONTHS -> getTranslation("pace.too-few", Pace.FEWEST_MONTHS);
+            case ON_TRACK -> getTranslation("pace.on-track", formats.value(kpi, pace.target()), month(formats, pace.reaches().orElseThrow()));
+            case AT_RISK, OFF_TRACK -> pace.reaches()
+                    .map(month -> getTranslation("pace.late." + (pace.verdict() == Pace.Verdict.AT_RISK ? "at-risk" : "off-track"),
+                            month(formats, month), pace.monthsLate().orElseThrow()))
+                    .orElseGet(() -> getTranslation("pace.never"));
+        });
+        if (pace.perMonth().isPresent()) {
+            setTitle(getTranslation("pace.how", pointsOf(formats, kpi, pace.perMonth().getAsDouble()), pace.months(),
+                    pace.gaps() ? getTranslation("pace.gaps") : "", pointsOf(formats, kpi, pace.slowest().getAsDouble()),
+                    pointsOf(formats, kpi, pace.fastest().getAsDouble()), formats.value(kpi, pace.target()), deadline));
+        } else if (pace.deadline().isPresent()) {
+            setTitle(getTranslation("pace.due", formats.value(kpi, pace.target()), deadline));
+        }
+    }
+
+    private static String month(Formats formats, YearMonth month) {
+        return formats.periodOnAxis(Period.month(month));
+    }
+
+    /** A change a month in the indicator's unit: {@code +0,6 điểm %}, {@code +1.200 liều}. */
+    private String pointsOf(Formats formats, Kpi kpi, double perMonth) {
+        return formats.change(perMonth) + " " + (kpi.unit().equals("%") ? getTranslation("pace.points") : formats.unit(kpi));
+    }
+}
