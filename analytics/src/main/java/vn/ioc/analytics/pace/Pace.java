@@ -2,6 +2,7 @@ package vn.ioc.analytics.pace;
 
 import vn.ioc.analytics.catalogue.Direction;
 import vn.ioc.analytics.catalogue.Kpi;
+import vn.ioc.analytics.catalogue.PlausibleRange;
 import vn.ioc.analytics.values.KpiValue;
 
 import java.time.YearMonth;
@@ -21,7 +22,9 @@ import java.util.OptionalDouble;
  * <p>
  * {@code perMonth}: the pace in the indicator's unit a month, with {@code slowest}..{@code fastest} its 95 % band;
  * {@code reaches}: the month the line reaches the target (empty when reached already, or never at this pace);
- * {@code monthsLate}: months after the deadline it reaches the target (negative: early), empty when never.
+ * {@code monthsLate}: months after the deadline it reaches the target (negative: early), empty when never;
+ * {@code projection}: the line and its band from the month asked to the deadline or the month reached, whichever is
+ * later (five years at most), inside the indicator's plausible range.
  */
 public record Pace(String kpi, String unit, YearMonth month, Double value, Double target, Optional<YearMonth> deadline,
                    Verdict verdict, int months, boolean gaps, OptionalDouble perMonth, OptionalDouble slowest, OptionalDouble fastest,
@@ -54,9 +57,27 @@ public record Pace(String kpi, String unit, YearMonth month, Double value, Doubl
         projection = List.copyOf(projection);
     }
 
+    /** Units the furthest behind first: never at this pace, then by months late; reached last, those without a verdict after. */
+    public static final Comparator<Pace> SLIPPING = Comparator.comparing(Pace::withoutVerdict)
+            .thenComparing(Comparator.comparingDouble(Pace::monthsBehind).reversed());
+
     /** Whether the unit is behind: at risk or off track. */
     public boolean slipping() {
         return verdict == Verdict.AT_RISK || verdict == Verdict.OFF_TRACK;
+    }
+
+    private boolean withoutVerdict() {
+        return verdict == Verdict.TOO_FEW_MONTHS || verdict == Verdict.NO_TARGET;
+    }
+
+    /** Months late at this pace: infinite when never, minus infinite when reached. */
+    private double monthsBehind() {
+        return verdict == Verdict.REACHED ? Double.NEGATIVE_INFINITY : monthsLate.map(Long::doubleValue).orElse(Double.POSITIVE_INFINITY);
+    }
+
+    /** Whether an indicator has a target for the month's year or a later one (else every pace says {@link Verdict#NO_TARGET}). */
+    public static boolean targetAhead(Kpi kpi, YearMonth month) {
+        return kpi.targets().keySet().stream().anyMatch(year -> year >= month.getYear());
     }
 
     /**
@@ -107,11 +128,17 @@ public record Pace(String kpi, String unit, YearMonth month, Double value, Doubl
         for (long ahead = 0; ahead <= Math.min(horizon, 60); ahead++) {
             double low = line.at(0) + Math.min(line.slowSlope(), line.fastSlope()) * ahead;
             double high = line.at(0) + Math.max(line.slowSlope(), line.fastSlope()) * ahead;
-            projection.add(new Projected(month.plusMonths(ahead), line.at(ahead), low, high));
+            projection.add(new Projected(month.plusMonths(ahead), within(kpi, line.at(ahead)), within(kpi, low), within(kpi, high)));
         }
         return new Pace(kpi.id(), unit, month, last.value(), target, Optional.of(deadline), verdict, measured.size(), gaps,
                 OptionalDouble.of(line.slope()), OptionalDouble.of(line.slowSlope()), OptionalDouble.of(line.fastSlope()),
                 reaches, reachIn.map(in -> in - left), projection);
+    }
+
+    /** A projected value kept inside the values the indicator can take (a rate never passes 100). */
+    private static double within(Kpi kpi, double value) {
+        PlausibleRange range = kpi.plausible();
+        return Math.clamp(value, range.min() == null ? Double.NEGATIVE_INFINITY : range.min(), range.max() == null ? Double.POSITIVE_INFINITY : range.max());
     }
 
     /** Whole months from the line's level now until it meets the target at {@code slope} a month (at least one); empty when never. */

@@ -35,6 +35,7 @@ import java.sql.SQLException;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Locale;
@@ -154,6 +155,14 @@ public final class AnalyticsService implements AutoCloseable {
     public Pace pace(PaceQuery query) {
         Period month = Period.month(YearMonth.from(Period.parseBegun(query.period()).end()));
         return Pace.of(values.catalogue().kpi(query.kpi()), values.series(query.kpi(), unit(query.unit()), month.trailing(Pace.MONTHS)));
+    }
+
+    /** The pace of every unit of a ranking (its peer groups left to the caller), in the directory's order. */
+    public List<Pace> paces(RankingQuery query) {
+        Kpi kpi = values.catalogue().kpi(query.kpi());
+        Period month = Period.month(YearMonth.from(Period.parseBegun(query.period()).end()));
+        List<List<KpiValue>> byMonth = values.values(kpi.id(), query.level(), scope(query.scope(), query.level()), month.trailing(Pace.MONTHS));
+        return IntStream.range(0, byMonth.getFirst().size()).mapToObj(unit -> Pace.of(kpi, byMonth.stream().map(units -> units.get(unit)).toList())).toList();
     }
 
     /** {@link BoardQuery}: in one query; a commune gets the KPIs kept by commune only. Keyed by KPI id, in catalogue order. */

@@ -124,6 +124,17 @@ class PaceTest {
     }
 
     @Test
+    void theSlippingComeFirst() {
+        Pace never = Pace.of(VERIFIED, series(VERIFIED, k -> 90.0));
+        Pace late = Pace.of(VERIFIED, series(VERIFIED, k -> 85.0 + 0.5 * k));
+        Pace early = Pace.of(VERIFIED, series(VERIFIED, k -> 80.0 + k));
+        Pace reached = Pace.of(VERIFIED, series(VERIFIED, k -> 96.0));
+        Pace unknown = Pace.of(VERIFIED, series(VERIFIED, k -> k < 8 ? null : 90.0));
+        assertEquals(List.of(never, late, early, reached, unknown),
+                java.util.stream.Stream.of(reached, unknown, early, never, late).sorted(Pace.SLIPPING).toList());
+    }
+
+    @Test
     void noTargetAheadNoVerdict() {
         Kpi doses = CATALOGUE.kpi("vaccination.doses_in_period");
         assertEquals(Verdict.NO_TARGET, Pace.of(doses, series(doses, k -> 100.0 + k)).verdict());

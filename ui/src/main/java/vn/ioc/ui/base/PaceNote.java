@@ -14,10 +14,26 @@ import java.util.Locale;
  */
 public final class PaceNote extends Span {
     public PaceNote(Formats formats, Kpi kpi, Pace pace) {
+        this(formats, kpi, pace, false);
+    }
+
+    /** The verdict in a few words, for a table's cell ("3 months late"); its tooltip says the rest. */
+    public static PaceNote brief(Formats formats, Kpi kpi, Pace pace) {
+        return new PaceNote(formats, kpi, pace, true);
+    }
+
+    private PaceNote(Formats formats, Kpi kpi, Pace pace, boolean brief) {
         addClassNames("pace", "pace-" + pace.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         getElement().setAttribute("data-pace", pace.verdict().name());
         String deadline = pace.deadline().map(month -> month(formats, month)).orElse("");
-        setText(switch (pace.verdict()) {
+        setText(brief ? switch (pace.verdict()) {
+            case NO_TARGET -> "";
+            case REACHED -> getTranslation("pace.brief.reached");
+            case TOO_FEW_MONTHS -> getTranslation("pace.brief.too-few");
+            case ON_TRACK -> getTranslation("pace.brief.on-track", month(formats, pace.reaches().orElseThrow()));
+            case AT_RISK, OFF_TRACK -> pace.reaches().map(month -> getTranslation("pace.brief.late", pace.monthsLate().orElseThrow()))
+                    .orElseGet(() -> getTranslation("pace.brief.never"));
+        } : switch (pace.verdict()) {
             case NO_TARGET -> "";
             case REACHED -> getTranslation("pace.reached", String.valueOf(pace.deadline().orElseThrow().getYear()));
             case TOO_FEW_MONTHS -> getTranslation("pace.too-few", Pace.FEWEST_MONTHS);

@@ -19,6 +19,7 @@ import org.jfree.chart.ui.VerticalAlignment;
 import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 import vn.ioc.analytics.catalogue.Kpi;
+import vn.ioc.analytics.pace.Pace;
 import vn.ioc.analytics.period.Period;
 import vn.ioc.analytics.values.KpiValue;
 import vn.ioc.ui.base.Formats;
@@ -34,12 +35,21 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-/** A KPI over time: its values, its target, and the same periods a year earlier. */
+/**
+ * A KPI over time: its values, its target, and the same periods a year earlier; for a month, the line of its recent
+ * pace carried on towards the deadline, dashed, with its 95 % band.
+ */
 public final class TrendChart {
     /** Values spread over less than this share of their largest are drawn on an axis not starting at zero. */
     private static final double ZERO_BASELINE_SPREAD = 0.1;
+    /** The months ahead a projection is drawn over, at most. */
+    private static final int MONTHS_PROJECTED = 12;
+
     /** One period of the chart; null values leave gaps. */
-    public record Point(String label, Double value, Double target, Double lastYear) {
+    public record Point(String label, Double value, Double target, Double lastYear, Double projected, Double low, Double high) {
+        Point(String label, Double value, Double target, Double lastYear) {
+            this(label, value, target, lastYear, null, null, null);
+        }
     }
 
     private TrendChart() {
@@ -73,11 +83,30 @@ public final class TrendChart {
         return points;
     }
 
+    /**
+     * The points with the pace's line from the last one on (the line's level there, then the months ahead, each with
+     * the target), up to {@value #MONTHS_PROJECTED} months; the points as they are when the pace has no line.
+     */
+    public static List<Point> projected(List<Point> points, Pace pace, Function<Period, String> label) {
+        if (pace.projection().isEmpty() || points.isEmpty()) {
+            return points;
+        }
+        List<Point> projected = new ArrayList<>(points);
+        Pace.Projected now = pace.projection().getFirst();
+        Point last = points.getLast();
+        projected.set(points.size() - 1, new Point(last.label(), last.value(), last.target(), last.lastYear(), now.value(), now.low(), now.high()));
+        for (Pace.Projected ahead : pace.projection().subList(1, Math.min(pace.projection().size(), MONTHS_PROJECTED + 1))) {
+            projected.add(new Point(label.apply(Period.month(ahead.month())), null, pace.target(), null, ahead.value(), ahead.low(), ahead.high()));
+        }
+        return projected;
+    }
+
     /** The chart's words: its series' names, and the note said when the value axis does not start at zero. */
-    public record Legend(String value, String target, String lastYear, String zoomed) {
+    public record Legend(String value, String target, String lastYear, String projected, String band, String zoomed) {
         /** The legend in the language of {@code texts}. */
         public static Legend of(Texts texts) {
-            return new Legend(texts.get("trend.value"), texts.get("trend.target"), texts.get("trend.lastyear"), texts.get("trend.zoomed"));
+            return new Legend(texts.get("trend.value"), texts.get("trend.target"), texts.get("trend.lastyear"), texts.get("trend.projected"),
+                    texts.get("trend.band"), texts.get("trend.zoomed"));
         }
     }
 
@@ -88,10 +117,16 @@ public final class TrendChart {
      */
     public static JFreeChart of(Formats formats, Kpi kpi, Legend legend, List<Point> points, ChartFrame frame) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
+        boolean projected = points.stream().anyMatch(point -> point.projected() != null);
         for (Point point : points) {
             data.addValue(point.value(), legend.value(), point.label());
             data.addValue(point.target(), legend.target(), point.label());
             data.addValue(point.lastYear(), legend.lastYear(), point.label());
+            if (projected) {
+                data.addValue(point.projected(), legend.projected(), point.label());
+                data.addValue(point.low(), legend.band(), point.label());
+                data.addValue(point.high(), legend.band() + " ", point.label());
+            }
         }
         JFreeChart chart = ChartStyle.apply(ChartFactory.createLineChart(null, null, formats.unit(kpi), data, PlotOrientation.VERTICAL, true, false, false), frame);
         CategoryPlot plot = chart.getCategoryPlot();
@@ -101,7 +136,7 @@ public final class TrendChart {
         axis.setNumberFormatOverride(NumberFormat.getNumberInstance(formats.locale()));
         axis.setUpperMargin(0.15);
         axis.setLowerMargin(0.15);
-        DoubleSummaryStatistics shown = points.stream().flatMap(point -> Stream.of(point.value(), point.target(), point.lastYear()))
+        DoubleSummaryStatistics shown = points.stream().flatMap(point -> Stream.of(point.value(), point.target(), point.lastYear(), point.low(), point.high()))
                 .filter(value -> value != null && !value.isNaN()).mapToDouble(Double::doubleValue).summaryStatistics();
         // Without a value (only a target) there is nothing whose differences a zoomed axis would show.
         boolean fromZero = points.stream().noneMatch(point -> point.value() != null) || shown.getMin() < 0
@@ -121,6 +156,21 @@ public final class TrendChart {
         renderer.setSeriesStroke(1, new BasicStroke(1.5f * line, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f * line, 4f * line}, 0f));
         renderer.setSeriesPaint(2, ChartStyle.LAST_YEAR);
         renderer.setSeriesStroke(2, new BasicStroke(1.5f * line));
+        if (projected) {
+            renderer.setSeriesPaint(3, ChartStyle.VALUE);
+            renderer.setSeriesStroke(3, new BasicStroke(2f * line, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {3f * line, 3f * line}, 0f));
+            renderer.setSeriesShapesVisible(3, false);
+            Color band = new Color(ChartStyle.VALUE.getRed(), ChartStyle.VALUE.getGreen(), ChartStyle.VALUE.getBlue(), 110);
+            for (int bound = 4; bound <= 5; bound++) {
+                renderer.setSeriesPaint(bound, band);
+                renderer.setSeriesStroke(bound, new BasicStroke(1f * line, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {1.5f * line, 2.5f * line}, 0f));
+                renderer.setSeriesShapesVisible(bound, false);
+            }
+            for (int series = 3; series <= 5; series++) {
+                renderer.setSeriesItemLabelsVisible(series, false);
+            }
+            renderer.setSeriesVisibleInLegend(5, false);
+        }
         renderer.setDefaultItemLabelGenerator(new LastLabelled(formats, kpi));
         renderer.setDefaultItemLabelFont(ChartStyle.labelFont(frame));
         renderer.setDefaultItemLabelsVisible(true);

@@ -171,6 +171,12 @@ public final class DashboardData implements AutoCloseable {
         return kept(query, service -> service.ranking(query));
     }
 
+    /** The pace to target of every unit of a ranking (see {@link AnalyticsService#paces}). */
+    public Fresh<List<Pace>> paces(RankingQuery query) {
+        allowRanking(query.level(), query.scope());
+        return kept(List.of("paces", query), service -> service.paces(query));
+    }
+
     /** The laggards of a ranking already read (no query). */
     public List<Alert> laggards(Ranking ranking, double fallPoints) {
         return Rankings.laggards(ranking, catalogue().kpi(ranking.kpi()), fallPoints);

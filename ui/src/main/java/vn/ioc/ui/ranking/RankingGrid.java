@@ -7,9 +7,11 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.data.provider.ListDataProvider;
 import com.vaadin.flow.data.provider.SortDirection;
 import vn.ioc.analytics.catalogue.Kpi;
+import vn.ioc.analytics.pace.Pace;
 import vn.ioc.ui.base.Formats;
 import vn.ioc.ui.base.PhoneColumns;
 import vn.ioc.ui.base.Language;
+import vn.ioc.ui.base.PaceNote;
 import vn.ioc.ui.base.StatusBadge;
 
 import java.text.Collator;
@@ -21,10 +23,12 @@ import java.util.function.Function;
 
 /**
  * A ranking as a sortable grid: rank, movement since the previous period, unit (a link one level down), value,
- * status and change; the three best and three worst ranked are highlighted. Filters by name, ignoring diacritics.
+ * status and change, and the pace to target where the rows have one; the three best and three worst ranked are
+ * highlighted. Filters by name, ignoring diacritics.
  */
 public final class RankingGrid extends Grid<RankingRow> {
     private final ListDataProvider<RankingRow> rows;
+    private Column<RankingRow> pace;
 
     /** {@code kpi}: how values are written, or null for an index's scores; {@code link}: a unit's page. */
     public RankingGrid(Formats formats, Kpi kpi, List<RankingRow> rows, Function<RankingRow, String> link) {
@@ -46,6 +50,11 @@ public final class RankingGrid extends Grid<RankingRow> {
             addComponentColumn(row -> new StatusBadge(row.status())).setHeader(getTranslation("col.status")).setAutoWidth(true).setKey("status");
             Column<RankingRow> change = addColumn(row -> formats.change(row.change())).setHeader(getTranslation("col.change"))
                     .setComparator(Comparator.comparing(RankingRow::change, Comparator.nullsLast(Comparator.naturalOrder()))).setAutoWidth(true).setKey("change");
+            if (rows.stream().anyMatch(row -> row.pace() != null)) {
+                pace = addComponentColumn(row -> row.pace() == null ? new Span() : PaceNote.brief(formats, kpi, row.pace()))
+                        .setHeader(getTranslation("col.pace")).setAutoWidth(true).setKey("pace")
+                        .setComparator(Comparator.comparing(RankingRow::pace, Comparator.nullsLast(Pace.SLIPPING)));
+            }
             PhoneColumns.fit(this, movement, change);
         } else {
             PhoneColumns.fit(this, movement);
@@ -53,6 +62,18 @@ public final class RankingGrid extends Grid<RankingRow> {
         setPartNameGenerator(row -> row.rank() == null ? null : row.rank() <= 3 ? "top" : row.rank() > ranked - 3 ? "bottom" : null);
         sort(List.of(new GridSortOrder<>(rank, SortDirection.ASCENDING)));
         setAllRowsVisible(rows.size() <= 40);
+    }
+
+    /** Sorts the units furthest behind their target first (no change without a pace column). */
+    public void sortBySlipping() {
+        if (pace != null) {
+            sort(List.of(new GridSortOrder<>(pace, SortDirection.ASCENDING)));
+        }
+    }
+
+    /** Whether the rows have a pace to target. */
+    public boolean paced() {
+        return pace != null;
     }
 
     private Span movement(Integer change) {

@@ -41,8 +41,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Provinces nationally, or the communes of a province (or of the nation), ranked by any KPI or index; peer-group
- * filter, search, CSV export. State in the URL: {@code rankings?kpi=...&level=commune&scope=01&period=2026-10&groups=...&q=...}.
+ * Provinces nationally, or the communes of a province (or of the nation), ranked by any KPI or index, with their pace
+ * to target; peer-group filter, search, CSV export; {@code sort=pace}: the units furthest behind their target first.
+ * State in the URL: {@code rankings?kpi=...&level=commune&scope=01&period=2026-10&groups=...&q=...&sort=pace}.
  */
 @Route(value = "rankings", layout = MainLayout.class)
 @PermitAll
@@ -97,6 +98,10 @@ public final class RankingsView extends VerticalLayout implements BeforeEnterObs
             }
         });
         RankingGrid grid = new RankingGrid(formats, kpi, rows.value(), row -> UnitLinks.page(row.unit(), kpi == null ? null : kpi.id(), period.code()));
+        boolean slipping = params.get("sort").filter("pace"::equals).isPresent();
+        if (slipping) {
+            grid.sortBySlipping();
+        }
         TextField search = new TextField(getTranslation("picker.search"));
         search.setId("search");
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
@@ -114,6 +119,11 @@ public final class RankingsView extends VerticalLayout implements BeforeEnterObs
         FlexLayout toolbar = new FlexLayout(indicators, levels, scopePicker, Pickers.period(formats, getTranslation("picker.period"), data.latestMonth(), period, chosen -> params.with("period", chosen.code()).go("rankings")),
                 groupPicker, search);
         downloads.forEach(toolbar::add);
+        if (grid.paced() && !slipping) {
+            Anchor furthestBehind = new Anchor(params.with("sort", "pace").link("rankings"), getTranslation("rankings.slipping"));
+            furthestBehind.setId("slipping");
+            toolbar.add(furthestBehind);
+        }
         toolbar.addClassName("toolbar");
         toolbar.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         String what = kpi == null ? formats.text(catalogue.index(indicator).orElseThrow().name()) : formats.name(kpi);

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import vn.ioc.analytics.catalogue.Kpi;
+import vn.ioc.analytics.pace.Pace;
 import vn.ioc.analytics.period.Period;
 import vn.ioc.analytics.ranking.Alert;
 import vn.ioc.analytics.ranking.RankedUnit;
@@ -28,6 +29,7 @@ import vn.ioc.ui.base.SimulatedDataLabel;
 import vn.ioc.ui.base.DataStamp;
 import vn.ioc.ui.base.Formats;
 import vn.ioc.ui.base.KpiFigure;
+import vn.ioc.ui.base.PaceNote;
 import vn.ioc.ui.base.Pickers;
 import vn.ioc.ui.base.PhoneColumns;
 import vn.ioc.ui.base.StatusBadge;
@@ -54,6 +56,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -122,14 +125,16 @@ final class UnitPage extends VerticalLayout {
         Span rank = new Span(own.rank() == null ? "" : getTranslation(unit.level() == UnitLevel.PROVINCE ? "unit.rank.provinces" : "unit.rank.communes",
                 own.rank(), peers.value().units().size(), formats.name(catalogue.parent(unit))));
         rank.addClassName("unit-rank");
+        Optional<Pace> pace = period.kind() == Period.Kind.MONTH ? Optional.of(Pace.of(kpi, series.value())) : Optional.empty();
         headline.add(value, new StatusBadge(current.status()),
-                new Span(current.target() == null ? getTranslation("card.notarget") : getTranslation("card.target", formats.value(kpi, current.target()))),
-                rank, new Paragraph(formats.text(kpi.definition())));
+                new Span(current.target() == null ? getTranslation("card.notarget") : getTranslation("card.target", formats.value(kpi, current.target()))));
+        pace.filter(known -> known.verdict() != Pace.Verdict.NO_TARGET).ifPresent(known -> headline.add(new PaceNote(formats, kpi, known)));
+        headline.add(rank, new Paragraph(formats.text(kpi.definition())));
         if (current.fromSplitCommune()) {
             headline.add(new Paragraph(getTranslation("unit.split")));
         }
 
-        add(trail, new H2(formats.name(unit) + " · " + formats.name(kpi)), toolbar, headline, trend(formats, unit, kpi, series.value(), period));
+        add(trail, new H2(formats.name(unit) + " · " + formats.name(kpi)), toolbar, headline, trend(formats, unit, kpi, series.value(), pace, period));
 
         List<Component> breakdowns = new ArrayList<>();
         for (int i = 0; i < dimensions.size(); i++) {
@@ -178,7 +183,7 @@ final class UnitPage extends VerticalLayout {
         if (withCommunes) {
             Fresh<Ranking> communes = DashboardData.answer(askedCommunes);
             answers.add(communes);
-            List<RankingRow> rows = communes.value().units().stream().map(RankingRow::of).toList();
+            List<RankingRow> rows = communes.value().units().stream().map(ranked -> RankingRow.of(ranked, null)).toList();
             FlexLayout downloads = new FlexLayout();
             downloads.addClassName("toolbar");
             Downloads.table(this::getTranslation, SimulatedDataLabel.text(this::getTranslation, formats, data), "communes", "ranking-" + kpi.id() + "-communes-" + unit.code() + "-" + period.code(),
@@ -194,9 +199,10 @@ final class UnitPage extends VerticalLayout {
         addComponentAtIndex(2, new DataStamp(formats, answers));
     }
 
-    private Component trend(Formats formats, Unit unit, Kpi kpi, List<KpiValue> series, Period period) {
+    private Component trend(Formats formats, Unit unit, Kpi kpi, List<KpiValue> series, Optional<Pace> pace, Period period) {
         TrendChart.Legend legend = TrendChart.Legend.of(this::getTranslation);
-        List<TrendChart.Point> points = TrendChart.points(series, period, formats::periodOnAxis);
+        List<TrendChart.Point> measured = TrendChart.points(series, period, formats::periodOnAxis);
+        List<TrendChart.Point> points = pace.map(known -> TrendChart.projected(measured, known, formats::periodOnAxis)).orElse(measured);
         return SvgChart.withPng(frame -> TrendChart.of(formats, kpi, legend, points, frame), ChartFrame.TREND, ChartFrame.PHONE, "png-trend",
                 kpi.id() + "-" + unit.code() + "-" + period.code() + ".png", getTranslation("export.png"));
     }

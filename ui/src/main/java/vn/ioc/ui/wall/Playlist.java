@@ -29,7 +29,7 @@ public record Playlist(String id, String title, Optional<String> unit, int secon
 
     /** A slide: what kind, and of which indicator (the unit's key indicator when none is given). */
     public record Slide(Kind kind, Optional<String> kpi) {
-        public enum Kind { BOARD, RANKING, MAP, TREND, ALERTS, LIVE }
+        public enum Kind { BOARD, RANKING, MAP, TREND, SLIPPING, ALERTS, LIVE }
 
         /** {@code kind} or {@code kind:kpi}, as playlists are written: {@code board}, {@code ranking:population.verified_rate}. */
         public static Slide parse(String text) {
@@ -38,7 +38,7 @@ public record Playlist(String id, String title, Optional<String> unit, int secon
             try {
                 kind = Kind.valueOf(parts[0].toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown slide '" + text + "': board, ranking[:kpi], map[:kpi], trend[:kpi] or alerts");
+                throw new IllegalArgumentException("unknown slide '" + text + "': board, ranking[:kpi], map[:kpi], trend[:kpi], slipping[:kpi], alerts or live");
             }
             return new Slide(kind, parts.length > 1 && !parts[1].isBlank() ? Optional.of(parts[1].strip()) : Optional.empty());
         }

@@ -21,7 +21,8 @@ import java.util.function.Predicate;
 
 /**
  * The wall playlists, from a JSON file ({@code ioc.walls}) read at start-up, or the built-in one ({@code tong-quan}:
- * the board, a ranking, the map, a trend and the alerts of the device's unit, 20 seconds each). The file:
+ * the board, a ranking, the map, a trend, the units furthest behind their target and the alerts of the device's unit,
+ * 20 seconds each). The file:
  * <pre>{"playlists": [{"id": "ha-noi", "title": "Hà Nội", "unit": "01", "seconds": 15,
  *                    "slides": ["board", "ranking:population.verified_rate", "map", "trend:services.online_rate", "alerts"]}]}</pre>
  */
@@ -29,7 +30,7 @@ import java.util.function.Predicate;
 public final class WallPlaylists {
     public static final Playlist BUILT_IN = new Playlist("tong-quan", "", Optional.empty(), 20,
             List.of(Playlist.Slide.parse("board"), Playlist.Slide.parse("ranking"), Playlist.Slide.parse("map"), Playlist.Slide.parse("trend"),
-                    Playlist.Slide.parse("alerts")));
+                    Playlist.Slide.parse("slipping"), Playlist.Slide.parse("alerts")));
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Map<String, Playlist> playlists;

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import vn.ioc.analytics.catalogue.Kpi;
+import vn.ioc.analytics.pace.Pace;
 import vn.ioc.analytics.catalogue.Status;
 import vn.ioc.analytics.period.Period;
 import vn.ioc.analytics.ranking.Alert;
@@ -17,6 +18,7 @@ import vn.ioc.analytics.units.Unit;
 import vn.ioc.analytics.units.UnitLevel;
 import vn.ioc.analytics.values.KpiValue;
 import vn.ioc.ui.base.Formats;
+import vn.ioc.ui.base.PaceNote;
 import vn.ioc.ui.base.StatusBadge;
 import vn.ioc.ui.charts.SvgChart;
 import vn.ioc.ui.charts.ChartFrame;
@@ -31,6 +33,7 @@ import vn.ioc.ui.map.ProvinceMap;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,6 +73,7 @@ final class WallSlides {
             case RANKING -> ranking(kpi(slide, unit), unit, period);
             case MAP -> map(kpi(slide, unit), unit, period);
             case TREND -> trend(kpi(slide, unit), unit, period);
+            case SLIPPING -> slipping(slide.kpi().map(id -> data.catalogue().kpi(id)).orElseGet(() -> paced(unit, period)), unit, period);
             case ALERTS -> alerts(unit, alerts);
             case LIVE -> live(unit);
         };
@@ -142,10 +146,41 @@ final class WallSlides {
         return new Drawn(slide(texts.get("wall.map", formats.name(kpi), formats.name(unit)), drawn), ranking.stale());
     }
 
+    /** The trend, and for a month the line of its pace towards the target. */
     private Drawn trend(Kpi kpi, Unit unit, Period period) {
         Fresh<List<KpiValue>> series = data.series(new SeriesQuery(kpi.id(), unit.code(), period.code(), TrendChart.length(period) * 2));
+        List<TrendChart.Point> points = TrendChart.points(series.value(), period, formats::periodOnAxis);
+        if (period.kind() == Period.Kind.MONTH) {
+            points = TrendChart.projected(points, Pace.of(kpi, series.value()), formats::periodOnAxis);
+        }
         return new Drawn(slide(texts.get("wall.trend", formats.name(kpi), formats.name(unit)), SvgChart.html(TrendChart.of(formats, kpi, TrendChart.Legend.of(texts),
-                TrendChart.points(series.value(), period, formats::periodOnAxis), ChartFrame.WALL), ChartFrame.WALL)), series.stale());
+                points, ChartFrame.WALL), ChartFrame.WALL)), series.stale());
+    }
+
+    /** The unit's key indicator with a target ahead (the first of the catalogue measured at the ranked level). */
+    private Kpi paced(Unit unit, Period period) {
+        List<Kpi> measured = data.kpisOf(level(unit) == UnitLevel.COMMUNE ? anyCommune(unit) : unit);
+        return measured.stream().filter(kpi -> Pace.targetAhead(kpi, YearMonth.from(period.end()))).findFirst().orElse(measured.getFirst());
+    }
+
+    /** The communes of a province (the provinces of the nation) furthest behind their target on an indicator, at their pace. */
+    private Drawn slipping(Kpi kpi, Unit unit, Period period) {
+        Fresh<List<Pace>> paces = data.paces(new RankingQuery(kpi.id(), level(unit), unit.code(), period.code(), Set.of()));
+        Map<String, Unit> units = new HashMap<>();
+        data.catalogue().provinces().forEach(province -> units.put(province.code(), province));
+        units.putAll(data.catalogue().communes());
+        List<Pace> behind = paces.value().stream().filter(Pace::slipping).sorted(Pace.SLIPPING).limit(RANKED_SHOWN).toList();
+        Div rows = new Div();
+        rows.addClassName("wall-ranking");
+        for (Pace pace : behind) {
+            Div line = new Div(new Span(formats.name(units.get(pace.unit()))), new Span(formats.value(kpi, pace.value())), PaceNote.brief(formats, kpi, pace));
+            line.addClassNames("wall-rank", "wall-slipping");
+            rows.add(line);
+        }
+        if (behind.isEmpty()) {
+            rows.add(new Div(texts.get("wall.slipping.none")));
+        }
+        return new Drawn(slide(texts.get("wall.slipping", formats.name(kpi), formats.name(unit)), rows), paces.stale());
     }
 
     private Drawn alerts(Unit unit, List<String> lines) {

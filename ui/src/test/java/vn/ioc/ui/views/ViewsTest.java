@@ -33,6 +33,7 @@ import vn.ioc.ui.map.MapView;
 import vn.ioc.ui.overview.OverviewView;
 import vn.ioc.ui.quality.QualityView;
 import vn.ioc.ui.ranking.RankingGrid;
+import vn.ioc.analytics.pace.Pace;
 import vn.ioc.ui.ranking.RankingsView;
 import vn.ioc.ui.unit.CommuneView;
 import vn.ioc.ui.unit.ProvinceView;
@@ -110,6 +111,34 @@ class ViewsTest extends SpringBrowserlessTest {
         test($(com.vaadin.flow.component.textfield.TextField.class).withId("search").first()).setValue("ha noi");
         assertEquals(1, test(grid).size());
         assertEquals("Hà Nội", test(grid).getRow(0).unit().name());
+    }
+
+    /** The pace to target the analytics layer gives a unit for the test's month. */
+    private Pace pace(Kpi kpi, Unit unit) {
+        return Pace.of(kpi, fixture.values.series(kpi.id(), unit, Period.parse(period).trailing(Pace.MONTHS)));
+    }
+
+    @Test
+    void paceToTargetOnTheCardsThePageAndTheSlippingRanking() {
+        Kpi kpi = fixture.values.catalogue().kpi("population.verified_rate");
+        Pace hanoi = pace(kpi, province("01"));
+        open("?unit=01&period=" + period, OverviewView.class);
+        Div card = $(Div.class).withClassName("kpi-card").all().stream().filter(shown -> kpi.id().equals(shown.getElement().getAttribute("data-kpi")))
+                .findFirst().orElseThrow();
+        assertEquals(hanoi.verdict().name(), $(Span.class, card).withClassName("pace").first().getElement().getAttribute("data-pace"));
+
+        open("province/01?kpi=" + kpi.id() + "&period=" + period, ProvinceView.class);
+        assertEquals(hanoi.verdict().name(), $(Span.class, $(Div.class).withClassName("headline").first()).withClassName("pace").first()
+                .getElement().getAttribute("data-pace"));
+        String trend = $(Html.class).all().stream().map(Html::getInnerHtml).filter(html -> html.contains("class=\"chart chart-wide\"")).findFirst().orElseThrow();
+        assertEquals(!hanoi.projection().isEmpty(), trend.contains("Dự báo theo tốc độ hiện nay"), "the projection drawn where there is one: " + hanoi);
+
+        open("rankings?kpi=" + kpi.id() + "&period=" + period + "&sort=pace", RankingsView.class);
+        RankingGrid grid = $(RankingGrid.class).first();
+        List<Pace> expected = fixture.values.units().provinces().stream().map(province -> pace(kpi, province)).sorted(Pace.SLIPPING).toList();
+        for (int row = 0; row < expected.size(); row++) {
+            assertEquals(0, Pace.SLIPPING.compare(expected.get(row), test(grid).getRow(row).pace()), "row " + row + ": " + test(grid).getRow(row));
+        }
     }
 
     @Test
