@@ -4,72 +4,82 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A TCP relay on a fixed loopback port in front of the warehouse, cut and restored to play a network outage. */
+/**
+ * A TCP relay on a loopback port in front of the warehouse, cut and restored to play a network outage. While cut it
+ * keeps its port (another process could otherwise take it and answer in the warehouse's place) and drops every
+ * connection as soon as it is made.
+ */
 public final class Relay implements AutoCloseable {
     private final int target;
-    private final int port;
+    private final ServerSocket server;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
-    private volatile ServerSocket server;
+    private volatile boolean cut;
 
     public Relay(int target) throws IOException {
         this.target = target;
-        try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            this.port = probe.getLocalPort();
-        }
-        restore();
+        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread.ofVirtual().start(this::relay);
     }
 
     public int port() {
-        return port;
+        return server.getLocalPort();
     }
 
-    public void restore() throws IOException {
-        ServerSocket socket = new ServerSocket();
-        socket.setReuseAddress(true);
-        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-        server = socket;
-        Thread.ofVirtual().start(() -> {
-            while (!socket.isClosed()) {
-                Socket client;
-                try {
-                    client = socket.accept();
-                } catch (IOException e) {
-                    return;
-                }
-                try {
-                    Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
-                    sockets.add(client);
-                    sockets.add(upstream);
-                    Thread.ofVirtual().start(() -> pump(client, upstream));
-                    Thread.ofVirtual().start(() -> pump(upstream, client));
-                } catch (IOException e) {
-                    // The far side is down (a server restarting): this client is refused, the next may get through.
-                    closeQuietly(client);
-                }
+    private void relay() {
+        while (!server.isClosed()) {
+            Socket client;
+            try {
+                client = server.accept();
+            } catch (IOException e) {
+                return;
             }
-        });
+            if (cut) {
+                closeQuietly(client);
+                continue;
+            }
+            try {
+                Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
+                sockets.add(client);
+                sockets.add(upstream);
+                if (cut) {
+                    dropOpen();
+                }
+                Thread.ofVirtual().start(() -> pump(client, upstream));
+                Thread.ofVirtual().start(() -> pump(upstream, client));
+            } catch (IOException e) {
+                // The far side is down (a server restarting): this client is dropped, the next may get through.
+                closeQuietly(client);
+            }
+        }
     }
 
-    /** Refuses new connections and drops open ones. */
-    public void cut() throws IOException {
-        server.close();
+    public void restore() {
+        cut = false;
+    }
+
+    /** Drops open connections, and every new one until {@link #restore}. */
+    public void cut() {
+        cut = true;
+        dropOpen();
+    }
+
+    private void dropOpen() {
         for (Socket socket : sockets) {
-            socket.close();
+            closeQuietly(socket);
+            sockets.remove(socket);
         }
-        sockets.clear();
     }
 
     private static void closeQuietly(Socket socket) {
         try {
             socket.close();
         } catch (IOException ignored) {
-            // Closing a refused client: nothing more to do.
+            // Dropping a connection: nothing more to do.
         }
     }
 
@@ -84,5 +94,6 @@ public final class Relay implements AutoCloseable {
     @Override
     public void close() throws IOException {
         cut();
+        server.close();
     }
 }

@@ -21,7 +21,8 @@ import java.util.OptionalDouble;
  * programme sets targets by year); the target followed is the one of the month's year, else the next year that has one.
  * <p>
  * {@code perMonth}: the pace in the indicator's unit a month, with {@code slowest}..{@code fastest} its 95 % band;
- * {@code reaches}: the month the line reaches the target (empty when reached already, or never at this pace);
+ * {@code reaches}: the month the line reaches the target (empty when reached already, or not within
+ * {@value #HORIZON_MONTHS} months at this pace);
  * {@code monthsLate}: months after the deadline it reaches the target (negative: early), empty when never;
  * {@code projection}: the line and its band from the month asked to the deadline or the month reached, whichever is
  * later (five years at most), inside the indicator's plausible range.
@@ -32,6 +33,8 @@ public record Pace(String kpi, String unit, YearMonth month, Double value, Doubl
     /** The months a pace is read over, at most, and the least it needs. */
     public static final int MONTHS = 12;
     public static final int FEWEST_MONTHS = 6;
+    /** The furthest ahead a target is said to be reached at a pace, in months: later counts as not at this pace. */
+    public static final int HORIZON_MONTHS = 60;
 
     public enum Verdict {
         /** The last value meets the target. */
@@ -57,9 +60,13 @@ public record Pace(String kpi, String unit, YearMonth month, Double value, Doubl
         projection = List.copyOf(projection);
     }
 
-    /** Units the furthest behind first: never at this pace, then by months late; reached last, those without a verdict after. */
+    /**
+     * Units the furthest behind first: not at this pace, then by months late, each the furthest from its target first;
+     * reached last, those without a verdict after.
+     */
     public static final Comparator<Pace> SLIPPING = Comparator.comparing(Pace::withoutVerdict)
-            .thenComparing(Comparator.comparingDouble(Pace::monthsBehind).reversed());
+            .thenComparing(Comparator.comparingDouble(Pace::monthsBehind).reversed())
+            .thenComparing(Comparator.comparingDouble(Pace::shortOfTarget).reversed());
 
     /** Whether the unit is behind: at risk or off track. */
     public boolean slipping() {
@@ -68,6 +75,14 @@ public record Pace(String kpi, String unit, YearMonth month, Double value, Doubl
 
     private boolean withoutVerdict() {
         return verdict == Verdict.TOO_FEW_MONTHS || verdict == Verdict.NO_TARGET;
+    }
+
+    /** How far the last value is from the target, in the direction that is better (0 without either). */
+    private double shortOfTarget() {
+        if (value == null || target == null) {
+            return 0;
+        }
+        return Math.abs(target - value);
     }
 
     /** Months late at this pace: infinite when never, minus infinite when reached. */
@@ -141,7 +156,10 @@ public record Pace(String kpi, String unit, YearMonth month, Double value, Doubl
         return Math.clamp(value, range.min() == null ? Double.NEGATIVE_INFINITY : range.min(), range.max() == null ? Double.POSITIVE_INFINITY : range.max());
     }
 
-    /** Whole months from the line's level now until it meets the target at {@code slope} a month (at least one); empty when never. */
+    /**
+     * Whole months from the line's level now until it meets the target at {@code slope} a month (at least one); empty
+     * when never, or not within {@value #HORIZON_MONTHS} months.
+     */
     private static Optional<Long> monthsToReach(double level, double slope, double target, Direction direction) {
         if (direction.meets(level, target)) {
             return Optional.of(1L);
@@ -150,6 +168,7 @@ public record Pace(String kpi, String unit, YearMonth month, Double value, Doubl
         if (!towards) {
             return Optional.empty();
         }
-        return Optional.of(Math.max(1L, (long) Math.ceil((target - level) / slope - 1e-9)));
+        double months = Math.ceil((target - level) / slope - 1e-9);
+        return months > HORIZON_MONTHS ? Optional.empty() : Optional.of(Math.max(1L, (long) months));
     }
 }

@@ -90,6 +90,10 @@ class PaceTest {
         assertEquals(Optional.empty(), flat.monthsLate());
         assertEquals(0.0, flat.perMonth().orElseThrow());
 
+        Pace crawling = Pace.of(VERIFIED, series(VERIFIED, k -> 89.0 + 0.05 * k));
+        assertEquals(Verdict.OFF_TRACK, crawling.verdict());
+        assertEquals(Optional.empty(), crawling.reaches(), "89.55, 0.05 a month: 95 only in 9 years, past the horizon of " + Pace.HORIZON_MONTHS);
+
         Pace falling = Pace.of(VERIFIED, series(VERIFIED, k -> 92.0 - 0.5 * k));
         assertEquals(Verdict.OFF_TRACK, falling.verdict());
         assertEquals(-0.5, falling.perMonth().orElseThrow(), 1e-9);

@@ -13,6 +13,8 @@ import java.util.Locale;
  * its tooltip says how the pace was read. Empty for an indicator without a target ahead.
  */
 public final class PaceNote extends Span {
+    private static final String HORIZON_YEARS = String.valueOf(Pace.HORIZON_MONTHS / 12);
+
     public PaceNote(Formats formats, Kpi kpi, Pace pace) {
         this(formats, kpi, pace, false);
     }
@@ -32,7 +34,7 @@ public final class PaceNote extends Span {
             case TOO_FEW_MONTHS -> getTranslation("pace.brief.too-few");
             case ON_TRACK -> getTranslation("pace.brief.on-track", month(formats, pace.reaches().orElseThrow()));
             case AT_RISK, OFF_TRACK -> pace.reaches().map(month -> getTranslation("pace.brief.late", pace.monthsLate().orElseThrow()))
-                    .orElseGet(() -> getTranslation("pace.brief.never"));
+                    .orElseGet(() -> getTranslation("pace.brief.never", HORIZON_YEARS));
         } : switch (pace.verdict()) {
             case NO_TARGET -> "";
             case REACHED -> getTranslation("pace.reached", String.valueOf(pace.deadline().orElseThrow().getYear()));
@@ -41,7 +43,7 @@ public final class PaceNote extends Span {
             case AT_RISK, OFF_TRACK -> pace.reaches()
                     .map(month -> getTranslation("pace.late." + (pace.verdict() == Pace.Verdict.AT_RISK ? "at-risk" : "off-track"),
                             month(formats, month), pace.monthsLate().orElseThrow()))
-                    .orElseGet(() -> getTranslation("pace.never"));
+                    .orElseGet(() -> getTranslation("pace.never", HORIZON_YEARS));
         });
         if (pace.perMonth().isPresent()) {
             setTitle(getTranslation("pace.how", pointsOf(formats, kpi, pace.perMonth().getAsDouble()), pace.months(),

@@ -132,6 +132,13 @@ public final class TrendChart {
         CategoryPlot plot = chart.getCategoryPlot();
         boolean crowded = frame.width() / Math.max(1, points.size()) < frame.text() * 6;
         plot.getDomainAxis().setCategoryLabelPositions(crowded ? CategoryLabelPositions.UP_45 : CategoryLabelPositions.STANDARD);
+        // Too many periods for their labels, even slanted (a year and its projection on a phone): every n-th is written, the last one always.
+        int every = (int) Math.ceil(1.7 * frame.text() * points.size() / frame.width());
+        for (int i = 0; every > 1 && i < points.size(); i++) {
+            if ((points.size() - 1 - i) % every != 0) {
+                plot.getDomainAxis().setTickLabelPaint(points.get(i).label(), new Color(0, 0, 0, 0));
+            }
+        }
         NumberAxis axis = (NumberAxis) plot.getRangeAxis();
         axis.setNumberFormatOverride(NumberFormat.getNumberInstance(formats.locale()));
         axis.setUpperMargin(0.15);

@@ -7,6 +7,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 import java.io.Console;
+import java.text.DecimalFormat;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -49,7 +50,7 @@ public final class Progress implements AutoCloseable {
         Console console = System.console();
         boolean terminal = console != null && console.isTerminal();
         ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setUnit(" " + unit, 1)
-                .showSpeed().setSpeedUnit(ChronoUnit.SECONDS);
+                .showSpeed(new DecimalFormat("#,##0.0")).setSpeedUnit(ChronoUnit.SECONDS);
         if (terminal) {
             builder.setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(500);
         } else {
@@ -69,7 +70,7 @@ public final class Progress implements AutoCloseable {
 
     /** A word after the bar: what is being done now. */
     public void say(String what) {
-        bar.setExtraMessage(what);
+        bar.setExtraMessage(" " + what);
     }
 
     @Override
