@@ -16,7 +16,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.http.HttpStatus;
 import vn.ioc.ui.access.DashboardUsers;
+import vn.ioc.ui.access.Refusals;
 import vn.ioc.ui.access.Role;
+import vn.ioc.ui.access.RoleRefusal;
 import vn.ioc.ui.access.WallDevices;
 
 import java.nio.file.Path;
@@ -48,13 +50,14 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, Refusals refusals) throws Exception {
         return http.securityMatcher("/api/**")
                 // A wall device's account shows its wall, nothing else: not the API either.
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole(Arrays.stream(Role.values()).filter(role -> role != Role.WALL)
                         .map(Role::name).toArray(String[]::new)))
                 .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))
+                        .accessDeniedHandler(new RoleRefusal(refusals)))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();

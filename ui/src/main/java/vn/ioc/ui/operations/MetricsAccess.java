@@ -19,6 +19,7 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 import vn.ioc.ui.access.Refusals;
+import vn.ioc.ui.access.RoleRefusal;
 import vn.ioc.ui.access.Role;
 
 import java.io.IOException;
@@ -42,7 +43,8 @@ public class MetricsAccess {
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyAuthority(Role.ADMIN.authority(), SCRAPER))
                 .addFilterBefore(new ScrapeToken(token.isBlank() ? Optional.empty() : Optional.of(token), refusals), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))
+                        .accessDeniedHandler(new RoleRefusal(refusals)))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .build();

@@ -76,6 +76,7 @@ class MetricsTest {
         assertTrue(metrics.contains("ioc_dashboard_refusals_total{reason=\"sign-in\"}"), metrics);
         assertTrue(metrics.contains("ioc_dashboard_refusals_total{reason=\"communes\"}"), metrics);
         assertTrue(metrics.contains("ioc_dashboard_refusals_total{reason=\"metrics-token\"}"), metrics);
+        assertTrue(metrics.contains("ioc_dashboard_refusals_total{reason=\"role\"}"), "the leader refused the metrics: " + metrics);
         assertTrue(metrics.matches("(?s).*ioc_ingest_last_run_rows_read\\{source=\"population_registry\"} [1-9].*"), metrics);
         assertTrue(metrics.contains("ioc_ingest_last_run_failed{source=\"population_registry\"} 0.0"), metrics);
         assertTrue(metrics.matches("(?s).*ioc_ingest_last_success_timestamp_seconds\\{source=\"population_registry\"} 1\\.[0-9]+E9.*"), metrics);
