@@ -35,6 +35,21 @@ async function run(browser, state, fail) {
   await page.waitForSelector('.ranking-grid');
   await page.waitForSelector('svg.chart');
   await page.screenshot({ path: shots + '/2-province-vi.png', fullPage: true });
+  // The pace to target: its verdict in the headline, and where it has a line, the projection drawn on the trend.
+  const pace = await page.getAttribute('.headline .pace', 'data-pace');
+  const trend = await page.textContent('svg.chart');
+  if (['ON_TRACK', 'AT_RISK', 'OFF_TRACK'].includes(pace) !== trend.includes('Dự báo theo tốc độ hiện nay')) {
+    await fail('the trend draws the projection exactly when the pace has one (pace ' + pace + ')');
+  }
+  const provincePage = page.url();
+  // The slipping ranking: provinces furthest behind their target first, each with its pace.
+  await page.goto(base + '/rankings?kpi=population.verified_rate&sort=pace');
+  await page.waitForSelector('.ranking-grid .pace');
+  const paces = await page.locator('.ranking-grid .pace').count();
+  if (paces < 10) await fail('every province of the slipping ranking has its pace, saw ' + paces);
+  await page.screenshot({ path: shots + '/2b-slipping-vi.png' });
+  await page.goto(provincePage);
+  await page.waitForSelector('.ranking-grid');
   // One click gives the province's briefing as a PDF.
   const [briefing] = await Promise.all([page.waitForEvent('download'), page.click('#briefing')]);
   const pdf = readFileSync(await briefing.path());

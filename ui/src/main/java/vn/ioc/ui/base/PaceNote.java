@@ -4,6 +4,7 @@ import com.vaadin.flow.component.html.Span;
 import vn.ioc.analytics.catalogue.Kpi;
 import vn.ioc.analytics.pace.Pace;
 import vn.ioc.analytics.period.Period;
+import vn.ioc.ui.export.Texts;
 
 import java.time.YearMonth;
 import java.util.Locale;
@@ -28,14 +29,7 @@ public final class PaceNote extends Span {
         addClassNames("pace", "pace-" + pace.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         getElement().setAttribute("data-pace", pace.verdict().name());
         String deadline = pace.deadline().map(month -> month(formats, month)).orElse("");
-        setText(brief ? switch (pace.verdict()) {
-            case NO_TARGET -> "";
-            case REACHED -> getTranslation("pace.brief.reached");
-            case TOO_FEW_MONTHS -> getTranslation("pace.brief.too-few");
-            case ON_TRACK -> getTranslation("pace.brief.on-track", month(formats, pace.reaches().orElseThrow()));
-            case AT_RISK, OFF_TRACK -> pace.reaches().map(month -> getTranslation("pace.brief.late", pace.monthsLate().orElseThrow()))
-                    .orElseGet(() -> getTranslation("pace.brief.never", HORIZON_YEARS));
-        } : switch (pace.verdict()) {
+        setText(brief ? briefly(this::getTranslation, formats, pace) : switch (pace.verdict()) {
             case NO_TARGET -> "";
             case REACHED -> getTranslation("pace.reached", String.valueOf(pace.deadline().orElseThrow().getYear()));
             case TOO_FEW_MONTHS -> getTranslation("pace.too-few", Pace.FEWEST_MONTHS);
@@ -52,6 +46,18 @@ public final class PaceNote extends Span {
         } else if (pace.deadline().isPresent()) {
             setTitle(getTranslation("pace.due", formats.value(kpi, pace.target()), deadline));
         }
+    }
+
+    /** The verdict in a few words, as a table cell (or a printed briefing's) says it: "3 months late", "On track (10/2026)". */
+    public static String briefly(Texts texts, Formats formats, Pace pace) {
+        return switch (pace.verdict()) {
+            case NO_TARGET -> "";
+            case REACHED -> texts.get("pace.brief.reached");
+            case TOO_FEW_MONTHS -> texts.get("pace.brief.too-few");
+            case ON_TRACK -> texts.get("pace.brief.on-track", month(formats, pace.reaches().orElseThrow()));
+            case AT_RISK, OFF_TRACK -> pace.reaches().map(month -> texts.get("pace.brief.late", pace.monthsLate().orElseThrow()))
+                    .orElseGet(() -> texts.get("pace.brief.never", HORIZON_YEARS));
+        };
     }
 
     private static String month(Formats formats, YearMonth month) {

@@ -1,6 +1,7 @@
 package vn.ioc.ui.briefing;
 
 import vn.ioc.analytics.catalogue.Kpi;
+import vn.ioc.analytics.pace.Pace;
 import vn.ioc.analytics.index.IndexDefinition;
 import vn.ioc.analytics.index.IndexScore;
 import vn.ioc.analytics.period.Period;
@@ -20,8 +21,12 @@ import java.util.OptionalDouble;
  */
 public record Briefing(Unit province, Period period, Instant asOf, boolean stale, List<Line> lines, Optional<IndexDefinition> index,
                        List<IndexScore> communes, List<Trend> trends, List<Alert> alerts, OptionalDouble simulatedSample) {
-    /** One indicator: its value in the period and the period before, and its rank among the provinces. */
-    public record Line(Kpi kpi, KpiValue value, Double previousValue, Integer nationalRank, Integer rankChange, int provincesRanked) {
+    /**
+     * One indicator: its value in the period and the period before, its rank among the provinces, and for a month its
+     * pace to target.
+     */
+    public record Line(Kpi kpi, KpiValue value, Double previousValue, Integer nationalRank, Integer rankChange, int provincesRanked,
+                       Optional<Pace> pace) {
         public Double change() {
             return value.value() == null || previousValue == null ? null : value.value() - previousValue;
         }

@@ -1,6 +1,7 @@
 package vn.ioc.ui.briefing;
 
 import vn.ioc.analytics.catalogue.Kpi;
+import vn.ioc.analytics.pace.Pace;
 import vn.ioc.analytics.catalogue.Status;
 import vn.ioc.analytics.index.IndexDefinition;
 import vn.ioc.analytics.index.IndexScore;
@@ -71,7 +72,8 @@ public final class BriefingAssembler {
             Optional<RankedUnit> ranked = national.value().units().stream().filter(unit -> unit.value().unit().equals(province)).findFirst();
             long provincesRanked = national.value().units().stream().filter(unit -> unit.rank() != null).count();
             lines.add(new Briefing.Line(kpi, series.getLast(), series.size() > 1 ? series.get(series.size() - 2).value() : null,
-                    ranked.map(RankedUnit::rank).orElse(null), ranked.map(RankedUnit::rankChange).orElse(null), (int) provincesRanked));
+                    ranked.map(RankedUnit::rank).orElse(null), ranked.map(RankedUnit::rankChange).orElse(null), (int) provincesRanked,
+                    period.kind() == Period.Kind.MONTH ? Optional.of(Pace.of(kpi, series)) : Optional.empty()));
         }
         List<Alert> alerts = new ArrayList<>();
         for (Kpi kpi : key) {

@@ -5,9 +5,11 @@ import org.jfree.chart.title.TextTitle;
 import vn.ioc.analytics.catalogue.Kpi;
 import vn.ioc.analytics.catalogue.Status;
 import vn.ioc.analytics.index.IndexScore;
+import vn.ioc.analytics.pace.Pace;
 import vn.ioc.analytics.period.Period;
 import vn.ioc.analytics.ranking.Alert;
 import vn.ioc.ui.base.Formats;
+import vn.ioc.ui.base.PaceNote;
 import vn.ioc.ui.charts.ChartFrame;
 import vn.ioc.ui.charts.TrendChart;
 import vn.ioc.ui.export.PdfReport;
@@ -76,16 +78,20 @@ public final class BriefingPdf {
                     new Cell(texts.get("status." + line.value().status().name()), STATUS.get(line.value().status())),
                     Cell.of(change == null ? "—" : formats.change(change)),
                     Cell.of(line.nationalRank() == null ? "—" : line.nationalRank() + "/" + line.provincesRanked()),
-                    Cell.of(line.rankChange() == null ? "—" : line.rankChange() > 0 ? "↑" + line.rankChange() : line.rankChange() < 0 ? "↓" + -line.rankChange() : "=")));
+                    Cell.of(line.rankChange() == null ? "—" : line.rankChange() > 0 ? "↑" + line.rankChange() : line.rankChange() < 0 ? "↓" + -line.rankChange() : "="),
+                    Cell.of(line.pace().map(pace -> PaceNote.briefly(texts, formats, pace)).filter(text -> !text.isEmpty()).orElse("—"))));
         }
         report.table(List.of(texts.get("briefing.indicator"), texts.get("briefing.value"), texts.get("briefing.target"), texts.get("briefing.status"),
-                texts.get("briefing.change"), texts.get("briefing.rank"), texts.get("briefing.rank.change")), rows,
-                new float[] {8, 2, 2, 2, 1.5f, 1.5f, 1.5f}, new boolean[] {false, true, true, false, true, true, true});
+                texts.get("briefing.change"), texts.get("briefing.rank"), texts.get("briefing.rank.change"), texts.get("briefing.pace")), rows,
+                new float[] {7, 2, 2, 2, 1.5f, 1.5f, 1.5f, 3}, new boolean[] {false, true, true, false, true, true, true, false});
     }
 
     private JFreeChart chart(Briefing.Trend trend, Period period) {
-        JFreeChart chart = TrendChart.of(formats, trend.kpi(), TrendChart.Legend.of(texts), TrendChart.points(trend.series(), period, formats::periodOnAxis),
-                ChartFrame.PRINT);
+        List<TrendChart.Point> points = TrendChart.points(trend.series(), period, formats::periodOnAxis);
+        if (period.kind() == Period.Kind.MONTH) {
+            points = TrendChart.projected(points, Pace.of(trend.kpi(), trend.series()), formats::periodOnAxis);
+        }
+        JFreeChart chart = TrendChart.of(formats, trend.kpi(), TrendChart.Legend.of(texts), points, ChartFrame.PRINT);
         chart.setTitle(new TextTitle(formats.name(trend.kpi()), new Font(Font.SANS_SERIF, Font.BOLD, 11)));
         return chart;
     }

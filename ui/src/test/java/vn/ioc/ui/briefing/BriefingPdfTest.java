@@ -10,6 +10,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.ioc.analytics.AnalyticsFixture;
+import vn.ioc.analytics.pace.Pace;
 import vn.ioc.analytics.catalogue.Kpi;
 import vn.ioc.analytics.period.Period;
 import vn.ioc.analytics.ranking.Ranking;
@@ -28,6 +29,7 @@ import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.Set;
 
@@ -81,6 +83,10 @@ class BriefingPdfTest {
         for (String section : new String[] {"Các chỉ tiêu", "Xu hướng các chỉ tiêu chính", "Cảnh báo", "Cùng kỳ năm trước"}) {
             assertTrue(text.contains(section), section);
         }
+        Pace pace = Pace.of(verified, fixture.values.series(verified.id(), hanoi, period.trailing(Pace.MONTHS)));
+        Briefing assembled = new BriefingAssembler(data).assemble(hanoi, period);
+        assertEquals(Optional.of(pace), assembled.lines().stream().filter(line -> line.kpi().equals(verified)).findFirst().orElseThrow().pace());
+        assertTrue(text.contains("Tiến độ"), "the pace to target, a column of its own");
         String commune = fixture.values.units().communesOf(hanoi).getFirst().name();
         assertTrue(text.contains("Xếp hạng xã, phường theo"), "the communes ranked by the index");
         assertTrue(fixture.values.units().communesOf(hanoi).stream().anyMatch(unit -> text.contains(unit.name())), "commune names, e.g. " + commune);
