@@ -77,7 +77,7 @@ public record Pace(String kpi, String unit, YearMonth month, Double value, Doubl
         return verdict == Verdict.TOO_FEW_MONTHS || verdict == Verdict.NO_TARGET;
     }
 
-    /** How far the last value is from the target, in the direction that is better (0 without either). */
+    /** How far the last value is from the target (0 without either). */
     private double shortOfTarget() {
         if (value == null || target == null) {
             return 0;
@@ -111,18 +111,15 @@ public record Pace(String kpi, String unit, YearMonth month, Double value, Doubl
         boolean gaps = measured.size() < recent.size();
         Optional<Integer> year = kpi.targets().keySet().stream().filter(y -> y >= month.getYear()).min(Comparator.naturalOrder());
         if (year.isEmpty()) {
-            return new Pace(kpi.id(), unit, month, last.value(), null, Optional.empty(), Verdict.NO_TARGET, measured.size(), gaps,
-                    OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty(), Optional.empty(), List.of());
+            return withoutLine(kpi, last, null, Optional.empty(), Verdict.NO_TARGET, measured.size(), gaps);
         }
         double target = kpi.targets().get(year.get());
         YearMonth deadline = YearMonth.of(year.get(), 12);
         if (last.value() != null && kpi.direction().meets(last.value(), target)) {
-            return new Pace(kpi.id(), unit, month, last.value(), target, Optional.of(deadline), Verdict.REACHED, measured.size(), gaps,
-                    OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty(), Optional.empty(), List.of());
+            return withoutLine(kpi, last, target, Optional.of(deadline), Verdict.REACHED, measured.size(), gaps);
         }
         if (measured.size() < FEWEST_MONTHS) {
-            return new Pace(kpi.id(), unit, month, last.value(), target, Optional.of(deadline), Verdict.TOO_FEW_MONTHS, measured.size(), gaps,
-                    OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty(), Optional.empty(), List.of());
+            return withoutLine(kpi, last, target, Optional.of(deadline), Verdict.TOO_FEW_MONTHS, measured.size(), gaps);
         }
         double[] x = new double[measured.size()];
         double[] y = new double[measured.size()];
@@ -140,7 +137,7 @@ public record Pace(String kpi, String unit, YearMonth month, Double value, Doubl
         Optional<YearMonth> reaches = reachIn.map(month::plusMonths);
         long horizon = Math.max(left, reachIn.orElse(left));
         List<Projected> projection = new ArrayList<>();
-        for (long ahead = 0; ahead <= Math.min(horizon, 60); ahead++) {
+        for (long ahead = 0; ahead <= Math.min(horizon, HORIZON_MONTHS); ahead++) {
             double low = line.at(0) + Math.min(line.slowSlope(), line.fastSlope()) * ahead;
             double high = line.at(0) + Math.max(line.slowSlope(), line.fastSlope()) * ahead;
             projection.add(new Projected(month.plusMonths(ahead), within(kpi, line.at(ahead)), within(kpi, low), within(kpi, high)));
@@ -148,6 +145,12 @@ public record Pace(String kpi, String unit, YearMonth month, Double value, Doubl
         return new Pace(kpi.id(), unit, month, last.value(), target, Optional.of(deadline), verdict, measured.size(), gaps,
                 OptionalDouble.of(line.slope()), OptionalDouble.of(line.slowSlope()), OptionalDouble.of(line.fastSlope()),
                 reaches, reachIn.map(in -> in - left), projection);
+    }
+
+    /** A verdict read without a trend line. */
+    private static Pace withoutLine(Kpi kpi, KpiValue last, Double target, Optional<YearMonth> deadline, Verdict verdict, int months, boolean gaps) {
+        return new Pace(kpi.id(), last.unit().code(), YearMonth.from(last.period().end()), last.value(), target, deadline, verdict, months, gaps,
+                OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty(), Optional.empty(), List.of());
     }
 
     /** A projected value kept inside the values the indicator can take (a rate never passes 100). */
