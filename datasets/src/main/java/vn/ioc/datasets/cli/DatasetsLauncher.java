@@ -1,6 +1,7 @@
 package vn.ioc.datasets.cli;
 
 import vn.ioc.datasets.units.AddressDatabase;
+import vn.ioc.datasets.units.ReferenceInputs;
 import vn.ioc.datasets.units.ReferenceUnits;
 import vn.ioc.datasets.units.ReferenceUnitsLoader;
 import vn.ioc.datasets.units.SharedReferenceData;
@@ -9,7 +10,10 @@ import vn.ioc.warehouse.cli.LauncherModule;
 import vn.ioc.warehouse.npm.NpmPackageCache;
 import vn.ioc.warehouse.server.WarehouseUsers;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +32,27 @@ public final class DatasetsLauncher implements LauncherModule {
 
     @Override
     public List<DemoStep> demoSteps() {
-        return List.of((server, out) -> loadReferenceUnits(server.connection(WarehouseUsers.WRITER, "ioc"), Optional.empty(), out));
+        return List.of((server, out) -> loadReferenceUnitsUnlessLoaded(server.connection(WarehouseUsers.WRITER, "ioc"),
+                server.dataDirectory().root().resolve("reference-units.inputs"), out));
+    }
+
+    /**
+     * The demo's reference units, built and loaded again only when what they are built from has changed since the demo
+     * last loaded them into this data folder ({@code loaded} records it), so that a restart does not rebuild them.
+     */
+    static void loadReferenceUnitsUnlessLoaded(WarehouseConnection warehouse, Path loaded, PrintStream out) {
+        Path addressDatabase = NpmPackageCache.fromEnvironment(System.err::println).file(AddressDatabase.PACKAGE, "address.json");
+        String inputs = ReferenceInputs.digest(addressDatabase, SharedReferenceData.locate(Optional.empty()).map(SharedReferenceData::root));
+        try {
+            if (Files.isRegularFile(loaded) && Files.readString(loaded).equals(inputs)) {
+                out.println("reference units: as loaded before (their inputs have not changed)");
+                return;
+            }
+            loadReferenceUnits(warehouse, Optional.empty(), out);
+            Files.writeString(loaded, inputs);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the record of the reference units loaded (" + loaded + ") could not be read or written: " + e.getMessage(), e);
+        }
     }
 
     /** Builds the reference units and loads them; fails, naming the failed checks, if they do not pass. */
