@@ -3,6 +3,7 @@ package vn.ioc.analytics.pace;
 import vn.ioc.analytics.catalogue.Direction;
 import vn.ioc.analytics.catalogue.Kpi;
 import vn.ioc.analytics.catalogue.PlausibleRange;
+import vn.ioc.analytics.period.Period;
 import vn.ioc.analytics.values.KpiValue;
 
 import java.time.YearMonth;
@@ -93,6 +94,15 @@ public record Pace(String kpi, String unit, YearMonth month, Double value, Doubl
     /** Whether an indicator has a target for the month's year or a later one (else every pace says {@link Verdict#NO_TARGET}). */
     public static boolean targetAhead(Kpi kpi, YearMonth month) {
         return kpi.targets().keySet().stream().anyMatch(year -> year >= month.getYear());
+    }
+
+    /**
+     * The pace a view shows for a series ending with {@code period}: none for a quarter or a year (a pace is read by
+     * month) or for an indicator without a target ahead.
+     */
+    public static Optional<Pace> shown(Kpi kpi, Period period, List<KpiValue> series) {
+        boolean monthly = period.kind() == Period.Kind.MONTH;
+        return monthly && targetAhead(kpi, YearMonth.from(period.end())) ? Optional.of(of(kpi, series)) : Optional.empty();
     }
 
     /**

@@ -73,7 +73,7 @@ public final class BriefingAssembler {
             long provincesRanked = national.value().units().stream().filter(unit -> unit.rank() != null).count();
             lines.add(new Briefing.Line(kpi, series.getLast(), series.size() > 1 ? series.get(series.size() - 2).value() : null,
                     ranked.map(RankedUnit::rank).orElse(null), ranked.map(RankedUnit::rankChange).orElse(null), (int) provincesRanked,
-                    period.kind() == Period.Kind.MONTH ? Optional.of(Pace.of(kpi, series)) : Optional.empty()));
+                    Pace.shown(kpi, period, series)));
         }
         List<Alert> alerts = new ArrayList<>();
         for (Kpi kpi : key) {

@@ -79,7 +79,7 @@ public final class BriefingPdf {
                     Cell.of(change == null ? "—" : formats.change(change)),
                     Cell.of(line.nationalRank() == null ? "—" : line.nationalRank() + "/" + line.provincesRanked()),
                     Cell.of(line.rankChange() == null ? "—" : line.rankChange() > 0 ? "↑" + line.rankChange() : line.rankChange() < 0 ? "↓" + -line.rankChange() : "="),
-                    Cell.of(line.pace().map(pace -> PaceNote.briefly(texts, formats, pace)).filter(text -> !text.isEmpty()).orElse("—"))));
+                    Cell.of(line.pace().map(pace -> PaceNote.briefly(texts, formats, pace)).orElse("—"))));
         }
         report.table(List.of(texts.get("briefing.indicator"), texts.get("briefing.value"), texts.get("briefing.target"), texts.get("briefing.status"),
                 texts.get("briefing.change"), texts.get("briefing.rank"), texts.get("briefing.rank.change"), texts.get("briefing.pace")), rows,
@@ -87,10 +87,8 @@ public final class BriefingPdf {
     }
 
     private JFreeChart chart(Briefing.Trend trend, Period period) {
-        List<TrendChart.Point> points = TrendChart.points(trend.series(), period, formats::periodOnAxis);
-        if (period.kind() == Period.Kind.MONTH) {
-            points = TrendChart.projected(points, Pace.of(trend.kpi(), trend.series()), formats::periodOnAxis);
-        }
+        List<TrendChart.Point> points = TrendChart.projected(TrendChart.points(trend.series(), period, formats::periodOnAxis),
+                Pace.shown(trend.kpi(), period, trend.series()), formats::periodOnAxis);
         JFreeChart chart = TrendChart.of(formats, trend.kpi(), TrendChart.Legend.of(texts), points, ChartFrame.PRINT);
         chart.setTitle(new TextTitle(formats.name(trend.kpi()), new Font(Font.SANS_SERIF, Font.BOLD, 11)));
         return chart;

@@ -32,6 +32,7 @@ import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.DoubleSummaryStatistics;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -85,12 +86,13 @@ public final class TrendChart {
 
     /**
      * The points with the pace's line from the last one on (the line's level there, then the months ahead, each with
-     * the target), up to {@value #MONTHS_PROJECTED} months; the points as they are when the pace has no line.
+     * the target), up to {@value #MONTHS_PROJECTED} months; the points as they are without a pace or when it has no line.
      */
-    public static List<Point> projected(List<Point> points, Pace pace, Function<Period, String> label) {
-        if (pace.projection().isEmpty() || points.isEmpty()) {
+    public static List<Point> projected(List<Point> points, Optional<Pace> shown, Function<Period, String> label) {
+        if (shown.isEmpty() || shown.get().projection().isEmpty() || points.isEmpty()) {
             return points;
         }
+        Pace pace = shown.get();
         List<Point> projected = new ArrayList<>(points);
         Pace.Projected now = pace.projection().getFirst();
         Point last = points.getLast();

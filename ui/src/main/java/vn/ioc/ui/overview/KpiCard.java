@@ -39,7 +39,7 @@ final class KpiCard extends Div {
             delta.addClassName(kpi.direction().meets(current.value(), previous) ? "better" : "worse");
         }
         add(name, value, target, delta);
-        pace.filter(known -> known.verdict() != Pace.Verdict.NO_TARGET).ifPresent(known -> add(new PaceNote(formats, kpi, known)));
+        pace.ifPresent(known -> add(new PaceNote(formats, kpi, known)));
         add(new StatusBadge(current.status()), Sparkline.of(series.stream().map(KpiValue::value).toList()));
     }
 }

@@ -31,7 +31,6 @@ import vn.ioc.ui.base.UnitLinks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Where a unit (the user's province by default) stands: a card per indicator, grouped by domain, for one period. */
 @Route(value = "", layout = MainLayout.class)
@@ -83,8 +82,7 @@ public final class OverviewView extends VerticalLayout implements BeforeEnterObs
                 group.addClassName("domain");
                 add(group);
             }
-            Optional<Pace> pace = period.kind() == Period.Kind.MONTH ? Optional.of(Pace.of(kpi, series)) : Optional.empty();
-            cards.add(new KpiCard(formats, kpi, series, pace, UnitLinks.page(unit, kpi.id(), period.code())));
+            cards.add(new KpiCard(formats, kpi, series, Pace.shown(kpi, period, series), UnitLinks.page(unit, kpi.id(), period.code())));
         }
     }
 

@@ -125,10 +125,10 @@ final class UnitPage extends VerticalLayout {
         Span rank = new Span(own.rank() == null ? "" : getTranslation(unit.level() == UnitLevel.PROVINCE ? "unit.rank.provinces" : "unit.rank.communes",
                 own.rank(), peers.value().units().size(), formats.name(catalogue.parent(unit))));
         rank.addClassName("unit-rank");
-        Optional<Pace> pace = period.kind() == Period.Kind.MONTH ? Optional.of(Pace.of(kpi, series.value())) : Optional.empty();
+        Optional<Pace> pace = Pace.shown(kpi, period, series.value());
         headline.add(value, new StatusBadge(current.status()),
                 new Span(current.target() == null ? getTranslation("card.notarget") : getTranslation("card.target", formats.value(kpi, current.target()))));
-        pace.filter(known -> known.verdict() != Pace.Verdict.NO_TARGET).ifPresent(known -> headline.add(new PaceNote(formats, kpi, known)));
+        pace.ifPresent(known -> headline.add(new PaceNote(formats, kpi, known)));
         headline.add(rank, new Paragraph(formats.text(kpi.definition())));
         if (current.fromSplitCommune()) {
             headline.add(new Paragraph(getTranslation("unit.split")));
@@ -201,8 +201,7 @@ final class UnitPage extends VerticalLayout {
 
     private Component trend(Formats formats, Unit unit, Kpi kpi, List<KpiValue> series, Optional<Pace> pace, Period period) {
         TrendChart.Legend legend = TrendChart.Legend.of(this::getTranslation);
-        List<TrendChart.Point> measured = TrendChart.points(series, period, formats::periodOnAxis);
-        List<TrendChart.Point> points = pace.map(known -> TrendChart.projected(measured, known, formats::periodOnAxis)).orElse(measured);
+        List<TrendChart.Point> points = TrendChart.projected(TrendChart.points(series, period, formats::periodOnAxis), pace, formats::periodOnAxis);
         return SvgChart.withPng(frame -> TrendChart.of(formats, kpi, legend, points, frame), ChartFrame.TREND, ChartFrame.PHONE, "png-trend",
                 kpi.id() + "-" + unit.code() + "-" + period.code() + ".png", getTranslation("export.png"));
     }

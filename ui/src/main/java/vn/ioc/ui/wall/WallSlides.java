@@ -149,10 +149,8 @@ final class WallSlides {
     /** The trend, and for a month the line of its pace towards the target. */
     private Drawn trend(Kpi kpi, Unit unit, Period period) {
         Fresh<List<KpiValue>> series = data.series(new SeriesQuery(kpi.id(), unit.code(), period.code(), TrendChart.length(period) * 2));
-        List<TrendChart.Point> points = TrendChart.points(series.value(), period, formats::periodOnAxis);
-        if (period.kind() == Period.Kind.MONTH) {
-            points = TrendChart.projected(points, Pace.of(kpi, series.value()), formats::periodOnAxis);
-        }
+        List<TrendChart.Point> points = TrendChart.projected(TrendChart.points(series.value(), period, formats::periodOnAxis),
+                Pace.shown(kpi, period, series.value()), formats::periodOnAxis);
         return new Drawn(slide(texts.get("wall.trend", formats.name(kpi), formats.name(unit)), SvgChart.html(TrendChart.of(formats, kpi, TrendChart.Legend.of(texts),
                 points, ChartFrame.WALL), ChartFrame.WALL)), series.stale());
     }
@@ -166,14 +164,11 @@ final class WallSlides {
     /** The communes of a province (the provinces of the nation) furthest behind their target on an indicator, at their pace. */
     private Drawn slipping(Kpi kpi, Unit unit, Period period) {
         Fresh<List<Pace>> paces = data.paces(new RankingQuery(kpi.id(), level(unit), unit.code(), period.code(), Set.of()));
-        Map<String, Unit> units = new HashMap<>();
-        data.catalogue().provinces().forEach(province -> units.put(province.code(), province));
-        units.putAll(data.catalogue().communes());
         List<Pace> behind = paces.value().stream().filter(Pace::slipping).sorted(Pace.SLIPPING).limit(RANKED_SHOWN).toList();
         Div rows = new Div();
         rows.addClassName("wall-ranking");
         for (Pace pace : behind) {
-            Div line = new Div(new Span(formats.name(units.get(pace.unit()))), new Span(formats.value(kpi, pace.value())), PaceNote.brief(formats, kpi, pace));
+            Div line = new Div(new Span(formats.name(data.catalogue().unit(pace.unit()))), new Span(formats.value(kpi, pace.value())), PaceNote.brief(formats, kpi, pace));
             line.addClassNames("wall-rank", "wall-slipping");
             rows.add(line);
         }
