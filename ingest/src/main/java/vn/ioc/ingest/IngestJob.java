@@ -125,14 +125,14 @@ public final class IngestJob {
                     FileTrees.delete(factFiles);
                 }
                 progress.accept(source + ": " + written + " fact rows staged");
-                loader.stage("data_quality_facts", List.of("source", "period", "province_code", "commune_code", "rule", "checked", "failed"),
+                loader.stage("data_quality_facts", List.of("source", "period", "province_code", "commune_code", "rule", "effect", "checked", "failed"),
                         qualityRows(pipeline, pipeline.quality(summary), period).iterator());
                 loader.stageWhole("sample_design", SampleDesign.COLUMNS, design.map(SampleDesign::rows).orElse(List.of()).iterator());
                 progress.accept(source + ": data-quality facts staged; swapping partitions in");
                 loader.commit();
                 long loadedFrom = read - quarantined - duplicates;
                 new RunLog(warehouse).record(new RunLog.Entry(runId, source, period.toString().substring(0, 7), started,
-                        Instant.now(), files, read, loadedFrom, quarantined, duplicates, written, "ok", ""));
+                        Instant.now(), asOf, files, read, loadedFrom, quarantined, duplicates, written, "ok", ""));
                 return new Outcome(runId, source, read, loadedFrom, quarantined, duplicates, byRule, written, quarantineFolder);
             } finally {
                 summary.unpersist();
@@ -141,7 +141,7 @@ public final class IngestJob {
             loader.discard();
             try {
                 new RunLog(warehouse).record(new RunLog.Entry(runId, pipeline.source(), period.toString().substring(0, 7), started,
-                        Instant.now(), files, 0, 0, 0, 0, 0, "failed", e.getMessage()));
+                        Instant.now(), asOf, files, 0, 0, 0, 0, 0, "failed", e.getMessage()));
             } catch (RuntimeException logFailure) {
                 e.addSuppressed(logFailure);
             }
@@ -186,7 +186,7 @@ public final class IngestJob {
         List<Object[]> rows = new ArrayList<>();
         for (Row unit : quality.collectAsList()) {
             for (Rule rule : pipeline.reportedRules()) {
-                rows.add(new Object[]{pipeline.source(), period, unit.getString(0), unit.getString(1), rule.id(),
+                rows.add(new Object[]{pipeline.source(), period, unit.getString(0), unit.getString(1), rule.id(), rule.effect().id(),
                         unit.getLong(unit.fieldIndex("checked")), unit.getLong(unit.fieldIndex(rule.id()))});
             }
         }

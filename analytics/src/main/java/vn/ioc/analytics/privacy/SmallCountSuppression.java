@@ -23,6 +23,10 @@ public final class SmallCountSuppression {
         this.k = k;
     }
 
+    public int k() {
+        return k;
+    }
+
     /** A part's person counts; {@code denominator} is null for counts without one. */
     public record Counts(String part, double numerator, Double denominator) {
         double size() {

@@ -13,6 +13,8 @@ import vn.ioc.analytics.planning.PlanningFacts;
 import vn.ioc.analytics.planning.SchoolPlaces;
 import vn.ioc.analytics.planning.VaccinationSite;
 import vn.ioc.analytics.privacy.SmallCountSuppression;
+import vn.ioc.analytics.lineage.Lineage;
+import vn.ioc.analytics.lineage.LineageReader;
 import vn.ioc.analytics.quality.DataFreshness;
 import vn.ioc.analytics.quality.DataQuality;
 import vn.ioc.analytics.quality.IngestRunSummary;
@@ -54,6 +56,7 @@ public final class AnalyticsService implements AutoCloseable {
     private final Rankings rankings;
     private final CompositeIndices indices;
     private final DataQuality quality;
+    private final LineageReader lineage;
     private final PlanningFacts planning;
 
     public record ValueQuery(String kpi, String unit, String period) {
@@ -89,6 +92,7 @@ public final class AnalyticsService implements AutoCloseable {
         this.rankings = new Rankings(values);
         this.indices = new CompositeIndices(values, definitions);
         this.quality = new DataQuality(connection);
+        this.lineage = new LineageReader(connection, values);
         this.planning = new PlanningFacts(connection);
     }
 
@@ -145,6 +149,11 @@ public final class AnalyticsService implements AutoCloseable {
 
     public KpiValue value(ValueQuery query) {
         return values.value(query.kpi(), unit(query.unit()), Period.parseBegun(query.period()));
+    }
+
+    /** Where a value comes from: its formula's amounts, the extracts and ingest runs behind it, what validation did to the unit's rows. */
+    public Lineage lineage(ValueQuery query) {
+        return lineage.of(value(query), quality.freshness().simulated());
     }
 
     public List<KpiValue> series(SeriesQuery query) {

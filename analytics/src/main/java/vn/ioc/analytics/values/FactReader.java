@@ -165,20 +165,24 @@ final class FactReader {
         };
     }
 
+    /** The days a measure reads for a period (the epoch's first for a fact not dated); empty where the period has none of its data. */
+    Optional<Buckets.Window> days(Measure measure, Period period) {
+        return asOf(measure, period).map(end -> switch (measure.fact().time()) {
+            case NONE -> new Buckets.Window(Buckets.EPOCH, Buckets.EPOCH);
+            case SNAPSHOT -> new Buckets.Window(end, end);
+            case FLOW -> new Buckets.Window(switch (measure.window()) {
+                case PERIOD -> period.start();
+                case CUMULATIVE -> Buckets.EPOCH;
+                case LAST_7_DAYS, LAST_30_DAYS, LAST_365_DAYS -> end.minusDays(measure.window().days() - 1L);
+            }, end);
+        });
+    }
+
     /** The days a measure reads for each period, cut into buckets. */
     private Buckets buckets(Kpi kpi, Measure measure, List<Period> periods) {
         List<Buckets.Window> windows = new ArrayList<>();
         for (Period period : periods) {
-            Optional<LocalDate> last = asOf(measure, period);
-            windows.add(last.map(end -> switch (measure.fact().time()) {
-                case NONE -> new Buckets.Window(Buckets.EPOCH, Buckets.EPOCH);
-                case SNAPSHOT -> new Buckets.Window(end, end);
-                case FLOW -> new Buckets.Window(switch (measure.window()) {
-                    case PERIOD -> period.start();
-                    case CUMULATIVE -> Buckets.EPOCH;
-                    case LAST_7_DAYS, LAST_30_DAYS, LAST_365_DAYS -> end.minusDays(measure.window().days() - 1L);
-                }, end);
-            }).orElse(null));
+            windows.add(days(measure, period).orElse(null));
         }
         Buckets buckets = Buckets.of(windows);
         if (!measure.additive() && !buckets.oneBucketEach()) {

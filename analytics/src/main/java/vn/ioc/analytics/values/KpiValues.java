@@ -3,6 +3,7 @@ package vn.ioc.analytics.values;
 import vn.ioc.analytics.catalogue.CommuneShare;
 import vn.ioc.analytics.catalogue.Kpi;
 import vn.ioc.analytics.catalogue.KpiCatalogue;
+import vn.ioc.analytics.catalogue.Measure;
 import vn.ioc.analytics.catalogue.Status;
 import vn.ioc.analytics.period.Period;
 import vn.ioc.analytics.privacy.SmallCountSuppression;
@@ -52,6 +53,20 @@ public final class KpiValues {
 
     public UnitDirectory units() {
         return units;
+    }
+
+    /** The days a side of an indicator reads for a period; empty where the period has none of its data. */
+    public Optional<DaysRead> daysRead(Measure measure, Period period) {
+        return reader.days(measure, period).map(days -> new DaysRead(days.from(), days.to()));
+    }
+
+    /** The first and last day a side of an indicator reads (the epoch's first for a running total, or for a fact not dated). */
+    public record DaysRead(LocalDate from, LocalDate to) {
+    }
+
+    /** The smallest count of persons a breakdown's part shows. */
+    public int suppressionK() {
+        return suppression.k();
     }
 
     public KpiValue value(String kpi, Unit unit, Period period) {

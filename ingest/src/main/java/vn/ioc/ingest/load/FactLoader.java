@@ -15,10 +15,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
 import static java.util.Objects.requireNonNull;
@@ -27,18 +30,22 @@ import static java.util.Objects.requireNonNull;
  * Loads fact rows so that a rerun never double-counts and a failed run changes nothing: every table's
  * rows first go into a staging copy of it; only when all are staged is each partition they fall in
  * swapped in whole ({@code REPLACE PARTITION}). A run killed before the swap leaves the previous data
- * untouched, and its staging tables are cleared by the next run.
+ * untouched, and its staging tables are cleared by the next run. Just before the swap, each partition is recorded in
+ * {@code fact_loads} with the run that replaces it, so that a figure can name the run it was read from (a run that
+ * fails after that is not in the run log as successful, and is not named).
  */
 public final class FactLoader {
     private static final int BATCH = 50_000;
 
     private final WarehouseConnection warehouse;
     private final String runId;
+    private final String stagingSuffix;
     private final List<Staged> staged = new ArrayList<>();
 
     public FactLoader(WarehouseConnection warehouse, String runId) {
         this.warehouse = requireNonNull(warehouse, "warehouse");
-        this.runId = runId.replace("-", "").substring(0, 12);
+        this.runId = requireNonNull(runId, "runId");
+        this.stagingSuffix = runId.replace("-", "").substring(0, 12);
     }
 
     /** One table's rows, staged and not yet visible; {@code whole}: they replace the whole table, even when there are none. */
@@ -83,7 +90,7 @@ public final class FactLoader {
     }
 
     private Staged stage(String table, boolean whole, StagingInsert insert) {
-        String staging = table + "_load_" + runId;
+        String staging = table + "_load_" + stagingSuffix;
         try (Connection connection = warehouse.open(); Statement statement = connection.createStatement()) {
             dropLeftovers(statement, table);
             statement.execute("CREATE TABLE " + staging + " AS " + table);
@@ -105,9 +112,10 @@ public final class FactLoader {
         }
     }
 
-    /** Swaps every staged partition in, then drops the staging tables. */
+    /** Records which partitions this run replaces, swaps every staged partition in, then drops the staging tables. */
     public void commit() {
         try (Connection connection = warehouse.open(); Statement statement = connection.createStatement()) {
+            recordLoads(connection);
             for (Staged table : staged) {
                 if (table.whole() && table.partitions().isEmpty()) {
                     statement.execute("TRUNCATE TABLE " + table.table());
@@ -121,6 +129,25 @@ public final class FactLoader {
             throw new LoadException("cannot swap the loaded partitions in at " + warehouse.url() + ": " + e.getMessage(), e);
         } finally {
             discard();
+        }
+    }
+
+    private void recordLoads(Connection connection) throws SQLException {
+        if (staged.stream().allMatch(table -> table.whole() || table.partitions().isEmpty())) {
+            return;
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO fact_loads (fact_table, partition_id, run_id, loaded_at) VALUES (?, ?, ?, ?)")) {
+            for (Staged table : staged) {
+                for (String partition : table.whole() ? List.<String>of() : table.partitions()) {
+                    insert.setString(1, table.table());
+                    insert.setString(2, partition);
+                    insert.setObject(3, UUID.fromString(runId));
+                    insert.setTimestamp(4, now);
+                    insert.addBatch();
+                }
+            }
+            insert.executeBatch();
         }
     }
 

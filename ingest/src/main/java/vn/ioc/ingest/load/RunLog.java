@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,17 +26,18 @@ public final class RunLog {
     /**
      * One run's account. Counts reconcile: {@code read = loadedFrom + quarantined + duplicates}.
      *
+     * @param asOf    the extracts' as-of date
      * @param written fact rows written to the warehouse
      */
-    public record Entry(UUID runId, String source, String period, Instant started, Instant finished, List<InputFile> files,
+    public record Entry(UUID runId, String source, String period, Instant started, Instant finished, LocalDate asOf, List<InputFile> files,
                         long read, long loadedFrom, long quarantined, long duplicates, long written, String status, String error) {
     }
 
     public void record(Entry entry) {
         try (Connection connection = warehouse.open(); PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO ingest_runs (run_id, source, period, started_at, finished_at, input_files, input_checksums, rows_read, "
-                        + "rows_loaded_from, rows_quarantined, rows_duplicate, rows_written, duration_ms, status, error) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + "rows_loaded_from, rows_quarantined, rows_duplicate, rows_written, duration_ms, status, error, as_of) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setObject(1, entry.runId());
             insert.setString(2, entry.source());
             insert.setString(3, entry.period());
@@ -53,6 +55,7 @@ public final class RunLog {
             insert.setLong(13, entry.finished().toEpochMilli() - entry.started().toEpochMilli());
             insert.setString(14, entry.status());
             insert.setString(15, entry.error() == null ? "" : entry.error());
+            insert.setObject(16, entry.asOf());
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new LoadException("cannot write the run log to " + warehouse.url() + ": " + e.getMessage(), e);

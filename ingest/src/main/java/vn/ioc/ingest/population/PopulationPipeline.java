@@ -62,9 +62,9 @@ public final class PopulationPipeline implements SourcePipeline {
             "collected_on is a real date, not before birth_date; verified_on, vneid_level2_on, insurance_linked_on and closed_on are blank or real dates");
     public static final List<Rule> RULES = List.of(STRUCTURE, PERSONAL_ID, SEX, BIRTH_DATE, NOT_FUTURE, COMMUNE, ID_MATCHES, STATE_DATE);
     /** Not quarantined but counted: duplicates removed, pre-reform codes mapped, text brought to NFC. */
-    public static final Rule DUPLICATE_RULE = new Rule("POP-DUP", "one row per personal_id (the latest update kept)");
-    public static final Rule PRE_REFORM = new Rule("POP-PREREFORM", "commune_code is current (pre-reform codes are mapped)");
-    public static final Rule NFC = new Rule("POP-NFC", "text is in Unicode NFC (NFD is normalised)");
+    public static final Rule DUPLICATE_RULE = new Rule("POP-DUP", "one row per personal_id (the latest update kept)", Rule.Effect.DUPLICATE);
+    public static final Rule PRE_REFORM = new Rule("POP-PREREFORM", "commune_code is current (pre-reform codes are mapped)", Rule.Effect.MAPPED);
+    public static final Rule NFC = new Rule("POP-NFC", "text is in Unicode NFC (NFD is normalised)", Rule.Effect.COUNTED);
 
     private static final List<String> FACT_COLUMNS = List.of("period", "province_code", "commune_code", "sex", "age", "residence_type",
             "residents", "verified", "id_card", "vneid_level2", "insurance_linked", "updated_last_year", "from_pre_reform_code");

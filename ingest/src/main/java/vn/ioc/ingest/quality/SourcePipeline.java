@@ -62,6 +62,10 @@ public interface SourcePipeline {
             columns = List.copyOf(columns);
             quarantining = List.copyOf(quarantining);
             counted = List.copyOf(counted);
+            if (quarantining.stream().anyMatch(rule -> rule.effect() != Rule.Effect.QUARANTINED)
+                    || counted.stream().anyMatch(rule -> rule.effect() == Rule.Effect.QUARANTINED)) {
+                throw new IllegalArgumentException(source + ": the quarantining rules, and only they, quarantine");
+            }
         }
     }
 

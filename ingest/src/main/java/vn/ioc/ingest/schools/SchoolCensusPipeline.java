@@ -43,8 +43,8 @@ public final class SchoolCensusPipeline implements SourcePipeline {
     public static final Rule COUNTS = new Rule("SCH-COUNT", "pupils, teachers, classes, classrooms and seats are whole numbers, not negative");
     public static final Rule COMMUNE = new Rule("SCH-COMMUNE", "commune_code is a current or pre-reform commune");
     public static final List<Rule> RULES = List.of(STRUCTURE, ID, LEVEL, YEAR, COUNTS, COMMUNE);
-    public static final Rule DUPLICATE_RULE = new Rule("SCH-DUP", "one row per school and school year");
-    public static final Rule PRE_REFORM = new Rule("SCH-PREREFORM", "commune_code is current (pre-reform codes are mapped)");
+    public static final Rule DUPLICATE_RULE = new Rule("SCH-DUP", "one row per school and school year", Rule.Effect.DUPLICATE);
+    public static final Rule PRE_REFORM = new Rule("SCH-PREREFORM", "commune_code is current (pre-reform codes are mapped)", Rule.Effect.MAPPED);
 
     private static final List<String> FACT_COLUMNS = List.of("school_year", "province_code", "commune_code", "level", "ownership", "schools",
             "pupils", "teachers", "classes", "classrooms", "seats", "over_capacity", "from_pre_reform_code");

@@ -42,8 +42,8 @@ public final class ApplicationsPipeline implements SourcePipeline {
     public static final Rule CHANNEL = new Rule("APP-CHANNEL", "channel is trực tuyến or trực tiếp");
     public static final Rule COMMUNE = new Rule("APP-COMMUNE", "commune_code is a current or pre-reform commune");
     public static final List<Rule> RULES = List.of(STRUCTURE, ID, SERVICE, RECEIVED, NOT_FUTURE, ORDER, CHANNEL, COMMUNE);
-    public static final Rule DUPLICATE_RULE = new Rule("APP-DUP", "one row per application_id");
-    public static final Rule PRE_REFORM = new Rule("APP-PREREFORM", "commune_code is current (pre-reform codes are mapped)");
+    public static final Rule DUPLICATE_RULE = new Rule("APP-DUP", "one row per application_id", Rule.Effect.DUPLICATE);
+    public static final Rule PRE_REFORM = new Rule("APP-PREREFORM", "commune_code is current (pre-reform codes are mapped)", Rule.Effect.MAPPED);
 
     static final String ONLINE = "trực tuyến";
     static final String RESOLVED = "đã giải quyết";

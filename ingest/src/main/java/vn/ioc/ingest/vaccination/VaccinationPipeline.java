@@ -50,10 +50,10 @@ public final class VaccinationPipeline implements SourcePipeline {
     public static final Rule NOT_FUTURE = new Rule("VAC-FUTURE", "vaccinated_on is not after the extract date");
     public static final Rule COMMUNE = new Rule("VAC-COMMUNE", "commune_code is a current or pre-reform commune");
     public static final List<Rule> RULES = List.of(STRUCTURE, EVENT, PERSON, VACCINE, DOSE, DATE, NOT_FUTURE, COMMUNE);
-    public static final Rule DUPLICATE_RULE = new Rule("VAC-DUP", "one row per event_id");
-    public static final Rule PRE_REFORM = new Rule("VAC-PREREFORM", "commune_code is current (pre-reform codes are mapped)");
-    public static final Rule LATE = new Rule("VAC-LATE", "the dose is recorded within 60 days of being given");
-    public static final Rule GAP = new Rule("VAC-GAP", "a person's doses of a vaccine follow on from the first without a gap");
+    public static final Rule DUPLICATE_RULE = new Rule("VAC-DUP", "one row per event_id", Rule.Effect.DUPLICATE);
+    public static final Rule PRE_REFORM = new Rule("VAC-PREREFORM", "commune_code is current (pre-reform codes are mapped)", Rule.Effect.MAPPED);
+    public static final Rule LATE = new Rule("VAC-LATE", "the dose is recorded within 60 days of being given", Rule.Effect.COUNTED);
+    public static final Rule GAP = new Rule("VAC-GAP", "a person's doses of a vaccine follow on from the first without a gap", Rule.Effect.COUNTED);
 
     private static final List<String> FACT_COLUMNS = List.of("day", "province_code", "commune_code", "vaccine", "dose_number",
             "age_group", "doses", "recorded_late", "from_pre_reform_code");

@@ -34,7 +34,7 @@ public final class VaccineSupplyPipeline implements SourcePipeline {
     public static final Rule MONTH = new Rule("SUP-MONTH", "month is yyyy-MM");
     public static final Rule COUNTS = new Rule("SUP-COUNT", "doses delivered and held are whole numbers, not negative");
     public static final List<Rule> RULES = List.of(STRUCTURE, PROVINCE, VACCINE, MONTH, COUNTS);
-    public static final Rule DUPLICATE_RULE = new Rule("SUP-DUP", "one row per province, vaccine and month");
+    public static final Rule DUPLICATE_RULE = new Rule("SUP-DUP", "one row per province, vaccine and month", Rule.Effect.DUPLICATE);
     public static final Definition DEFINITION = new Definition(SOURCE, "vaccine_supply_facts", COLUMNS, RULES, List.of(DUPLICATE_RULE));
 
     private static final List<String> FACT_COLUMNS = List.of("month", "province_code", "vaccine", "doses_delivered", "doses_held");
