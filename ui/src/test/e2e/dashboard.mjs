@@ -14,6 +14,20 @@ function lastMonth() {
   return month.toISOString().slice(0, 7);
 }
 
+/** Opens the lineage popover of the first figure matching {@code target}, checks it says each of {@code says}, screenshots it, closes it. */
+async function lineage(page, target, says, shot, fail) {
+  await page.locator(target).first().click();
+  const box = page.locator('.lineage:visible').first();
+  await box.waitFor();
+  const text = await box.textContent();
+  for (const said of says) {
+    if (!text.includes(said)) await fail('the lineage of ' + target + ' says "' + said + '", got: ' + text);
+  }
+  await page.screenshot({ path: shots + '/' + shot + '.png' });
+  await page.keyboard.press('Escape');
+  await page.locator('.lineage:visible').waitFor({ state: 'hidden' });
+}
+
 async function run(browser, state, fail) {
   const page = state.page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
   page.setDefaultTimeout(30000);
@@ -28,6 +42,8 @@ async function run(browser, state, fail) {
   const cards = await page.locator('.kpi-card').count();
   if (cards < 10) await fail('expected a card per indicator, got ' + cards);
   await page.screenshot({ path: shots + '/1-overview-vi.png', fullPage: true });
+  // Where a figure comes from: the "i" beside a card's value opens its sources, run and rows.
+  await lineage(page, '.kpi-card .lineage-button', ['Tử số:', 'Cơ sở dữ liệu quốc gia về dân cư', 'lần nạp', 'Hà Nội: đọc'], '1b-lineage-card-vi', fail);
 
   // Drill down: a card opens the province's page for its indicator; the province's communes are ranked there.
   await page.locator('.kpi-card a.kpi-name').first().click();
@@ -41,6 +57,8 @@ async function run(browser, state, fail) {
   if (['ON_TRACK', 'AT_RISK', 'OFF_TRACK'].includes(pace) !== trend.includes('Dự báo theo tốc độ hiện nay')) {
     await fail('the trend draws the projection exactly when the pace has one (pace ' + pace + ')');
   }
+  // A month of the trend chart opens the same for that month.
+  await lineage(page, '.chart-wide .lineage-point >> nth=-1', ['Tử số:', 'lần nạp'], '2c-lineage-chart-vi', fail);
   const provincePage = page.url();
   // The slipping ranking: provinces furthest behind their target first, each with its pace.
   await page.goto(base + '/rankings?kpi=population.verified_rate&sort=pace');
@@ -69,6 +87,7 @@ async function run(browser, state, fail) {
   await page.waitForSelector('text=Sign out');
   await page.waitForSelector('.headline');
   await page.screenshot({ path: shots + '/4-commune-en.png', fullPage: true });
+  await lineage(page, '.headline .lineage-button', ['Numerator:', 'rows read', 'ingest run'], '4c-lineage-en', fail);
 
   // A month after the data: every card says there is none for it, never an earlier month's figure; a period that
   // has not begun is refused, saying why.
@@ -112,5 +131,6 @@ async function run(browser, state, fail) {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   if (width > 420) await fail('the overview fits a phone (390 px), but is ' + width + ' px wide');
   await page.screenshot({ path: shots + '/7-overview-phone.png', fullPage: true });
+  await lineage(page, '.kpi-card .lineage-button', ['Numerator:'], '7b-lineage-phone', fail);
   console.log('ok: signed in, ' + cards + ' cards, briefing PDF ' + pdf.length + ' bytes, drilled to ' + communeName + ', English, ' + empty + ' cards without data for ' + lastMonth() + ', refused, live without Druid, map, phone');
 }

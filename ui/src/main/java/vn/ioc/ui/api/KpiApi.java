@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.ioc.analytics.lineage.Lineage;
 import vn.ioc.analytics.catalogue.Kpi;
 import vn.ioc.analytics.catalogue.PlausibleRange;
 import vn.ioc.analytics.ranking.Ranking;
@@ -75,6 +76,12 @@ public final class KpiApi {
             throw new IllegalArgumentException("periods must be 1 to 120, got " + periods);
         }
         return data.series(new SeriesQuery(kpi, unit, period, periods));
+    }
+
+    @Operation(summary = "Where a value comes from: its formula's amounts, the extracts, ingest runs and rows behind it, the crosswalk's part and suppression")
+    @GetMapping("/lineage/{kpi}")
+    public Fresh<Lineage> lineage(@PathVariable String kpi, @RequestParam(defaultValue = "VN") String unit, @RequestParam String period) {
+        return data.lineage(new ValueQuery(kpi, unit, period));
     }
 
     @Operation(summary = "Whether a unit reaches an indicator's target in time at its pace (Theil-Sen trend of the last 12 months to the period's last)")

@@ -7,6 +7,7 @@ import vn.ioc.analytics.units.Unit;
 
 import java.text.NumberFormat;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -17,6 +18,7 @@ import java.util.Map;
 public final class Formats {
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("HH:mm:ss dd/MM/yyyy");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final Map<String, String> UNITS_EN = Map.of("chỗ", "places", "giáo viên", "teachers", "học sinh", "pupils",
             "hồ sơ", "applications", "liều", "doses", "mũi", "shots", "điểm", "points");
 
@@ -116,6 +118,11 @@ public final class Formats {
             case YEAR -> String.valueOf(year);
             default -> period(period);
         };
+    }
+
+    /** A day: {@code 31/10/2026} in Vietnamese, {@code Oct 31, 2026} in English. */
+    public String date(LocalDate day) {
+        return (Language.isEnglish(locale) ? DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale) : DAY).format(day);
     }
 
     public String time(Instant instant) {

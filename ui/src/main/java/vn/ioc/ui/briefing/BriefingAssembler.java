@@ -5,6 +5,7 @@ import vn.ioc.analytics.pace.Pace;
 import vn.ioc.analytics.catalogue.Status;
 import vn.ioc.analytics.index.IndexDefinition;
 import vn.ioc.analytics.index.IndexScore;
+import vn.ioc.analytics.lineage.Lineage;
 import vn.ioc.analytics.period.Period;
 import vn.ioc.analytics.ranking.Alert;
 import vn.ioc.analytics.ranking.RankedUnit;
@@ -12,6 +13,7 @@ import vn.ioc.analytics.ranking.Ranking;
 import vn.ioc.analytics.service.AnalyticsService.BoardQuery;
 import vn.ioc.analytics.service.AnalyticsService.IndexQuery;
 import vn.ioc.analytics.service.AnalyticsService.RankingQuery;
+import vn.ioc.analytics.service.AnalyticsService.ValueQuery;
 import vn.ioc.analytics.units.Unit;
 import vn.ioc.analytics.units.UnitLevel;
 import vn.ioc.analytics.values.KpiValue;
@@ -26,9 +28,11 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Gathers a province's briefing from the dashboard's data service, asking its questions at once. */
@@ -88,11 +92,39 @@ public final class BriefingAssembler {
             scores = answered.value().stream().filter(score -> score.rank() != null).sorted(Comparator.comparing(IndexScore::rank)).toList();
         }
         List<Briefing.Trend> trends = key.stream().map(kpi -> new Briefing.Trend(kpi, board.value().getOrDefault(kpi.id(), List.of()))).toList();
+        Map<String, Lineage> sources = sources(province, period, lines);
         Instant asOf = answers.stream().map(Fresh::asOf).min(Comparator.naturalOrder()).orElseGet(Instant::now);
         Fresh<DataFreshness> freshness = data.freshness();
         answers.add(freshness);
         return new Briefing(province, period, asOf, answers.stream().anyMatch(Fresh::stale), lines, index, scores, trends, alerts,
-                freshness.value().simulatedSample());
+                freshness.value().simulatedSample(), sources);
+    }
+
+    /**
+     * Where each indicator's value comes from: asked once for each set of facts and windows the indicators read (their
+     * extracts, runs and rows are the same), at once.
+     */
+    private Map<String, Lineage> sources(Unit province, Period period, List<Briefing.Line> lines) {
+        Map<String, CompletableFuture<Fresh<Lineage>>> asked = new LinkedHashMap<>();
+        Map<String, String> readsOf = new LinkedHashMap<>();
+        for (Briefing.Line line : lines) {
+            if (line.value().value() == null) {
+                continue;
+            }
+            String reads = reads(line.kpi());
+            readsOf.put(line.kpi().id(), reads);
+            asked.computeIfAbsent(reads, any -> data.ask(() -> data.lineage(new ValueQuery(line.kpi().id(), province.code(), period.code()))));
+        }
+        Map<String, Lineage> sources = new LinkedHashMap<>();
+        readsOf.forEach((kpi, reads) -> sources.put(kpi, DashboardData.answer(asked.get(reads)).value()));
+        return sources;
+    }
+
+    /** The facts and windows an indicator reads (through the indicator a share of communes counts on). */
+    private String reads(Kpi kpi) {
+        Kpi read = kpi.communeShare() == null ? kpi : data.catalogue().kpi(kpi.communeShare().kpi());
+        return Stream.of(read.numerator(), read.denominator()).filter(Objects::nonNull)
+                .map(measure -> measure.fact() + ":" + measure.window()).collect(Collectors.joining("/"));
     }
 
     /** The first indicator of each domain. */

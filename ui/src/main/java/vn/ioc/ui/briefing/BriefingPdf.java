@@ -4,6 +4,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.title.TextTitle;
 import vn.ioc.analytics.catalogue.Kpi;
 import vn.ioc.analytics.catalogue.Status;
+import vn.ioc.analytics.index.IndexDefinition;
 import vn.ioc.analytics.index.IndexScore;
 import vn.ioc.analytics.pace.Pace;
 import vn.ioc.analytics.period.Period;
@@ -12,6 +13,7 @@ import vn.ioc.ui.base.Formats;
 import vn.ioc.ui.base.PaceNote;
 import vn.ioc.ui.charts.ChartFrame;
 import vn.ioc.ui.charts.TrendChart;
+import vn.ioc.ui.lineage.LineageText;
 import vn.ioc.ui.export.PdfReport;
 import vn.ioc.ui.export.PdfReport.Cell;
 import vn.ioc.ui.export.Texts;
@@ -53,6 +55,7 @@ public final class BriefingPdf {
             report.newPage();
             report.heading(texts.get("briefing.trends"));
             report.charts(briefing.trends().stream().map(trend -> chart(trend, briefing.period())).toList(), 2, ChartFrame.PRINT.width(), ChartFrame.PRINT.height());
+            footnote(report, briefing, briefing.trends().stream().map(trend -> trend.kpi().id()));
             communes(report, briefing);
             alerts(report, briefing);
         }
@@ -84,6 +87,15 @@ public final class BriefingPdf {
         report.table(List.of(texts.get("briefing.indicator"), texts.get("briefing.value"), texts.get("briefing.target"), texts.get("briefing.status"),
                 texts.get("briefing.change"), texts.get("briefing.rank"), texts.get("briefing.rank.change"), texts.get("briefing.pace")), rows,
                 new float[] {7, 2, 2, 2, 1.5f, 1.5f, 1.5f, 3}, new boolean[] {false, true, true, false, true, true, true, false});
+        footnote(report, briefing, briefing.lines().stream().map(line -> line.kpi().id()));
+    }
+
+    /** Where a table's figures come from, under it. */
+    private void footnote(PdfReport report, Briefing briefing, Stream<String> kpis) {
+        String footnote = LineageText.footnote(texts, formats, briefing.sourcesOf(kpis));
+        if (!footnote.isEmpty()) {
+            report.footnote(footnote);
+        }
     }
 
     private JFreeChart chart(Briefing.Trend trend, Period period) {
@@ -105,6 +117,8 @@ public final class BriefingPdf {
         report.table(List.of("#", texts.get("briefing.commune"), texts.get("briefing.score")),
                 shown.stream().map(score -> List.of(Cell.of(score.rank()), Cell.of(formats.name(score.unit())), Cell.of(formats.number(score.score(), 1)))).toList(),
                 new float[] {1, 6, 2}, new boolean[] {true, false, true});
+        footnote(report, briefing, briefing.index().get().groups().stream().flatMap(group -> group.components().stream())
+                .map(IndexDefinition.Component::kpi));
     }
 
     private void alerts(PdfReport report, Briefing briefing) {
@@ -125,5 +139,6 @@ public final class BriefingPdf {
         }
         report.table(List.of(texts.get("briefing.commune"), texts.get("briefing.indicator"), texts.get("briefing.value"), texts.get("briefing.reason")),
                 rows, new float[] {4, 6, 2, 4}, new boolean[] {false, false, true, false});
+        footnote(report, briefing, briefing.alerts().stream().map(alert -> alert.value().kpi()));
     }
 }

@@ -11,6 +11,7 @@ import vn.ioc.analytics.index.IndexScore;
 import vn.ioc.analytics.pace.Pace;
 import vn.ioc.analytics.planning.SchoolPlaces;
 import vn.ioc.analytics.planning.VaccinationSite;
+import vn.ioc.analytics.lineage.Lineage;
 import vn.ioc.analytics.quality.DataFreshness;
 import vn.ioc.analytics.quality.IngestRunSummary;
 import vn.ioc.analytics.quality.RuleQuality;
@@ -197,6 +198,18 @@ public final class DashboardData implements AutoCloseable {
             throw refusal(Reason.QUALITY, unit, "the data quality of " + unit.name());
         }
         return kept(query, service -> service.quality(query.unit(), query.period()));
+    }
+
+    /**
+     * Where a value comes from: its formula's amounts, the extracts and ingest runs behind it and what validation did to
+     * its unit's rows, which is the unit's data quality: for those who see the unit's detail.
+     */
+    public Fresh<Lineage> lineage(ValueQuery query) {
+        Unit unit = catalogue().unit(query.unit());
+        if (!seesDetailOf(unit)) {
+            throw refusal(Reason.QUALITY, unit, "where the figures of " + unit.name() + " come from");
+        }
+        return kept(List.of("lineage", query), service -> service.lineage(query));
     }
 
     public Fresh<List<IngestRunSummary>> recentRuns(int limit) {

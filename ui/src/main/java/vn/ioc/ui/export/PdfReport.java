@@ -136,6 +136,14 @@ public final class PdfReport implements AutoCloseable {
         return add(table);
     }
 
+    /** Small grey text under a table or charts: where their figures come from. */
+    public PdfReport footnote(String text) {
+        Paragraph paragraph = new Paragraph(text, new Font(SANS, 7, Font.NORMAL, new Color(0x55, 0x55, 0x55)));
+        paragraph.setSpacingBefore(2);
+        paragraph.setSpacingAfter(6);
+        return add(paragraph);
+    }
+
     public PdfReport newPage() {
         document.newPage();
         return this;

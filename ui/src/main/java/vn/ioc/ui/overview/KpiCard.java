@@ -2,6 +2,7 @@ package vn.ioc.ui.overview;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Span;
 import vn.ioc.analytics.catalogue.Kpi;
 import vn.ioc.analytics.pace.Pace;
@@ -20,7 +21,8 @@ import java.util.Optional;
  * month, whether the target is reached in time at the recent pace.
  */
 final class KpiCard extends Div {
-    KpiCard(Formats formats, Kpi kpi, List<KpiValue> series, Optional<Pace> pace, String link) {
+    /** {@code lineage}: the button saying where the value comes from, where there is one. */
+    KpiCard(Formats formats, Kpi kpi, List<KpiValue> series, Optional<Pace> pace, String link, Optional<? extends Component> lineage) {
         KpiValue current = series.getLast();
         addClassNames("kpi-card", StatusBadge.cssClass(current.status()));
         getElement().setAttribute("data-kpi", kpi.id());
@@ -38,7 +40,10 @@ final class KpiCard extends Div {
         if (Formats.moved(change)) {
             delta.addClassName(kpi.direction().meets(current.value(), previous) ? "better" : "worse");
         }
-        add(name, value, target, delta);
+        Div figure = new Div(value);
+        figure.addClassName("kpi-figure");
+        lineage.ifPresent(figure::add);
+        add(name, figure, target, delta);
         pace.ifPresent(known -> add(new PaceNote(formats, kpi, known)));
         add(new StatusBadge(current.status()), Sparkline.of(series.stream().map(KpiValue::value).toList()));
     }

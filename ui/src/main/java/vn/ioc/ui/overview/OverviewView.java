@@ -18,6 +18,7 @@ import vn.ioc.analytics.period.Period;
 import vn.ioc.analytics.service.AnalyticsService.BoardQuery;
 import vn.ioc.analytics.units.Unit;
 import vn.ioc.analytics.values.KpiValue;
+import vn.ioc.ui.lineage.LineageButton;
 import vn.ioc.ui.base.DataStamp;
 import vn.ioc.ui.base.Formats;
 import vn.ioc.ui.base.MainLayout;
@@ -30,6 +31,7 @@ import vn.ioc.ui.base.UnitLinks;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /** Where a unit (the user's province by default) stands: a card per indicator, grouped by domain, for one period. */
@@ -82,7 +84,8 @@ public final class OverviewView extends VerticalLayout implements BeforeEnterObs
                 group.addClassName("domain");
                 add(group);
             }
-            cards.add(new KpiCard(formats, kpi, series, Pace.shown(kpi, period, series), UnitLinks.page(unit, kpi.id(), period.code())));
+            cards.add(new KpiCard(formats, kpi, series, Pace.shown(kpi, period, series), UnitLinks.page(unit, kpi.id(), period.code()),
+                    series.getLast().value() == null ? Optional.empty() : LineageButton.of(data, formats, kpi, unit, period)));
         }
     }
 

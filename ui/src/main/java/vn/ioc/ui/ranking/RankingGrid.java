@@ -1,5 +1,6 @@
 package vn.ioc.ui.ranking;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.html.Anchor;
@@ -18,6 +19,7 @@ import java.text.Collator;
 import java.text.Normalizer;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -30,8 +32,12 @@ public final class RankingGrid extends Grid<RankingRow> {
     private final ListDataProvider<RankingRow> rows;
     private Column<RankingRow> pace;
 
-    /** {@code kpi}: how values are written, or null for an index's scores; {@code link}: a unit's page. */
-    public RankingGrid(Formats formats, Kpi kpi, List<RankingRow> rows, Function<RankingRow, String> link) {
+    /**
+     * {@code kpi}: how values are written, or null for an index's scores; {@code link}: a unit's page; {@code lineage}: the
+     * button saying where a row's value comes from, where there is one.
+     */
+    public RankingGrid(Formats formats, Kpi kpi, List<RankingRow> rows, Function<RankingRow, String> link,
+                       Function<RankingRow, Optional<? extends Component>> lineage) {
         this.rows = new ListDataProvider<>(rows);
         setItems(this.rows);
         addClassName("ranking-grid");
@@ -44,7 +50,8 @@ public final class RankingGrid extends Grid<RankingRow> {
         Collator collator = Collator.getInstance(Language.VIETNAMESE);
         addComponentColumn(row -> new Anchor(link.apply(row), formats.name(row.unit()))).setHeader(getTranslation("col.unit"))
                 .setComparator(Comparator.comparing((RankingRow row) -> formats.name(row.unit()), collator)).setFlexGrow(1).setKey("unit");
-        addColumn(row -> kpi == null ? formats.number(row.value(), 1) : formats.value(kpi, row.value())).setHeader(getTranslation("col.value"))
+        addComponentColumn(row -> value(kpi == null ? formats.number(row.value(), 1) : formats.value(kpi, row.value()), lineage.apply(row)))
+                .setHeader(getTranslation("col.value"))
                 .setComparator(Comparator.comparing(RankingRow::value, Comparator.nullsLast(Comparator.naturalOrder()))).setAutoWidth(true).setKey("value");
         if (kpi != null) {
             addComponentColumn(row -> new StatusBadge(row.status())).setHeader(getTranslation("col.status")).setAutoWidth(true).setKey("status");
@@ -74,6 +81,13 @@ public final class RankingGrid extends Grid<RankingRow> {
     /** Whether the rows have a pace to target. */
     public boolean paced() {
         return pace != null;
+    }
+
+    private static Span value(String text, Optional<? extends Component> lineage) {
+        Span value = new Span(text);
+        value.addClassName("ranking-value");
+        lineage.ifPresent(value::add);
+        return value;
     }
 
     private Span movement(Integer change) {

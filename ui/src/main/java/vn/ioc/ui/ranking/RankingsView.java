@@ -23,6 +23,7 @@ import vn.ioc.analytics.units.PeerGroup;
 import vn.ioc.analytics.units.Unit;
 import vn.ioc.analytics.units.UnitLevel;
 import vn.ioc.ui.export.Downloads;
+import vn.ioc.ui.lineage.LineageButton;
 import vn.ioc.ui.base.SimulatedDataLabel;
 import vn.ioc.ui.base.DataStamp;
 import vn.ioc.ui.base.Formats;
@@ -37,6 +38,7 @@ import vn.ioc.ui.base.UnitLinks;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -97,7 +99,8 @@ public final class RankingsView extends VerticalLayout implements BeforeEnterObs
                 params.with("groups", change.getValue().stream().map(PeerGroup::id).collect(Collectors.joining(","))).go("rankings");
             }
         });
-        RankingGrid grid = new RankingGrid(formats, kpi, rows.value(), row -> UnitLinks.page(row.unit(), kpi == null ? null : kpi.id(), period.code()));
+        RankingGrid grid = new RankingGrid(formats, kpi, rows.value(), row -> UnitLinks.page(row.unit(), kpi == null ? null : kpi.id(), period.code()),
+                row -> kpi == null || row.value() == null ? Optional.empty() : LineageButton.of(data, formats, kpi, row.unit(), period, formats.name(row.unit())));
         boolean slipping = params.get("sort").filter("pace"::equals).isPresent();
         if (slipping) {
             grid.sortBySlipping();

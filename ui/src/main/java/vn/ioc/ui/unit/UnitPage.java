@@ -25,6 +25,7 @@ import vn.ioc.analytics.units.UnitLevel;
 import vn.ioc.analytics.values.Breakdown;
 import vn.ioc.analytics.values.BreakdownCell;
 import vn.ioc.analytics.values.KpiValue;
+import vn.ioc.ui.lineage.LineageButton;
 import vn.ioc.ui.base.SimulatedDataLabel;
 import vn.ioc.ui.base.DataStamp;
 import vn.ioc.ui.base.Formats;
@@ -126,7 +127,11 @@ final class UnitPage extends VerticalLayout {
                 own.rank(), peers.value().units().size(), formats.name(catalogue.parent(unit))));
         rank.addClassName("unit-rank");
         Optional<Pace> pace = Pace.shown(kpi, period, series.value());
-        headline.add(value, new StatusBadge(current.status()),
+        headline.add(value);
+        if (current.value() != null) {
+            LineageButton.of(data, formats, kpi, unit, period).ifPresent(headline::add);
+        }
+        headline.add(new StatusBadge(current.status()),
                 new Span(current.target() == null ? getTranslation("card.notarget") : getTranslation("card.target", formats.value(kpi, current.target()))));
         pace.ifPresent(known -> headline.add(new PaceNote(formats, kpi, known)));
         headline.add(rank, new Paragraph(formats.text(kpi.definition())));
@@ -134,7 +139,7 @@ final class UnitPage extends VerticalLayout {
             headline.add(new Paragraph(getTranslation("unit.split")));
         }
 
-        add(trail, new H2(formats.name(unit) + " · " + formats.name(kpi)), toolbar, headline, trend(formats, unit, kpi, series.value(), pace, period));
+        add(trail, new H2(formats.name(unit) + " · " + formats.name(kpi)), toolbar, headline, trend(data, formats, unit, kpi, series.value(), pace, period));
 
         List<Component> breakdowns = new ArrayList<>();
         for (int i = 0; i < dimensions.size(); i++) {
@@ -188,7 +193,8 @@ final class UnitPage extends VerticalLayout {
             downloads.addClassName("toolbar");
             Downloads.table(this::getTranslation, SimulatedDataLabel.text(this::getTranslation, formats, data), "communes", "ranking-" + kpi.id() + "-communes-" + unit.code() + "-" + period.code(),
                     () -> RankingTable.export(rows, kpi.id(), period.code())).forEach(downloads::add);
-            add(new H3(getTranslation("unit.communes")), downloads, new RankingGrid(formats, kpi, rows, row -> UnitLinks.page(row.unit(), kpi.id(), period.code())));
+            add(new H3(getTranslation("unit.communes")), downloads, new RankingGrid(formats, kpi, rows, row -> UnitLinks.page(row.unit(), kpi.id(), period.code()),
+                    row -> row.value() == null ? Optional.empty() : LineageButton.of(data, formats, kpi, row.unit(), period, formats.name(row.unit()))));
             add(laggards(formats, kpi, period, data.laggards(communes.value(), FALL_POINTS)));
         } else if (unit.level() == UnitLevel.PROVINCE && !detail) {
             Paragraph scopeNote = new Paragraph(getTranslation("unit.communes.others", formats.name(unit),
@@ -199,11 +205,15 @@ final class UnitPage extends VerticalLayout {
         addComponentAtIndex(2, new DataStamp(formats, answers));
     }
 
-    private Component trend(Formats formats, Unit unit, Kpi kpi, List<KpiValue> series, Optional<Pace> pace, Period period) {
+    private Component trend(DashboardData data, Formats formats, Unit unit, Kpi kpi, List<KpiValue> series, Optional<Pace> pace, Period period) {
         TrendChart.Legend legend = TrendChart.Legend.of(this::getTranslation);
         List<TrendChart.Point> points = TrendChart.projected(TrendChart.points(series, period, formats::periodOnAxis), pace, formats::periodOnAxis);
+        // The chart's first points are the series' last values, in order; the months projected after them have none.
+        List<KpiValue> shown = series.subList(Math.max(0, series.size() - TrendChart.length(period)), series.size());
         return SvgChart.withPng(frame -> TrendChart.of(formats, kpi, legend, points, frame), ChartFrame.TREND, ChartFrame.PHONE, "png-trend",
-                kpi.id() + "-" + unit.code() + "-" + period.code() + ".png", getTranslation("export.png"));
+                kpi.id() + "-" + unit.code() + "-" + period.code() + ".png", getTranslation("export.png"),
+                index -> index >= shown.size() || shown.get(index).value() == null ? Optional.empty()
+                        : LineageButton.of(data, formats, kpi, unit, shown.get(index).period(), formats.period(shown.get(index).period())).map(LineageButton::asPoint));
     }
 
     private Div laggards(Formats formats, Kpi kpi, Period period, List<Alert> alerts) {

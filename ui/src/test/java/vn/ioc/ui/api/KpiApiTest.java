@@ -13,6 +13,7 @@ import vn.ioc.analytics.pace.Pace;
 import vn.ioc.analytics.period.Period;
 import vn.ioc.analytics.units.Unit;
 import vn.ioc.analytics.units.UnitLevel;
+import vn.ioc.analytics.values.KpiValue;
 import vn.ioc.ui.DashboardTestData;
 import vn.ioc.ui.IocDashboard;
 
@@ -89,6 +90,21 @@ class KpiApiTest {
         String commune = fixture.values.units().communesOf(fixture.values.units().province("79")).getFirst().code();
         assertEquals(403, get("hanoi", "/api/pace/population.verified_rate?unit=" + commune + "&period=" + period).statusCode(), "another province's commune");
         assertEquals(404, get("hanoi", "/api/pace/no.such_kpi?unit=01&period=" + period).statusCode());
+    }
+
+    @Test
+    void aValuesLineageNamesItsAmountsRunsAndRowsForThoseWhoSeeTheUnitsDetail() throws Exception {
+        HttpResponse<String> answered = get("hanoi", "/api/lineage/population.verified_rate?unit=01&period=" + period);
+        assertEquals(200, answered.statusCode(), answered.body());
+        JsonNode lineage = json(answered).path("value");
+        KpiValue value = fixture.values.value("population.verified_rate", fixture.values.units().province("01"), Period.parse(period));
+        assertEquals(value.numerator(), lineage.path("numerator").path("amount").asDouble(), 1e-9);
+        assertEquals(value.denominator(), lineage.path("denominator").path("amount").asDouble(), 1e-9);
+        JsonNode load = lineage.path("loads").get(0);
+        assertEquals("population_registry", load.path("source").asString(), answered.body());
+        assertTrue(load.path("runId").asString().matches("[0-9a-f-]{36}") && load.path("rows").path("read").asLong() > 0, answered.body());
+        assertEquals(403, get("hanoi", "/api/lineage/population.verified_rate?unit=79&period=" + period).statusCode(), "another province's data quality");
+        assertEquals(200, get("quocgia", "/api/lineage/population.verified_rate?unit=79&period=" + period).statusCode());
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import vn.ioc.analytics.lineage.Lineage;
 import vn.ioc.analytics.AnalyticsFixture;
 import vn.ioc.analytics.pace.Pace;
 import vn.ioc.analytics.catalogue.Kpi;
@@ -90,6 +91,13 @@ class BriefingPdfTest {
         String commune = fixture.values.units().communesOf(hanoi).getFirst().name();
         assertTrue(text.contains("Xếp hạng xã, phường theo"), "the communes ranked by the index");
         assertTrue(fixture.values.units().communesOf(hanoi).stream().anyMatch(unit -> text.contains(unit.name())), "commune names, e.g. " + commune);
+        // Each table says where its figures come from: the sources, their extracts' dates and runs, the province's rows.
+        String flat = text.replaceAll("\\s+", " ");
+        assertTrue(flat.contains("Nguồn: ") && flat.contains("Cơ sở dữ liệu quốc gia về dân cư (số liệu đến")
+                && flat.contains("Danh mục đơn vị hành chính và dân số"), flat);
+        assertTrue(flat.split("Nguồn: ").length - 1 >= 3, "a footnote under the indicators, the trends and the communes");
+        Lineage registry = assembled.sources().get(verified.id());
+        assertTrue(flat.contains("lần nạp " + registry.loads().getFirst().runId().toString().substring(0, 8)), "the run, by its id");
     }
 
     @Test
@@ -98,5 +106,6 @@ class BriefingPdfTest {
         assertTrue(text.contains("Briefing · " + fixture.values.units().province("01").nameEn()), text);
         assertTrue(text.contains("National rank"), text);
         assertEquals(-1, text.indexOf("Chỉ tiêu"), "no Vietnamese headings");
+        assertTrue(text.replaceAll("\\s+", " ").contains("Sources: National population database (data as of"), text);
     }
 }

@@ -15,6 +15,9 @@ import com.vaadin.flow.component.html.Span;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithMockUser;
+import com.vaadin.flow.component.popover.Popover;
+import vn.ioc.ui.lineage.LineageButton;
+import vn.ioc.ui.charts.TrendChart;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.ioc.analytics.AnalyticsFixture;
@@ -139,6 +142,31 @@ class ViewsTest extends SpringBrowserlessTest {
         for (int row = 0; row < expected.size(); row++) {
             assertEquals(0, Pace.SLIPPING.compare(expected.get(row), test(grid).getRow(row).pace()), "row " + row + ": " + test(grid).getRow(row));
         }
+    }
+
+    @Test
+    @WithMockUser(username = "hanoi")
+    void everyFigureSaysWhereItComesFromToThoseWhoSeeItsDetail() {
+        Kpi kpi = fixture.values.catalogue().kpi("population.verified_rate");
+        open("province/01?kpi=" + kpi.id() + "&period=" + period, ProvinceView.class);
+        LineageButton headline = $(LineageButton.class, $(Div.class).withClassName("headline").first()).first();
+        assertEquals(kpi.id() + "@01@" + period, headline.getElement().getAttribute("data-lineage"));
+        Popover popover = $(Popover.class).all().stream().filter(shown -> shown.getTarget() == headline).findFirst().orElseThrow();
+        popover.setOpened(true);
+        String said = $(Div.class, popover).withClassName("lineage").first().getElement().getTextRecursively();
+        KpiValue value = expected(kpi.id(), province("01"));
+        assertTrue(said.contains("Tử số: " + VI.number(value.numerator(), value.numerator() == Math.rint(value.numerator()) ? 0 : 1)), said);
+        assertTrue(said.contains("Cơ sở dữ liệu quốc gia về dân cư") && said.contains("Hà Nội: đọc "), said);
+        // A month of the trend opens the same for that month; the months projected ahead have none.
+        long months = $(LineageButton.class).all().stream().filter(button -> button.hasClassName("lineage-point")).count();
+        long valued = fixture.values.series(kpi.id(), province("01"), Period.parse(period).trailing(TrendChart.length(Period.parse(period))))
+                .stream().filter(month -> month.value() != null).count();
+        assertEquals(2 * valued, months, "a hotspot per month with a value, on the desktop's chart and the phone's");
+        RankingGrid communes = $(RankingGrid.class).first();
+        assertTrue(test(communes).getCellComponent(0, 3).getChildren().anyMatch(LineageButton.class::isInstance), "a commune's value says where it comes from");
+
+        open("province/79?kpi=" + kpi.id() + "&period=" + period, ProvinceView.class);
+        assertTrue($(LineageButton.class).all().isEmpty(), "another province's lineage is its data quality: not offered");
     }
 
     @Test
