@@ -23,9 +23,10 @@ public record Lineage(String kpi, Unit unit, Period period, Double value, Side n
     /**
      * One side of the formula: the aggregate ({@code expression}, with its row condition {@code where}) over a table,
      * the days it read ({@code from}..{@code to}; null where the period has none of its data or the table is not
-     * dated) and its amount; for a share of communes, the indicator and bar the communes are counted on.
+     * dated; {@code snapshot}: the table holds a registry's snapshots, dated by their month) and its amount; for a
+     * share of communes, the indicator and bar the communes are counted on.
      */
-    public record Side(String table, String expression, String where, LocalDate from, LocalDate to, Double amount) {
+    public record Side(String table, String expression, String where, LocalDate from, LocalDate to, boolean snapshot, Double amount) {
     }
 
     /**

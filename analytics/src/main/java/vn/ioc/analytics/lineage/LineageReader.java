@@ -56,8 +56,8 @@ public final class LineageReader {
             denominator = kpi.denominator() == null ? null : side(kpi.denominator(), value, value.denominator());
         } else {
             numerator = new Lineage.Side("kpi_values", "countIf(" + read.id() + (read.direction() == Direction.LOWER ? " <= " : " >= ")
-                    + kpi.communeShare().bar() + ")", null, null, null, value.numerator());
-            denominator = new Lineage.Side("kpi_values", "countIf(" + read.id() + " IS NOT NULL)", null, null, null, value.denominator());
+                    + kpi.communeShare().bar() + ")", null, null, null, false, value.numerator());
+            denominator = new Lineage.Side("kpi_values", "countIf(" + read.id() + " IS NOT NULL)", null, null, null, false, value.denominator());
         }
         Map<String, Lineage.Load> loads = new LinkedHashMap<>();
         for (Measure measure : Stream.of(read.numerator(), read.denominator()).filter(Objects::nonNull).toList()) {
@@ -73,7 +73,7 @@ public final class LineageReader {
     private Lineage.Side side(Measure measure, KpiValue value, Double amount) {
         Optional<KpiValues.DaysRead> days = measure.fact().time() == Fact.Time.NONE ? Optional.empty() : values.daysRead(measure, value.period());
         return new Lineage.Side(measure.fact().table(), measure.value(), measure.where(), days.map(KpiValues.DaysRead::from).orElse(null),
-                days.map(KpiValues.DaysRead::to).orElse(null), amount);
+                days.map(KpiValues.DaysRead::to).orElse(null), measure.fact().time() == Fact.Time.SNAPSHOT, amount);
     }
 
     /** The runs that loaded what a side reads for the value's period; the reference units for the statistics office's figures. */

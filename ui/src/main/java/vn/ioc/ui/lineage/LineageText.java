@@ -3,9 +3,11 @@ package vn.ioc.ui.lineage;
 import vn.ioc.analytics.catalogue.Kpi;
 import vn.ioc.analytics.lineage.Lineage;
 import vn.ioc.analytics.lineage.LineageReader;
+import vn.ioc.analytics.period.Period;
 import vn.ioc.ui.base.Formats;
 import vn.ioc.ui.export.Texts;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,7 +49,7 @@ public final class LineageText {
             if (load.runId() == null) {
                 lines.add(texts.get("lineage.reference"));
             } else {
-                lines.add(texts.get("lineage.run", load.extractMonth(), load.asOf() == null ? "?" : formats.date(load.asOf()),
+                lines.add(texts.get("lineage.run", month(formats, load.extractMonth()), load.asOf() == null ? "?" : formats.date(load.asOf()),
                         load.runId().toString().substring(0, 8), formats.moment(load.loadedAt())));
                 lines.add(texts.get("lineage.files", load.files().size(), load.filesInRun(), files(load.files())));
                 Lineage.Rows rows = load.rows();
@@ -115,10 +117,16 @@ public final class LineageText {
 
     private static String side(Texts texts, Formats formats, String key, Lineage.Side side) {
         String where = side.where() == null ? "" : " WHERE " + side.where();
-        String days = side.from() == null ? "" : side.from().equals(side.to()) ? texts.get("lineage.day", formats.date(side.to()))
+        String days = side.from() == null ? "" : side.snapshot() ? texts.get("lineage.snapshot", month(formats, side.to().toString().substring(0, 7)))
+                : side.from().equals(side.to()) ? texts.get("lineage.day", formats.date(side.to()))
                 : side.from().getYear() < 1971 ? texts.get("lineage.until", formats.date(side.to()))
                 : texts.get("lineage.days", formats.date(side.from()), formats.date(side.to()));
         return texts.get(key, amount(formats, side.amount()), side.expression() + where, side.table(), days);
+    }
+
+    /** A month written {@code 2026-10}, as the reader writes it: {@code 10/2026}. */
+    private static String month(Formats formats, String month) {
+        return formats.periodOnAxis(Period.month(YearMonth.parse(month)));
     }
 
     private static String amount(Formats formats, Double amount) {
