@@ -81,8 +81,32 @@ async function run(browser, state, fail) {
   const heading = await page.textContent('h2');
   if (!heading.includes(communeName)) await fail('the commune page names ' + communeName + ', got: ' + heading);
   await page.screenshot({ path: shots + '/3-commune-vi.png', fullPage: true });
+  const communePage = page.url();
+
+  // Alerts: Hà Nội's leader sets a rule on the Alerts page (a threshold the indicator cannot reach is refused on its
+  // field); what the rule fires is listed at once, and acknowledged.
+  await page.goto(base + '/alerts');
+  await page.waitForSelector('#rule-add');
+  await page.locator('#rule-kpi input').fill('đã xác thực ("sạch")');
+  await page.locator('vaadin-combo-box-item', { hasText: 'Tỷ lệ hồ sơ dân cư đã xác thực' }).first().click();
+  await page.locator('#rule-threshold input').fill('150');
+  await page.click('#rule-add');
+  await page.waitForSelector('#rule-threshold[invalid]');
+  const refusal = await page.textContent('#rule-threshold [slot="error-message"]');
+  if (!refusal.includes('150')) await fail('the refused threshold is named on its field, got: ' + refusal);
+  await page.screenshot({ path: shots + '/8a-alert-refused-vi.png' });
+  await page.locator('#rule-threshold input').fill('100');
+  await page.click('#rule-add');
+  await page.waitForSelector('#firings');
+  const fired = await page.locator('#firings .acknowledge').count();
+  if (fired < 1) await fail('the rule fired for Hà Nội\'s communes below 100 %, saw ' + fired);
+  await page.locator('#firings .acknowledge').first().click();
+  await page.waitForSelector('#firings >> text=Đã xác nhận: hanoi');
+  await page.screenshot({ path: shots + '/8-alerts-vi.png' });
 
   // English on request; the same view, translated.
+  await page.goto(communePage);
+  await page.waitForSelector('.headline');
   await page.click('#language');
   await page.waitForSelector('text=Sign out');
   await page.waitForSelector('.headline');
@@ -132,5 +156,8 @@ async function run(browser, state, fail) {
   if (width > 420) await fail('the overview fits a phone (390 px), but is ' + width + ' px wide');
   await page.screenshot({ path: shots + '/7-overview-phone.png', fullPage: true });
   await lineage(page, '.kpi-card .lineage-button', ['Numerator:'], '7b-lineage-phone', fail);
+  await page.goto(base + '/alerts');
+  await page.waitForSelector('#firings');
+  await page.screenshot({ path: shots + '/8b-alerts-phone-en.png', fullPage: true });
   console.log('ok: signed in, ' + cards + ' cards, briefing PDF ' + pdf.length + ' bytes, drilled to ' + communeName + ', English, ' + empty + ' cards without data for ' + lastMonth() + ', refused, live without Druid, map, phone');
 }

@@ -44,6 +44,17 @@ async function run(browser, state, fail) {
   const second = await page.textContent('#wall-slide h2');
   await page.screenshot({ path: shots + '/12-wall-rotated.png' });
 
+  // An alert: Hà Nội's leader sets a rule through the API; what it fires is on the wall of Hà Nội within one refresh.
+  const ruleSetAt = Date.now();
+  const rule = await fetch(base + '/api/alerts/rules', { method: 'POST', headers: { 'Content-Type': 'application/json',
+    Authorization: 'Basic ' + Buffer.from('hanoi:demo-hanoi').toString('base64') },
+    body: JSON.stringify({ kind: 'BELOW', kpi: 'population.verified_rate', scope: '01', level: 'PROVINCE', threshold: 100 }) });
+  if (rule.status !== 200) await fail('the rule was set (200), got ' + rule.status + ': ' + await rule.text());
+  await page.waitForSelector('#wall-banner:has-text("Hà Nội")', { state: 'visible', timeout: bound })
+    .catch(async () => await fail('the alert reached the wall within ' + bound + ' ms'));
+  const alertedIn = Date.now() - ruleSetAt;
+  await page.screenshot({ path: shots + '/12b-wall-alert.png' });
+
   // New data: the test ingests again and rebuilds the store; the wall shows that build, and its time to the second, by push.
   await page.evaluate(() => { window.sameDocument = true; });
   const loaded = await page.getAttribute('.wall', 'data-loaded');
@@ -91,7 +102,7 @@ async function run(browser, state, fail) {
   await page.waitForFunction(() => window.sameDocument !== true && document.querySelector('#wall-slide h2'), null, { timeout: 180000 });
   if (page.url().includes('login')) await fail('the wall device had to sign in again');
   await page.screenshot({ path: shots + '/15-wall-recovered.png' });
-  console.log('ok: ' + first + ' -> ' + second + '; data ' + loaded + ' -> ' + now + ' by push in ' + pushedIn + ' ms; cut off, then '
+  console.log('ok: ' + first + ' -> ' + second + '; an alert on the wall ' + alertedIn + ' ms after its rule was set; data ' + loaded + ' -> ' + now + ' by push in ' + pushedIn + ' ms; cut off, then '
     + builtOffline + ' shown ' + caughtUpIn + ' ms after reconnection, ' + how
     + '; kept "' + kept + '" while down; recovered at ' + page.url());
 }

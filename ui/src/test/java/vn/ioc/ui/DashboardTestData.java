@@ -37,6 +37,7 @@ public final class DashboardTestData {
         registry.add("ioc.warehouse.password", reader::password);
         registry.add("ioc.demo-users", () -> "true");
         registry.add("ioc.scenarios", () -> temporary("ioc-scenarios").toString());
+        registry.add("ioc.alerts.folder", () -> temporary("ioc-alerts").toString());
         registry.add("ioc.device-key-file", () -> temporary("ioc-device").resolve("device.key").toString());
         registry.add("ioc.walls", () -> Path.of("src/test/resources/walls.json").toAbsolutePath().toString());
         registry.add("ioc.boundaries", () -> SharedReferenceData.locate(Optional.empty()).orElseThrow().root().resolve(BOUNDARIES).toString());
@@ -79,6 +80,7 @@ public final class DashboardTestData {
         builder.environment().put("IOC_WAREHOUSE_URL", reader.url());
         builder.environment().put("IOC_WAREHOUSE_USER", reader.user());
         builder.environment().put("IOC_WAREHOUSE_PASSWORD", reader.password());
+        builder.environment().put("IOC_ALERTS_FOLDER", temporary("ioc-alerts").toString());
         return builder.start();
     }
 }

@@ -17,6 +17,8 @@ public final class ScopeRefusal extends AccessDeniedException {
         QUALITY,
         /** The planning tools. */
         PLANNING,
+        /** Setting alert rules, or acknowledging alerts, outside the user's province (admins: anywhere). */
+        ALERTS,
         /** Anything but its wall, for a wall device. */
         WALL_ONLY
     }

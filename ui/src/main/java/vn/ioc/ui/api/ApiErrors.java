@@ -1,5 +1,6 @@
 package vn.ioc.ui.api;
 
+import vn.ioc.ui.alerts.AlertsApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -13,7 +14,7 @@ import vn.ioc.ui.data.WarehouseUnavailableException;
 import java.util.NoSuchElementException;
 
 /** The API's errors as JSON naming what is wrong: 400 malformed, 403 outside the user's scope, 404 unknown, 503 warehouse down. */
-@RestControllerAdvice(assignableTypes = KpiApi.class)
+@RestControllerAdvice(assignableTypes = {KpiApi.class, AlertsApi.class})
 final class ApiErrors {
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
 

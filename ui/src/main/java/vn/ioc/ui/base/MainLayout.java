@@ -65,7 +65,7 @@ public final class MainLayout extends AppLayout {
         if (!liveSource.isBlank()) {
             nav.addItem(new SideNavItem(getTranslation("nav.live"), "live"));
         }
-        nav.addItem(new SideNavItem(getTranslation("nav.quality"), "quality"),
+        nav.addItem(new SideNavItem(getTranslation("nav.alerts"), "alerts"), new SideNavItem(getTranslation("nav.quality"), "quality"),
                 new SideNavItem(getTranslation("nav.definitions"), "definitions"));
         if (user.role().plans()) {
             nav.addItem(new SideNavItem(getTranslation("nav.planning.vaccines"), "planning/vaccines"),

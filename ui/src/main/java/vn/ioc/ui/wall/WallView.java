@@ -20,6 +20,9 @@ import vn.ioc.analytics.units.Unit;
 import vn.ioc.analytics.units.UnitLevel;
 import vn.ioc.ui.access.CurrentUser;
 import vn.ioc.ui.access.DashboardUser;
+import vn.ioc.ui.alerts.AlertFiring;
+import vn.ioc.ui.alerts.AlertStore;
+import vn.ioc.ui.alerts.AlertText;
 import vn.ioc.ui.base.Formats;
 import vn.ioc.ui.base.Language;
 import vn.ioc.ui.base.ViewParams;
@@ -46,6 +49,8 @@ import java.util.concurrent.TimeUnit;
 public final class WallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     /** How often the wall looks for new data, in seconds. */
     static final int CHECK_EVERY = 5;
+    /** Alerts the banner lists; it says how many more there are. */
+    private static final int BANNER_ALERTS = 3;
     /**
      * The longest new data takes to reach a connected wall (and a reconnected one, from its reconnection): a check
      * every {@link #CHECK_EVERY} s, a freshness answer kept up to {@link DashboardData#FRESHNESS_KEPT}, then the push;
@@ -68,6 +73,9 @@ public final class WallView extends Div implements BeforeEnterObserver, HasDynam
     private final Div slide = new Div();
     private final Span ticker = new Span();
     private final Span offline = new Span();
+    private final Div banner = new Div();
+    private final AlertStore alertStore;
+    private long alertsShown = -1;
     private Playlist playlist;
     private Unit unit;
     private DashboardUser device;
@@ -77,7 +85,9 @@ public final class WallView extends Div implements BeforeEnterObserver, HasDynam
     private List<String> alerts;
     private ScheduledExecutorService ticks;
 
-    public WallView(DashboardData data, CurrentUser currentUser, WallPlaylists playlists, ProvinceMap map, LiveBoard live, WallScreens screens) {
+    public WallView(DashboardData data, CurrentUser currentUser, WallPlaylists playlists, ProvinceMap map, LiveBoard live, WallScreens screens,
+                    AlertStore alertStore) {
+        this.alertStore = alertStore;
         this.data = data;
         this.currentUser = currentUser;
         this.playlists = playlists;
@@ -90,11 +100,13 @@ public final class WallView extends Div implements BeforeEnterObserver, HasDynam
         slide.setId("wall-slide");
         ticker.setId("wall-ticker");
         offline.addClassName("wall-offline");
+        banner.setId("wall-banner");
+        banner.setVisible(false);
         Div header = new Div(title, offline, clock, stamp);
         header.addClassName("wall-header");
         Div tickerBox = new Div(ticker);
         tickerBox.addClassName("wall-ticker");
-        add(header, slide, tickerBox);
+        add(header, banner, slide, tickerBox);
     }
 
     @Override
@@ -107,6 +119,7 @@ public final class WallView extends Div implements BeforeEnterObserver, HasDynam
             throw new AccessDeniedException(device.name() + " may not show the wall of " + unit.name());
         }
         index = 0;
+        alertsShown = -1;
         shownFor = 0;
         alerts = null;
         show();
@@ -143,6 +156,9 @@ public final class WallView extends Div implements BeforeEnterObserver, HasDynam
     void tick() {
         shownFor++;
         getElement().setAttribute("data-beat", Long.toString(System.currentTimeMillis()));
+        if (alertStore.version() != alertsShown) {
+            banner();
+        }
         if (shownFor >= playlist.seconds()) {
             index = (index + 1) % playlist.slides().size();
             shownFor = 0;
@@ -158,6 +174,24 @@ public final class WallView extends Div implements BeforeEnterObserver, HasDynam
                 show();
             }
         }
+    }
+
+    /**
+     * The alerts of the wall's unit not yet acknowledged (a province's and its communes'; every one on the nation's
+     * wall), the newest {@value #BANNER_ALERTS}, over the slides; redrawn within a second of a firing or an acknowledgement.
+     */
+    private void banner() {
+        alertsShown = alertStore.version();
+        List<AlertFiring> open = alertStore.firings().stream().filter(firing -> !firing.acknowledged())
+                .filter(firing -> unit.level() == UnitLevel.NATION || firing.province().equals(unit.code())).toList();
+        banner.removeAll();
+        banner.setVisible(!open.isEmpty());
+        Formats formats = new Formats(getLocale());
+        open.stream().limit(BANNER_ALERTS).forEach(firing -> banner.add(new Div("⚠ " + AlertText.of(this::getTranslation, formats, data.catalogue(), firing))));
+        if (open.size() > BANNER_ALERTS) {
+            banner.add(new Div(getTranslation("wall.alerts.more", open.size() - BANNER_ALERTS)));
+        }
+        getElement().setAttribute("data-alerts", Integer.toString(open.size()));
     }
 
     /** Draws the current slide; if it cannot be drawn, the last picture stays, marked stale. */

@@ -72,7 +72,7 @@ class WallBrowserTest {
             System.err.println("wall test: " + output.strip());
             assertEquals(0, browser.exitValue(), output);
             assertTrue(output.contains("ok:"), output);
-            for (String shot : List.of("11-wall-board", "12-wall-rotated", "13-wall-updated", "13b-wall-offline", "13c-wall-caught-up",
+            for (String shot : List.of("11-wall-board", "12-wall-rotated", "12b-wall-alert", "13-wall-updated", "13b-wall-offline", "13c-wall-caught-up",
                     "14-wall-server-down", "15-wall-recovered")) {
                 assertTrue(Files.size(BrowserTest.SHOTS.resolve(shot + ".png")) > 10_000, shot + " saved");
             }
