@@ -6,7 +6,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -27,6 +26,7 @@ import vn.ioc.analytics.units.Unit;
 import vn.ioc.analytics.units.UnitLevel;
 import vn.ioc.ui.base.Formats;
 import vn.ioc.ui.base.MainLayout;
+import vn.ioc.ui.base.PhoneColumns;
 import vn.ioc.ui.base.UnitLinks;
 import vn.ioc.ui.data.Catalogue;
 import vn.ioc.ui.data.DashboardData;
@@ -77,17 +77,18 @@ public final class AlertsView extends VerticalLayout implements BeforeEnterObser
         Grid<AlertFiring> grid = new Grid<>();
         grid.setId("firings");
         grid.setItems(firings);
-        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(firing -> formats.moment(firing.firedAt())).setHeader(getTranslation("alerts.col.fired")).setWidth("7em").setFlexGrow(0);
+        Grid.Column<AlertFiring> fired = grid.addColumn(firing -> formats.moment(firing.firedAt())).setHeader(getTranslation("alerts.col.fired")).setWidth("9.5em").setFlexGrow(0);
         grid.addComponentColumn(firing -> new Anchor(UnitLinks.page(catalogue.unit(firing.unit()), firing.kpi(), firing.period()),
                 formats.name(catalogue.unit(firing.unit())))).setHeader(getTranslation("col.unit")).setAutoWidth(true);
         grid.addColumn(firing -> formats.name(catalogue.kpi(firing.kpi()))).setHeader(getTranslation("alerts.col.kpi")).setFlexGrow(2);
         grid.addColumn(firing -> AlertText.reason(this::getTranslation, formats, catalogue.kpi(firing.kpi()), firing)).setHeader(getTranslation("alerts.col.reason"))
                 .setFlexGrow(2);
-        grid.addColumn(firing -> getTranslation("alerts.mail." + firing.mail().status().name(), firing.mail().attempts(), String.join(", ", firing.mail().to()),
+        Grid.Column<AlertFiring> mail = grid.addColumn(firing -> getTranslation("alerts.mail." + firing.mail().status().name(), firing.mail().attempts(), String.join(", ", firing.mail().to()),
                 firing.mail().error())).setHeader(getTranslation("alerts.col.mail")).setFlexGrow(1);
         grid.addComponentColumn(this::acknowledgement).setHeader(getTranslation("alerts.col.ack")).setAutoWidth(true);
         grid.setPartNameGenerator(firing -> firing.acknowledged() ? null : "unacknowledged");
+        // On a phone: the unit, the indicator, why and the acknowledgement.
+        PhoneColumns.fit(grid, fired, mail);
         grid.setAllRowsVisible(firings.size() <= 30);
         return grid;
     }
@@ -112,13 +113,12 @@ public final class AlertsView extends VerticalLayout implements BeforeEnterObser
         Grid<AlertRule> grid = new Grid<>();
         grid.setId("rules");
         grid.setItems(rules);
-        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(rule -> formats.name(catalogue.kpi(rule.kpi()))).setHeader(getTranslation("alerts.col.kpi")).setFlexGrow(1);
         grid.addColumn(rule -> AlertText.rule(this::getTranslation, formats, catalogue.kpi(rule.kpi()), rule)).setHeader(getTranslation("alerts.col.when"))
                 .setAutoWidth(true);
         grid.addColumn(rule -> getTranslation("alerts.level." + rule.level().name(), formats.name(catalogue.unit(rule.scope()))))
                 .setHeader(getTranslation("alerts.col.units")).setAutoWidth(true);
-        grid.addColumn(AlertRule::owner).setHeader(getTranslation("alerts.col.owner")).setAutoWidth(true);
+        Grid.Column<AlertRule> owner = grid.addColumn(AlertRule::owner).setHeader(getTranslation("alerts.col.owner")).setAutoWidth(true);
         grid.addComponentColumn(rule -> {
             Button remove = new Button(getTranslation("alerts.remove"), click -> {
                 alerts.remove(rule.id());
@@ -128,6 +128,7 @@ public final class AlertsView extends VerticalLayout implements BeforeEnterObser
             return remove;
         }).setAutoWidth(true);
         grid.setAllRowsVisible(true);
+        PhoneColumns.fit(grid, owner);
         return grid;
     }
 
