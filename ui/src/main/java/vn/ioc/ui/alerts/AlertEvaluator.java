@@ -16,8 +16,10 @@ import vn.ioc.ui.access.DashboardUser;
 import vn.ioc.ui.access.Role;
 import vn.ioc.ui.data.DashboardData;
 import vn.ioc.ui.data.Fresh;
+import vn.ioc.ui.live.LiveBoard;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +30,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Evaluates every alert rule on the latest month each time the KPI store has been rebuilt (seen within
- * {@code ioc.alerts.check}, 5 s by default), stores what fires (once per rule, unit and month) and mails it; tries
- * failed mails again on the same beat.
+ * Evaluates the alert rules on the latest month each time the KPI store has been rebuilt (seen within
+ * {@code ioc.alerts.check}, 5 s by default), and the live rules at every check while a live feed is connected (the
+ * Live page's figures, read at most every 2 s); stores what fires (once per rule, unit and month, or day for a live
+ * rule) and mails it; tries failed mails again on the same beat.
  */
 @Component
 public final class AlertEvaluator {
@@ -42,9 +45,11 @@ public final class AlertEvaluator {
     private final CurrentUser currentUser;
     private final AlertStore store;
     private final AlertMail mail;
+    private final LiveBoard live;
     private Optional<Instant> evaluatedBuild;
 
-    public AlertEvaluator(DashboardData data, CurrentUser currentUser, AlertStore store, AlertMail mail) {
+    public AlertEvaluator(DashboardData data, CurrentUser currentUser, AlertStore store, AlertMail mail, LiveBoard live) {
+        this.live = live;
         this.data = data;
         this.currentUser = currentUser;
         this.store = store;
@@ -57,8 +62,11 @@ public final class AlertEvaluator {
             currentUser.as(WATCH, () -> {
                 Fresh<DataFreshness> freshness = data.freshness();
                 if (!freshness.stale() && freshness.value().storeBuiltAt().isPresent() && !freshness.value().storeBuiltAt().equals(evaluatedBuild)) {
-                    evaluate();
+                    evaluate(store.rules().stream().filter(rule -> !rule.kind().live()).toList());
                     evaluatedBuild = freshness.value().storeBuiltAt();
+                }
+                if (live.configured()) {
+                    evaluate(store.rules().stream().filter(rule -> rule.kind().live()).toList());
                 }
                 mail.retry(data.catalogue(), Instant.now());
                 return null;
@@ -96,7 +104,23 @@ public final class AlertEvaluator {
         });
     }
 
+    /** A live rule: each province in its scope whose open applications right now are more than the threshold, once a day. */
+    private List<AlertFiring> liveFirings(AlertRule rule, Instant now) {
+        List<Unit> provinces = rule.scope().equals(Unit.NATION.code()) ? data.catalogue().provinces() : List.of(data.catalogue().unit(rule.scope()));
+        List<AlertFiring> firings = new ArrayList<>();
+        for (Unit province : provinces) {
+            live.read(Optional.of(province.code())).figures().filter(figures -> figures.backlog() > rule.threshold()).ifPresent(figures ->
+                    firings.add(new AlertFiring(UUID.randomUUID().toString(), rule.id(), rule.kind(), rule.kpi(), province.code(), province.code(),
+                            LocalDate.ofInstant(figures.asOf(), Period.VIETNAM).toString(), (double) figures.backlog(), rule.threshold(), null, now, null,
+                            null, AlertFiring.Mail.NONE)));
+        }
+        return firings;
+    }
+
     private List<AlertFiring> firings(AlertRule rule, Period period, Instant now) {
+        if (rule.kind().live()) {
+            return liveFirings(rule, now);
+        }
         boolean oneProvince = rule.level() == UnitLevel.PROVINCE && !rule.scope().equals(Unit.NATION.code());
         RankingQuery query = new RankingQuery(rule.kpi(), rule.level(), rule.level() == UnitLevel.PROVINCE ? Unit.NATION.code() : rule.scope(),
                 period.code(), Set.of());
@@ -116,6 +140,7 @@ public final class AlertEvaluator {
                 case OFF_TRACK -> paces.containsKey(unit.code()) && paces.get(unit.code()).verdict() == Pace.Verdict.OFF_TRACK;
                 case RANK_DROP -> ranked.rankChange() != null && ranked.rankChange() <= -rule.places();
                 case DATA_MISSING -> value == null || ranked.value().asOfEarlierMonth();
+            case LIVE_BACKLOG -> false;
             };
             if (fires) {
                 String province = unit.level() == UnitLevel.COMMUNE ? unit.provinceCode() : unit.code();

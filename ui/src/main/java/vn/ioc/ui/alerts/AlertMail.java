@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -71,7 +72,7 @@ public final class AlertMail {
         List<String> to = recipients(province);
         JavaMailSender sender = mail.getIfAvailable();
         if (to.isEmpty() || sender == null) {
-            firings.forEach(firing -> store.update(firing.id(), fired -> fired.withMail(AlertFiring.Mail.NONE)));
+            store.update(ids(firings), fired -> fired.withMail(AlertFiring.Mail.NONE));
             return;
         }
         int attempt = firings.stream().mapToInt(firing -> firing.mail().attempts()).max().orElse(0) + 1;
@@ -97,7 +98,11 @@ public final class AlertMail {
                     status == AlertFiring.Mail.Status.FAILED ? ", given up" : "", e.getMessage());
         }
         AlertFiring.Mail mailed = outcome;
-        firings.forEach(firing -> store.update(firing.id(), fired -> fired.withMail(mailed)));
+        store.update(ids(firings), fired -> fired.withMail(mailed));
+    }
+
+    private static Set<String> ids(List<AlertFiring> firings) {
+        return firings.stream().map(AlertFiring::id).collect(Collectors.toSet());
     }
 
     /** Tries again the firings whose mail failed and whose wait is over. */

@@ -9,10 +9,15 @@ import java.util.Objects;
  * What an admin or a provincial leader asks to be told: for an indicator ({@code kpi}), each unit of {@code level}
  * inside {@code scope} (the nation or a province; a province itself at the province level) whose latest month's
  * value falls below or rises above {@code threshold}, falls off track for its target, loses at least {@code places}
- * places in its ranking, or has no data for the month (missing, or not yet loaded: late).
+ * places in its ranking, or has no data for the month (missing, or not yet loaded: late); or, from the live feed of
+ * the public-service portal, whose open applications right now are more than {@code threshold} (its indicator is
+ * then {@link #LIVE_KPI}, and it fires once a day).
  */
 public record AlertRule(String id, Kind kind, String kpi, String scope, UnitLevel level, Double threshold, Integer places, String owner,
                         Instant created) {
+    /** The indicator a live rule is filed under: the applications the portal receives. */
+    public static final String LIVE_KPI = "services.applications";
+
     public AlertRule {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");
@@ -31,6 +36,13 @@ public record AlertRule(String id, Kind kind, String kpi, String scope, UnitLeve
         /** The unit lost at least this many places since the month before. */
         RANK_DROP,
         /** The unit has no value for the month. */
-        DATA_MISSING
+        DATA_MISSING,
+        /** Live: the province's open applications right now are more than the threshold. */
+        LIVE_BACKLOG;
+
+        /** Whether the rule reads the live feed (evaluated at every check while one is connected) rather than the KPI store. */
+        public boolean live() {
+            return this == LIVE_BACKLOG;
+        }
     }
 }

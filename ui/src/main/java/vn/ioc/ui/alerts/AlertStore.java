@@ -83,15 +83,22 @@ public final class AlertStore {
 
     /** Replaces a firing by what {@code change} makes of it; empty when there is no such firing. */
     public synchronized Optional<AlertFiring> update(String id, UnaryOperator<AlertFiring> change) {
+        update(Set.of(id), change);
+        return firings.stream().filter(firing -> firing.id().equals(id)).findFirst();
+    }
+
+    /** Replaces each of these firings by what {@code change} makes of it, in one write. */
+    public synchronized void update(Set<String> ids, UnaryOperator<AlertFiring> change) {
+        boolean changed = false;
         for (int i = 0; i < firings.size(); i++) {
-            if (firings.get(i).id().equals(id)) {
-                AlertFiring changed = change.apply(firings.get(i));
-                firings.set(i, changed);
-                write("firings.json", firings);
-                return Optional.of(changed);
+            if (ids.contains(firings.get(i).id())) {
+                firings.set(i, change.apply(firings.get(i)));
+                changed = true;
             }
         }
-        return Optional.empty();
+        if (changed) {
+            write("firings.json", firings);
+        }
     }
 
     /** Changes with every rule or firing stored, acknowledged or mailed. */

@@ -6,7 +6,6 @@ import vn.ioc.ui.base.Formats;
 import vn.ioc.ui.data.Catalogue;
 import vn.ioc.ui.export.Texts;
 
-import java.time.YearMonth;
 
 /** An alert in words, for the Alerts page, the walls' banner and the mail: what fired, where, for which month. */
 public final class AlertText {
@@ -16,7 +15,7 @@ public final class AlertText {
     /** "Hà Nội · Tỷ lệ ... · Tháng 10/2026: 93,9 %, dưới ngưỡng 95,0 %". */
     public static String of(Texts texts, Formats formats, Catalogue catalogue, AlertFiring firing) {
         Kpi kpi = catalogue.kpi(firing.kpi());
-        return formats.name(catalogue.unit(firing.unit())) + " · " + formats.name(kpi) + " · " + formats.period(Period.month(YearMonth.parse(firing.period())))
+        return formats.name(catalogue.unit(firing.unit())) + " · " + formats.name(kpi) + " · " + formats.period(Period.parse(firing.period()))
                 + ": " + reason(texts, formats, kpi, firing);
     }
 
@@ -27,6 +26,7 @@ public final class AlertText {
             case OFF_TRACK -> texts.get("alerts.reason.OFF_TRACK", formats.value(kpi, firing.value()));
             case RANK_DROP -> texts.get("alerts.reason.RANK_DROP", firing.places(), formats.value(kpi, firing.value()));
             case DATA_MISSING -> texts.get("alerts.reason.DATA_MISSING");
+            case LIVE_BACKLOG -> texts.get("alerts.reason.LIVE_BACKLOG", formats.count(Math.round(firing.value())), formats.count(Math.round(firing.threshold())));
         };
     }
 
@@ -34,6 +34,7 @@ public final class AlertText {
     public static String rule(Texts texts, Formats formats, Kpi kpi, AlertRule rule) {
         return switch (rule.kind()) {
             case BELOW, ABOVE -> texts.get("alerts.rule." + rule.kind().name(), formats.value(kpi, rule.threshold()));
+            case LIVE_BACKLOG -> texts.get("alerts.rule.LIVE_BACKLOG", formats.count(Math.round(rule.threshold())));
             case RANK_DROP -> texts.get("alerts.rule.RANK_DROP", rule.places());
             case OFF_TRACK, DATA_MISSING -> texts.get("alerts.rule." + rule.kind().name());
         };

@@ -10,6 +10,7 @@ import vn.ioc.ui.access.Refusals;
 import vn.ioc.ui.access.Role;
 import vn.ioc.ui.access.ScopeRefusal;
 import vn.ioc.ui.data.DashboardData;
+import vn.ioc.ui.live.LiveBoard;
 
 import java.time.Instant;
 import java.util.List;
@@ -29,8 +30,10 @@ public final class Alerts {
     private final AlertStore store;
     private final Refusals refusals;
     private final AlertEvaluator evaluator;
+    private final LiveBoard live;
 
-    public Alerts(DashboardData data, AlertStore store, Refusals refusals, AlertEvaluator evaluator) {
+    public Alerts(DashboardData data, AlertStore store, Refusals refusals, AlertEvaluator evaluator, LiveBoard live) {
+        this.live = live;
         this.data = data;
         this.store = store;
         this.refusals = refusals;
@@ -94,7 +97,10 @@ public final class Alerts {
         if (draft.kind() == null) {
             throw new AlertRuleException("kind", "choose what the rule watches", "alerts.error.kind");
         }
-        Kpi kpi = Optional.ofNullable(draft.kpi()).filter(id -> data.catalogue().kpis().stream().anyMatch(known -> known.id().equals(id)))
+        if (draft.kind().live() && !live.configured()) {
+            throw new AlertRuleException("kind", "no live feed is connected", "alerts.error.live");
+        }
+        Kpi kpi = Optional.ofNullable(draft.kind().live() ? AlertRule.LIVE_KPI : draft.kpi()).filter(id -> data.catalogue().kpis().stream().anyMatch(known -> known.id().equals(id)))
                 .map(id -> data.catalogue().kpi(id))
                 .orElseThrow(() -> new AlertRuleException("kpi", "unknown indicator '" + draft.kpi() + "'", "alerts.error.kpi", String.valueOf(draft.kpi())));
         Unit scope;
@@ -111,7 +117,7 @@ public final class Alerts {
         if (level == UnitLevel.NATION) {
             throw new AlertRuleException("level", "units are provinces or communes", "alerts.error.level");
         }
-        if (level == UnitLevel.COMMUNE && !kpi.keptByCommune()) {
+        if (level == UnitLevel.COMMUNE && (!kpi.keptByCommune() || draft.kind().live())) {
             throw new AlertRuleException("level", kpi.id() + " is not read by commune", "alerts.error.commune", kpi.id());
         }
         Double threshold = null;
@@ -135,6 +141,13 @@ public final class Alerts {
             case OFF_TRACK -> {
                 if (kpi.targets().isEmpty()) {
                     throw new AlertRuleException("kpi", kpi.id() + " has no target to be off track of", "alerts.error.target", kpi.id());
+                }
+            }
+            case LIVE_BACKLOG -> {
+                threshold = draft.threshold();
+                if (threshold == null || threshold.isNaN() || threshold.isInfinite() || threshold < 0 || threshold != Math.rint(threshold)) {
+                    throw new AlertRuleException("threshold", "open applications are a whole number, 0 or more, not " + threshold,
+                            "alerts.error.count", threshold == null ? "—" : threshold);
                 }
             }
             case DATA_MISSING -> {

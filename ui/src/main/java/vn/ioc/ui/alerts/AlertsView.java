@@ -30,7 +30,9 @@ import vn.ioc.ui.base.PhoneColumns;
 import vn.ioc.ui.base.UnitLinks;
 import vn.ioc.ui.data.Catalogue;
 import vn.ioc.ui.data.DashboardData;
+import vn.ioc.ui.live.LiveBoard;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -42,10 +44,12 @@ import java.util.List;
 public final class AlertsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
     private final DashboardData data;
     private final Alerts alerts;
+    private final LiveBoard live;
 
-    public AlertsView(DashboardData data, Alerts alerts) {
+    public AlertsView(DashboardData data, Alerts alerts, LiveBoard live) {
         this.data = data;
         this.alerts = alerts;
+        this.live = live;
         addClassName("alerts");
     }
 
@@ -137,7 +141,7 @@ public final class AlertsView extends VerticalLayout implements BeforeEnterObser
         Select<AlertRule.Kind> kind = new Select<>();
         kind.setId("rule-kind");
         kind.setLabel(getTranslation("alerts.form.kind"));
-        kind.setItems(AlertRule.Kind.values());
+        kind.setItems(Arrays.stream(AlertRule.Kind.values()).filter(offered -> !offered.live() || live.configured()).toList());
         kind.setItemLabelGenerator(chosen -> getTranslation("alerts.kind." + chosen.name()));
         kind.setValue(AlertRule.Kind.BELOW);
         ComboBox<Kpi> kpi = new ComboBox<>(getTranslation("alerts.form.kpi"), catalogue.kpis());
@@ -163,7 +167,8 @@ public final class AlertsView extends VerticalLayout implements BeforeEnterObser
         places.setId("rule-places");
         places.setMin(1);
         Runnable shown = () -> {
-            threshold.setVisible(kind.getValue() == AlertRule.Kind.BELOW || kind.getValue() == AlertRule.Kind.ABOVE);
+            threshold.setVisible(kind.getValue() == AlertRule.Kind.BELOW || kind.getValue() == AlertRule.Kind.ABOVE || kind.getValue().live());
+            kpi.setVisible(!kind.getValue().live());
             places.setVisible(kind.getValue() == AlertRule.Kind.RANK_DROP);
         };
         kind.addValueChangeListener(change -> shown.run());

@@ -2,6 +2,16 @@ package vn.ioc.ui.live;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.ioc.analytics.units.UnitLevel;
+import vn.ioc.ui.access.CurrentUser;
+import vn.ioc.ui.access.DashboardUser;
+import vn.ioc.ui.access.Role;
+import vn.ioc.ui.alerts.AlertEvaluator;
+import vn.ioc.ui.alerts.AlertFiring;
+import vn.ioc.ui.alerts.AlertRule;
+import vn.ioc.ui.alerts.AlertStore;
+import vn.ioc.ui.alerts.Alerts;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -62,6 +72,15 @@ class LiveBrowserTest {
 
     @LocalServerPort
     private int port;
+    @Autowired
+    private Alerts alerts;
+    @Autowired
+    private AlertStore alertStore;
+    @Autowired
+    private AlertEvaluator evaluator;
+    @Autowired
+    private CurrentUser currentUser;
+    private static final DashboardUser HANOI = new DashboardUser("hanoi", Role.PROVINCIAL_LEADER, Optional.of(PROVINCE), "{noop}");
 
     @DynamicPropertySource
     static void warehouseAndDruid(DynamicPropertyRegistry registry) {
@@ -129,6 +148,22 @@ class LiveBrowserTest {
             assertSame(later, away.figures().orElseThrow(), "the last figures are given again");
             assertTrue(away.problem().contains("127.0.0.1:" + network.port()), away.problem());
         }
+    }
+
+    @Test
+    void aLiveRuleFiresOnTheLiveFiguresOnceADay() {
+        LiveFigures figures = new LiveService(endpoint, LiveDatasource.DEFAULT_NAME, Duration.ofSeconds(10)).figures(Optional.of(PROVINCE)).orElseThrow();
+        AlertRule rule = currentUser.as(HANOI, () -> alerts.add(new Alerts.Draft(AlertRule.Kind.LIVE_BACKLOG, null, PROVINCE, UnitLevel.PROVINCE,
+                (double) figures.backlog() - 1, null)));
+        List<AlertFiring> fired = alertStore.firings().stream().filter(firing -> firing.rule().equals(rule.id())).toList();
+        assertEquals(1, fired.size(), "Hà Nội's backlog is over the threshold: " + fired);
+        assertTrue(fired.getFirst().value() > rule.threshold(), fired.getFirst().toString());
+        assertEquals(LocalDate.ofInstant(figures.asOf(), ServiceEvent.ZONE).toString(), fired.getFirst().period(), "a live rule fires once a day");
+        assertEquals(List.of(), evaluator.evaluate(List.of(rule)), "not twice the same day");
+        currentUser.as(HANOI, () -> {
+            alerts.remove(rule.id());
+            return null;
+        });
     }
 
     /** A local Druid, started once, with the fixture's last fortnight of applications replayed into the default datasource and served. */
