@@ -5,14 +5,13 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+import vn.ioc.warehouse.files.FileTrees;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -121,20 +120,8 @@ public final class AlertStore {
 
     private void write(String name, List<?> items) {
         version++;
-        Path file = folder.resolve(name);
         try {
-            Files.createDirectories(folder);
-            Path written = Files.createTempFile(folder, ".saving-", ".json");
-            try {
-                Files.writeString(written, json.writerWithDefaultPrettyPrinter().writeValueAsString(items), StandardCharsets.UTF_8);
-                try {
-                    Files.move(written, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(written, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(written);
-            }
+            FileTrees.writeWhole(folder.resolve(name), out -> out.write(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(items)));
         } catch (IOException e) {
             throw new UncheckedIOException("the alerts could not be saved in " + folder.toAbsolutePath() + ": " + e.getMessage(), e);
         }

@@ -12,6 +12,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import vn.ioc.analytics.period.Period;
 import vn.ioc.analytics.units.Unit;
+import vn.ioc.warehouse.files.FileTrees;
 import vn.ioc.ui.access.CurrentUser;
 import vn.ioc.ui.access.DashboardUser;
 import vn.ioc.ui.access.Role;
@@ -21,11 +22,8 @@ import vn.ioc.ui.data.DashboardData;
 import vn.ioc.ui.export.Downloads;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -134,16 +132,7 @@ public final class ScheduledBriefings {
     /** Writes a file whole or not at all. */
     private static Path write(Path file, Downloads.FileWriter writer) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path partial = Files.createTempFile(file.toAbsolutePath().getParent(), ".writing-", ".pdf");
-            try {
-                try (OutputStream out = Files.newOutputStream(partial)) {
-                    writer.write(out);
-                }
-                return Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(partial);
-            }
+            return FileTrees.writeWhole(file, writer::write);
         } catch (IOException e) {
             throw new UncheckedIOException("briefing " + file + " could not be written: " + e.getMessage(), e);
         }

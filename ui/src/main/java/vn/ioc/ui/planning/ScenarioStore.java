@@ -6,14 +6,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
+import vn.ioc.warehouse.files.FileTrees;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -38,20 +37,8 @@ public final class ScenarioStore {
     }
 
     public void save(DoseScenario scenario) {
-        Path file = file(scenario.name());
         try {
-            Files.createDirectories(folder);
-            Path written = Files.createTempFile(folder, ".saving-", ".json");
-            try {
-                Files.writeString(written, json.writerWithDefaultPrettyPrinter().writeValueAsString(scenario), StandardCharsets.UTF_8);
-                try {
-                    Files.move(written, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(written, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(written);
-            }
+            FileTrees.writeWhole(file(scenario.name()), out -> out.write(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(scenario)));
         } catch (IOException e) {
             throw new UncheckedIOException("scenario '" + scenario.name() + "' could not be saved in " + folder.toAbsolutePath() + ": " + e.getMessage(), e);
         }

@@ -4,15 +4,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 
-/** File operations the modules share: removing a folder tree, and checksums of files. */
+/** File operations the modules share: removing a folder tree, writing a file whole or not at all, and checksums of files. */
 public final class FileTrees {
     private FileTrees() {
     }
@@ -28,6 +30,34 @@ public final class FileTrees {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What is written into a file. */
+    @FunctionalInterface
+    public interface Contents {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes a file whole or not at all: into a temporary file beside it (its folder made if need be), then moved over
+     * it, atomically where the file system can; a reader sees the old file or the new one, never part of it.
+     */
+    public static Path writeWhole(Path file, Contents contents) throws IOException {
+        Path folder = file.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        Path partial = Files.createTempFile(folder, ".writing-", ".part");
+        try {
+            try (OutputStream out = Files.newOutputStream(partial)) {
+                contents.writeTo(out);
+            }
+            try {
+                return Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                return Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(partial);
         }
     }
 
