@@ -23,6 +23,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -37,9 +39,11 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 
 /**
- * {@code ioc bench ingest}: generates Parquet extracts, ingests every source with Spark, and in the same run
- * has ClickHouse aggregate the same Parquet files itself, for the ratio. Targets: the whole national load
- * within 10 minutes on 2 cores, at least 1 M raw rows/s.
+ * {@code ioc bench ingest}: generates Parquet extracts, ingests every source with Spark, and in the same run times
+ * Spark merely reading every field of the same files (the floor under any Spark job) and ClickHouse aggregating them.
+ * Targets (issue 27): the whole ingest within 3x the raw read (each source 4x), the whole country within 30 minutes
+ * on 2 cores, the JVM's heap within 6 GiB; it ends with one line a script reads ({@code ingest: ... rows/s, raw read
+ * ... rows/s, ratio ...x, country ~... min}).
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = "Ingest generated Parquet extracts with Spark and compare with ClickHouse aggregating the same files.")
@@ -104,6 +108,12 @@ final class IngestBenchmark implements Runnable {
                     + "the population with 1, for the ratio (default: ${DEFAULT-VALUE})")
     int history;
 
+    /** The most heap this JVM's memory pools have held at once (each pool's peak, added up: an upper bound). */
+    private static long peakHeapBytes() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+    }
+
     @Override
     public void run() {
         Path work;
@@ -163,8 +173,14 @@ final class IngestBenchmark implements Runnable {
                     totalRows / totalRead, totalClickHouse, totalSpark / totalClickHouse);
             System.out.printf(Locale.ROOT, "read-only: Spark reading every field of the same files and doing nothing else, the least any Spark "
                     + "job over them costs here%n");
-            System.out.printf(Locale.ROOT, "target >= 1,000,000 raw rows/s: %s; the whole national load (~820 M rows) would take about %.0f min at this "
-                    + "rate (target <= 10 min)%n", rate >= 1_000_000 ? "met" : String.format(Locale.ROOT, "MISSED (%,.0f rows/s)", rate),
+            double readRate = totalRows / totalRead;
+            double ratio = totalSpark / totalRead;
+            System.out.printf(Locale.ROOT, "targets (issue 27): the whole ingest <= 3.0x Spark's raw read of the same files (%.1fx: %s), each source "
+                    + "<= 4x; the whole country (~820 M rows) <= 30 min here (~%.0f min: %s)%n", ratio, ratio <= 3.0 ? "met" : "MISSED",
+                    820e6 / rate / 60, 820e6 / rate / 60 <= 30 ? "met" : "MISSED");
+            System.out.printf(Locale.ROOT, "peak heap of this JVM (Spark's driver and executors): %.2f GiB (target <= 6 GiB)%n", peakHeapBytes() / (double) (1L << 30));
+            // One line a script reads: the rates, their ratio and the country extrapolated, for the generator's Parquet.
+            System.out.printf(Locale.ROOT, "ingest: %.0f rows/s, raw read %.0f rows/s, ratio %.1fx, country ~%.0f min%n", rate, readRate, ratio,
                     820e6 / rate / 60);
         } finally {
             FileTrees.delete(work);

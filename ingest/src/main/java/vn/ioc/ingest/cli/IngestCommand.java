@@ -13,6 +13,7 @@ import vn.ioc.ingest.services.ApplicationsPipeline;
 import vn.ioc.ingest.vaccination.VaccinationPipeline;
 import vn.ioc.ingest.vaccination.VaccineSupplyPipeline;
 import vn.ioc.ingest.spark.LocalSpark;
+import vn.ioc.ingest.spark.LocalSparkCluster;
 import vn.ioc.warehouse.WarehouseConnection;
 import vn.ioc.warehouse.cli.LauncherModule;
 import vn.ioc.warehouse.progress.Progress;
@@ -50,6 +51,10 @@ final class IngestCommand implements Runnable {
     @Option(names = "--quarantine", description = "where quarantined rows are written (default: ${DEFAULT-VALUE})", defaultValue = "var/quarantine")
     Path quarantine;
 
+    @Option(names = "--master", description = "the Spark master to run the jobs on, e.g. " + LocalSparkCluster.MASTER_URL
+            + " (`ioc spark start`); default: IOC_SPARK_MASTER, else local[*] in this JVM")
+    String master;
+
     static final class Sources extends java.util.ArrayList<String> {
         Sources() {
             super(SOURCES);
@@ -68,6 +73,9 @@ final class IngestCommand implements Runnable {
         // Rows as the manifest counts them, where there is one; else the rows are counted as they are read.
         long rows = manifest(input).map(root -> chosen.stream().mapToLong(pipeline -> root.path("sources").path(pipeline.source()).path("rows").asLong(0)).sum())
                 .orElse(-1L);
+        if (master != null) {
+            System.setProperty("spark.master", master);
+        }
         SparkSession spark = LocalSpark.session("ioc-ingest");
         try (Progress progress = Progress.start("ingest", "rows", rows)) {
             System.out.printf(Locale.ROOT, "%-28s %-8s %12s %12s %12s %12s %10s %9s%n", "source", "period", "read", "loaded from",

@@ -44,7 +44,7 @@ public final class IngestLauncher implements LauncherModule {
 
     @Override
     public List<Object> commands() {
-        return List.of(new IngestCommand(), new LiveCommand());
+        return List.of(new IngestCommand(), new LiveCommand(), new SparkCommand());
     }
 
     @Override

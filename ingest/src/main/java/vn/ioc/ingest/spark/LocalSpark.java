@@ -9,7 +9,7 @@ import java.text.Normalizer;
 
 /**
  * The Spark session ingest runs in: {@code local[*]} in this JVM by default, or whatever master
- * {@code spark-submit} (or {@code IOC_SPARK_MASTER}) gives.
+ * {@code spark-submit} (or {@code IOC_SPARK_MASTER}, or {@code ioc ingest --master}) gives.
  */
 public final class LocalSpark {
     private static final String EXECUTOR_OPTIONS = "spark.executor.extraJavaOptions";
@@ -19,7 +19,15 @@ public final class LocalSpark {
 
     public static SparkSession session(String appName) {
         String master = System.getProperty("spark.master", System.getenv().getOrDefault("IOC_SPARK_MASTER", "local[*]"));
-        SparkSession session = SparkSession.builder()
+        SparkSession.Builder builder = SparkSession.builder();
+        String executorOptions = "-XX:-DontCompileHugeMethods";
+        if (master.startsWith("spark://127.0.0.1:") || master.startsWith("spark://localhost:")) {
+            // A standalone cluster on this machine (see LocalSparkCluster): its executors load the classes from the same
+            // files as this JVM and need the same module access; they answer the driver on loopback.
+            builder.config("spark.executor.extraClassPath", System.getProperty("java.class.path")).config("spark.driver.host", "127.0.0.1");
+            executorOptions = String.join(" ", LocalSparkCluster.jvmFlags()) + " " + executorOptions;
+        }
+        SparkSession session = builder
                 .appName(appName)
                 .master(master)
                 .config("spark.ui.enabled", "false")
@@ -33,7 +41,7 @@ public final class LocalSpark {
                 .config("spark.sql.legacy.javaCharsets", "true")
                 // The code Spark generates for a source's rules is too large for the JIT's default limit (see scripts/jvm-flags);
                 // added to whatever spark-submit was given.
-                .config(EXECUTOR_OPTIONS, (new SparkConf().get(EXECUTOR_OPTIONS, "") + " -XX:-DontCompileHugeMethods").strip())
+                .config(EXECUTOR_OPTIONS, (new SparkConf().get(EXECUTOR_OPTIONS, "") + " " + executorOptions).strip())
                 .getOrCreate();
         session.sparkContext().setLogLevel("WARN");
         // Vietnamese text arrives in NFC and NFD alike; everything downstream compares NFC.

@@ -80,11 +80,11 @@ class PopulationIngestTest {
         assertEquals(outcome.quarantined(), scalar("SELECT sum(failed) FROM data_quality_facts WHERE rule IN "
                 + "('POP-STRUCT', 'POP-ID', 'POP-SEX', 'POP-BIRTH', 'POP-FUTURE', 'POP-COMMUNE', 'POP-IDMATCH', 'POP-DATES')"));
         // What each rule did is recorded with its counts, and every partition the run replaced names the run (a figure's lineage).
-        assertEquals(outcome.quarantined(), scalar("SELECT sum(failed) FROM data_quality_facts WHERE effect = 'quarantined'"));
-        assertEquals(outcome.duplicates(), scalar("SELECT sum(failed) FROM data_quality_facts WHERE effect = 'duplicate'"));
-        assertEquals(defects.getOrDefault("pre_reform_commune_code", 0L), scalar("SELECT sum(failed) FROM data_quality_facts WHERE effect = 'mapped'"));
-        assertEquals(scalar("SELECT uniqExact(_partition_id) FROM population_facts"), scalar("SELECT uniqExact(partition_id) FROM fact_loads "
-                + "WHERE fact_table = 'population_facts' AND run_id = '" + outcome.runId() + "'"));
+        assertEquals(outcome.quarantined(), scalar("SELECT sum(failed) FROM data_quality_facts WHERE source = 'population_registry' AND effect = 'quarantined'"));
+        assertEquals(outcome.duplicates(), scalar("SELECT sum(failed) FROM data_quality_facts WHERE source = 'population_registry' AND effect = 'duplicate'"));
+        assertEquals(defects.getOrDefault("pre_reform_commune_code", 0L), scalar("SELECT sum(failed) FROM data_quality_facts WHERE source = 'population_registry' AND effect = 'mapped'"));
+        assertEquals(1, scalar("SELECT count() FROM fact_loads WHERE fact_table = 'population_facts' AND run_id = '" + outcome.runId()
+                + "' AND partition_id = (SELECT any(_partition_id) FROM population_facts WHERE period = '" + PERIOD + "')"), "the month's partition names the run");
         assertEquals(Long.parseLong(AS_OF.toString().replace("-", "")), scalar("SELECT toYYYYMMDD(as_of) FROM ingest_runs WHERE run_id = '" + outcome.runId() + "'"));
         Map<String, Long> quarantinedByRule = new TreeMap<>();
         try (var files = Files.walk(outcome.quarantineFolder())) {
