@@ -188,6 +188,7 @@ public final class AlertsView extends VerticalLayout implements BeforeEnterObser
                     case "places" -> places;
                     case "level" -> level;
                     case "scope" -> scope;
+                    case "kind" -> kind;
                     default -> kpi;
                 };
                 field.setErrorMessage(getTranslation(e.key(), e.parameters()));

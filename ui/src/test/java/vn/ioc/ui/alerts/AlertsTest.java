@@ -2,6 +2,7 @@ package vn.ioc.ui.alerts;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.ioc.analytics.AnalyticsFixture;
 import vn.ioc.analytics.period.Period;
-import vn.ioc.analytics.units.Unit;
 import vn.ioc.analytics.units.UnitLevel;
 import vn.ioc.analytics.values.KpiValue;
 import vn.ioc.ui.DashboardTestData;
@@ -21,6 +21,7 @@ import vn.ioc.ui.access.CurrentUser;
 import vn.ioc.ui.access.DashboardUser;
 import vn.ioc.ui.access.Role;
 import vn.ioc.ui.access.ScopeRefusal;
+import vn.ioc.ui.data.DashboardData;
 
 import java.net.ServerSocket;
 import java.net.URI;
@@ -62,7 +63,7 @@ class AlertsTest {
     @Autowired
     private CurrentUser currentUser;
     @Autowired
-    private vn.ioc.ui.data.DashboardData data;
+    private DashboardData data;
     @LocalServerPort
     private int port;
 
@@ -199,7 +200,7 @@ class AlertsTest {
         return Arrays.stream(smtp.getReceivedMessages()).map(message -> {
             try {
                 return message.getSubject();
-            } catch (jakarta.mail.MessagingException e) {
+            } catch (MessagingException e) {
                 throw new IllegalStateException(e);
             }
         }).toList();

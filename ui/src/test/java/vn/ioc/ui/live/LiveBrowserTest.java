@@ -20,7 +20,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import vn.ioc.analytics.AnalyticsFixture;
 import vn.ioc.analytics.live.LiveFigures;
 import vn.ioc.analytics.live.LiveService;
-import vn.ioc.ingest.live.ApplicationEvents;
 import vn.ioc.ingest.live.LiveFeed;
 import vn.ioc.ingest.live.ReplaySource;
 import vn.ioc.ui.BrowserTest;
