@@ -49,8 +49,6 @@ import java.util.concurrent.TimeUnit;
 public final class WallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     /** How often the wall looks for new data, in seconds. */
     static final int CHECK_EVERY = 5;
-    /** Alerts the banner lists; it says how many more there are. */
-    private static final int BANNER_ALERTS = 3;
     /**
      * The longest new data takes to reach a connected wall (and a reconnected one, from its reconnection): a check
      * every {@link #CHECK_EVERY} s, a freshness answer kept up to {@link DashboardData#FRESHNESS_KEPT}, then the push;
@@ -178,18 +176,17 @@ public final class WallView extends Div implements BeforeEnterObserver, HasDynam
 
     /**
      * The alerts of the wall's unit not yet acknowledged (a province's and its communes'; every one on the nation's
-     * wall), the newest {@value #BANNER_ALERTS}, over the slides; redrawn within a second of a firing or an acknowledgement.
+     * wall): the newest, and how many more, in one line over the slides; redrawn within a second of
+     * a firing or an acknowledgement.
      */
     private void banner() {
         alertsShown = alertStore.version();
         List<AlertFiring> open = alertStore.firings().stream().filter(firing -> !firing.acknowledged())
                 .filter(firing -> unit.level() == UnitLevel.NATION || firing.province().equals(unit.code())).toList();
-        banner.removeAll();
         banner.setVisible(!open.isEmpty());
-        Formats formats = new Formats(getLocale());
-        open.stream().limit(BANNER_ALERTS).forEach(firing -> banner.add(new Div("⚠ " + AlertText.of(this::getTranslation, formats, data.catalogue(), firing))));
-        if (open.size() > BANNER_ALERTS) {
-            banner.add(new Div(getTranslation("wall.alerts.more", open.size() - BANNER_ALERTS)));
+        if (!open.isEmpty()) {
+            banner.setText("⚠ " + AlertText.of(this::getTranslation, new Formats(getLocale()), data.catalogue(), open.getFirst())
+                    + (open.size() > 1 ? "   ·   " + getTranslation("wall.alerts.more", open.size() - 1) : ""));
         }
         getElement().setAttribute("data-alerts", Integer.toString(open.size()));
     }
