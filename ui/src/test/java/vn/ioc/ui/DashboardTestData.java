@@ -1,5 +1,7 @@
 package vn.ioc.ui;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import vn.ioc.analytics.AnalyticsFixture;
 import vn.ioc.datasets.units.SharedReferenceData;
@@ -7,6 +9,7 @@ import vn.ioc.warehouse.WarehouseConnection;
 import vn.ioc.warehouse.server.TestWarehouse;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -41,6 +44,19 @@ public final class DashboardTestData {
         registry.add("ioc.device-key-file", () -> temporary("ioc-device").resolve("device.key").toString());
         registry.add("ioc.walls", () -> Path.of("src/test/resources/walls.json").toAbsolutePath().toString());
         registry.add("ioc.boundaries", () -> SharedReferenceData.locate(Optional.empty()).orElseThrow().root().resolve(BOUNDARIES).toString());
+    }
+
+    /** A real SMTP server (GreenMail) on a free loopback port, started, with the dashboard's mail settings pointed at it. */
+    public static GreenMail smtp(DynamicPropertyRegistry registry) throws IOException {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> port);
+        return smtp;
     }
 
     /** As {@link #register}, with the warehouse reached through a relay the test can cut and restore. */

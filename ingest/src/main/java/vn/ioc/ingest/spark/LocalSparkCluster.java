@@ -1,10 +1,13 @@
 package vn.ioc.ingest.spark;
 
+import vn.ioc.warehouse.process.Loopback;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,12 +55,12 @@ public final class LocalSparkCluster {
             throw new IllegalArgumentException("workers must be 1 to 8, not " + workers);
         }
         if (running("master").isEmpty()) {
-            if (answers(MASTER_PORT)) {
+            if (Loopback.answers(MASTER_PORT)) {
                 throw new IllegalStateException("port " + MASTER_PORT + " on 127.0.0.1 is taken by another program (another Spark master?)");
             }
             launch("master", List.of("org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port", Integer.toString(MASTER_PORT),
                     "--webui-port", Integer.toString(MASTER_UI_PORT)));
-            await("the master on " + MASTER_URL, () -> answers(MASTER_PORT));
+            await("the master on " + MASTER_URL, () -> Loopback.answers(MASTER_PORT));
         }
         for (int i = 1; i <= workers; i++) {
             String role = "worker-" + i;
@@ -80,7 +84,7 @@ public final class LocalSparkCluster {
                 process.destroy();
                 Instant deadline = Instant.now().plus(STOP_TIMEOUT);
                 while (process.isAlive() && Instant.now().isBefore(deadline)) {
-                    sleep(200);
+                    Loopback.pause(200);
                 }
                 if (process.isAlive()) {
                     process.destroyForcibly();
@@ -101,9 +105,9 @@ public final class LocalSparkCluster {
     /** Workers the master counts alive, from its web UI's JSON; 0 when it does not answer. */
     public int aliveWorkers() {
         try {
-            var http = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            String json = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + MASTER_UI_PORT + "/json/"))
-                    .timeout(Duration.ofSeconds(5)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            String json = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + MASTER_UI_PORT + "/json/"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
             Matcher alive = ALIVE_WORKERS.matcher(json);
             return alive.find() ? Integer.parseInt(alive.group(1)) : 0;
         } catch (IOException e) {
@@ -197,32 +201,14 @@ public final class LocalSparkCluster {
         return home.resolve("run").resolve(role + ".pid");
     }
 
-    private void await(String what, java.util.function.BooleanSupplier ready) {
+    private void await(String what, BooleanSupplier ready) {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (!ready.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("spark: " + what + " not ready within " + START_TIMEOUT.toSeconds() + " s (logs in " + home.resolve("log") + ")");
             }
-            sleep(500);
+            Loopback.pause(500);
         }
         progress.accept("spark: " + what + ": ready");
-    }
-
-    private static boolean answers(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }

@@ -60,9 +60,9 @@ public final class AlertStore {
         }
     }
 
-    /** Every firing, the newest first. */
+    /** Every firing, the newest first (they are kept oldest first). */
     public synchronized List<AlertFiring> firings() {
-        return firings.stream().sorted(Comparator.comparing(AlertFiring::firedAt).reversed()).toList();
+        return List.copyOf(firings).reversed();
     }
 
     /** Stores the firings not already stored for their rule, unit and month; returns those stored. */

@@ -23,7 +23,6 @@ import vn.ioc.ui.access.Role;
 import vn.ioc.ui.access.ScopeRefusal;
 import vn.ioc.ui.data.DashboardData;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -70,15 +69,8 @@ class AlertsTest {
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) throws Exception {
         DashboardTestData.register(registry);
-        int smtpPort;
-        try (ServerSocket free = new ServerSocket(0)) {
-            smtpPort = free.getLocalPort();
-        }
-        smtpSetup = new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
-        smtp = new GreenMail(smtpSetup);
-        smtp.start();
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> smtpPort);
+        smtp = DashboardTestData.smtp(registry);
+        smtpSetup = smtp.getSmtp().getServerSetup();
         registry.add("ioc.alerts.check", () -> "PT1H");
         registry.add("ioc.alerts.mail-to.01", () -> "lanhdao@hanoi.gov.vn, vanphong@hanoi.gov.vn");
         registry.add("ioc.alerts.mail-to.79", () -> "lanhdao@hcm.gov.vn");

@@ -1,7 +1,6 @@
 package vn.ioc.ui.briefing;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
@@ -17,7 +16,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import vn.ioc.ui.DashboardTestData;
 import vn.ioc.ui.IocDashboard;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -38,15 +36,8 @@ class ScheduledBriefingsTest {
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) throws Exception {
         DashboardTestData.register(registry);
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        smtp = DashboardTestData.smtp(registry);
         folder = Files.createTempDirectory("ioc-briefings");
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> port);
         registry.add("ioc.briefings.folder", folder::toString);
         registry.add("ioc.briefings.provinces", () -> "01, 79");
         registry.add("ioc.briefings.mail-to", () -> "lanhdao@hanoi.gov.vn,vanphong@hcm.gov.vn");

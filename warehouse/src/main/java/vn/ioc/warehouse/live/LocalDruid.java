@@ -1,9 +1,8 @@
 package vn.ioc.warehouse.live;
 
+import vn.ioc.warehouse.process.Loopback;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -110,7 +109,7 @@ public final class LocalDruid {
         for (DruidRole role : roles) {
             ProcessHandle process = running.get(role);
             while (process.isAlive() && Instant.now().isBefore(deadline)) {
-                sleep(200);
+                Loopback.pause(200);
             }
             if (process.isAlive()) {
                 progress.accept(role.id() + " did not stop within " + STOP_TIMEOUT.toSeconds() + " s: killed");
@@ -159,7 +158,7 @@ public final class LocalDruid {
             ports.add(DruidRole.DERBY_PORT);
         }
         for (int port : ports) {
-            if (answers(port)) {
+            if (Loopback.answers(port)) {
                 throw new IllegalStateException("cannot start Druid's " + role.id() + ": port " + port
                         + " on 127.0.0.1 is taken by another program (another Druid? `ioc druid status --data DIR` tells)");
             }
@@ -237,7 +236,7 @@ public final class LocalDruid {
                 throw new IllegalStateException("Druid's " + (waiting.isEmpty() ? "overlord" : names(waiting)) + " did not become healthy within "
                         + START_TIMEOUT.toMinutes() + " min; see " + logTails(waiting.isEmpty() ? List.of(DruidRole.COORDINATOR) : waiting));
             }
-            sleep(500);
+            Loopback.pause(500);
         }
     }
 
@@ -260,7 +259,7 @@ public final class LocalDruid {
 
     private boolean healthy(DruidRole role) {
         if (role == DruidRole.ZOOKEEPER) {
-            return answers(role.port());
+            return Loopback.answers(role.port());
         }
         return get(URI.create("http://127.0.0.1:" + role.port() + "/status/health")).map(body -> body.strip().equals("true")).orElse(false);
     }
@@ -283,23 +282,6 @@ public final class LocalDruid {
         }
     }
 
-    private static boolean answers(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
 
     private void writeConfiguration() {
         Map<String, String> files = new LinkedHashMap<>();
