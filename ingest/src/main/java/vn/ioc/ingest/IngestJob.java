@@ -88,12 +88,14 @@ public final class IngestJob {
             Dataset<Row> marked = pipeline.mark(withQuarantinedRow(validated, quarantineColumns));
             Dataset<Row> summary = pipeline.summarise(marked, asOf).persist(StorageLevel.MEMORY_AND_DISK());
             try {
+                step(source, "summary");
                 Row totals = summary.agg(sum("rows"), sum(when(invalid(), col("rows")).otherwise(0)),
                         sum(when(col(SourcePipeline.DUPLICATE), col("rows")).otherwise(0))).first();
                 long read = totals.isNullAt(0) ? 0 : totals.getLong(0);
                 long quarantined = totals.isNullAt(1) ? 0 : totals.getLong(1);
                 long duplicates = totals.isNullAt(2) ? 0 : totals.getLong(2);
                 progress.accept(source + ": " + read + " rows read");
+                step(source, "rules");
                 Map<String, Long> byRule = new LinkedHashMap<>();
                 for (Row row : summary.filter(invalid()).groupBy(SourcePipeline.RULE).agg(sum("rows"))
                         .orderBy(SourcePipeline.RULE).collectAsList()) {
@@ -102,6 +104,7 @@ public final class IngestJob {
                 Path quarantineFolder = quarantine.resolve(source).resolve("run=" + runId);
                 if (quarantined > 0) {
                     progress.accept(source + ": " + quarantined + " row(s) quarantined to " + quarantineFolder);
+                    step(source, "quarantine");
                     quarantinedRows(summary, quarantineColumns).write().option("header", "true").csv(quarantineFolder.toString());
                 }
                 long written = 0;
@@ -118,6 +121,7 @@ public final class IngestJob {
                                     + design.get().communes().size() + " communes)");
                             rows = SampleDesign.weigh(rows, design.get().weights(spark), table.personCounts());
                         }
+                        step(source, "facts " + table.table());
                         rows.write().parquet(folder.toString());
                         written += loader.stageParquet(table.table(), table.columns(), parquetFiles(folder)).rows();
                     }
@@ -125,6 +129,7 @@ public final class IngestJob {
                     FileTrees.delete(factFiles);
                 }
                 progress.accept(source + ": " + written + " fact rows staged");
+                step(source, "quality");
                 loader.stage("data_quality_facts", List.of("source", "period", "province_code", "commune_code", "rule", "effect", "checked", "failed"),
                         qualityRows(pipeline, pipeline.quality(summary), period).iterator());
                 loader.stageWhole("sample_design", SampleDesign.COLUMNS, design.map(SampleDesign::rows).orElse(List.of()).iterator());
@@ -136,6 +141,7 @@ public final class IngestJob {
                 return new Outcome(runId, source, read, loadedFrom, quarantined, duplicates, byRule, written, quarantineFolder);
             } finally {
                 summary.unpersist();
+                spark.sparkContext().setJobDescription(null);
             }
         } catch (RuntimeException e) {
             loader.discard();
@@ -147,6 +153,11 @@ public final class IngestJob {
             }
             throw e;
         }
+    }
+
+    /** Names the Spark jobs that follow, for Spark's listeners and logs (see {@link vn.ioc.ingest.spark.StageTimes}). */
+    private void step(String source, String step) {
+        spark.sparkContext().setJobDescription(source + ": " + step);
     }
 
     /** What the quarantine keeps of a failing row: its fields as read, the folder it came from, the rule and the reason. */

@@ -10,6 +10,7 @@ import vn.ioc.ingest.population.PopulationPipeline;
 import vn.ioc.ingest.input.ExtractReader;
 import vn.ioc.ingest.quality.SourcePipeline;
 import vn.ioc.ingest.spark.LocalSpark;
+import vn.ioc.ingest.spark.StageTimes;
 import vn.ioc.warehouse.files.FileTrees;
 import vn.ioc.warehouse.WarehouseConnection;
 import vn.ioc.warehouse.engine.Access;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -108,10 +110,28 @@ final class IngestBenchmark implements Runnable {
                     + "the population with 1, for the ratio (default: ${DEFAULT-VALUE})")
     int history;
 
+    @Option(names = "--stages", description = "after each source, print its steps as they were reached and its Spark stages: wall and "
+            + "task seconds, rows read, shuffle written and read, spill")
+    boolean stages;
+
     /** The most heap this JVM's memory pools have held at once (each pool's peak, added up: an upper bound). */
     private static long peakHeapBytes() {
         return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP)
                 .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+    }
+
+    /** A source's steps, each with the time it was reached, then its Spark stages and their share of the source's wall time. */
+    private static void printStages(List<String> steps, List<StageTimes.Stage> stages, long started, double seconds) {
+        steps.forEach(step -> System.out.println("    " + step));
+        System.out.printf(Locale.ROOT, "    %5s %-28s %6s %7s %6s %8s %12s %10s %10s %9s  %s%n", "stage", "step", "at s", "wall s", "share", "task s",
+                "rows read", "shuffle w", "shuffle r", "spill", "operators");
+        for (StageTimes.Stage stage : stages) {
+            System.out.printf(Locale.ROOT, "    %5d %-28s %6.1f %7.2f %5.1f%% %8.2f %,12d %8.1fMB %8.1fMB %7.1fMB  %s%n", stage.id(),
+                    stage.step().replaceFirst("^[a-z_]+: ", ""), (stage.submitted() - started) / 1000.0, stage.seconds(),
+                    100 * stage.seconds() / seconds, stage.taskSeconds(),
+                    stage.inputRows(), stage.shuffleWriteBytes() / 1e6, stage.shuffleReadBytes() / 1e6, stage.spillBytes() / 1e6,
+                    stage.operators());
+        }
     }
 
     @Override
@@ -137,11 +157,18 @@ final class IngestBenchmark implements Runnable {
             double totalRead = 0;
             double totalClickHouse = 0;
             try {
+                StageTimes stageTimes = StageTimes.listen(spark);
                 for (SourcePipeline pipeline : IngestCommand.pipelines(history)) {
+                    List<String> steps = new ArrayList<>();
+                    stageTimes.drain(spark);
                     long start = System.nanoTime();
-                    IngestJob.Outcome outcome = new IngestJob(spark, warehouse, work.resolve("quarantine"), message -> { })
+                    long started = System.currentTimeMillis();
+                    IngestJob.Outcome outcome = new IngestJob(spark, warehouse, work.resolve("quarantine"), steps::add)
                             .run(pipeline, extracts, bench.asOf().withDayOfMonth(1), bench.asOf());
                     double sparkSeconds = (System.nanoTime() - start) / 1e9;
+                    if (stages) {
+                        printStages(steps, stageTimes.drain(spark), started, sparkSeconds);
+                    }
                     String files = extracts.resolve(pipeline.source()) + "/*/*.parquet";
                     double readSeconds = readOnlySeconds(spark, files, pipeline.columns());
                     double clickHouseSeconds = clickHouseSeconds(server.engine(), extracts.resolve(pipeline.source()), pipeline.columns(),

@@ -35,6 +35,9 @@ public final class LocalSpark {
                 // dashboard's servlet container, which installs its own, from starting in the same JVM (the demo runs both).
                 .config("spark.sql.defaultUrlStreamHandlerFactory.enabled", "false")
                 .config("spark.sql.shuffle.partitions", Integer.toString(Math.max(4, 2 * Runtime.getRuntime().availableProcessors())))
+                // A province's extract is one file of a few row groups: split at 32 MB rather than 128 MB, so that every core
+                // reads (one task per file left a core idle), unless spark-submit says otherwise.
+                .config("spark.sql.files.maxPartitionBytes", new SparkConf().get("spark.sql.files.maxPartitionBytes", "32m"))
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.sql.datetime.java8API.enabled", "true")
                 // Legacy government exports come in Windows-1258, which Spark 4 only reads with Java's full set of charsets.

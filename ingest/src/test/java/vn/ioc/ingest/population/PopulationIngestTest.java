@@ -8,6 +8,7 @@ import vn.ioc.datasets.generator.Manifest;
 import vn.ioc.datasets.units.ReferenceUnits;
 import vn.ioc.ingest.IngestFixture;
 import vn.ioc.ingest.IngestJob;
+import vn.ioc.ingest.spark.StageTimes;
 import vn.ioc.ingest.input.InputException;
 import vn.ioc.ingest.load.FactLoader;
 import vn.ioc.warehouse.WarehouseConnection;
@@ -104,6 +105,32 @@ class PopulationIngestTest {
         double collected = (double) scalar("SELECT sum(residents) FROM population_facts WHERE period = '" + PERIOD + "'")
                 / scalar("SELECT sum(population) FROM communes WHERE code IN (SELECT commune_code FROM sample_design)");
         assertTrue(collected > 0.97 && collected <= 1.0, "collection rate of the weighted sample: " + collected);
+    }
+
+    @Test
+    void whereTheTimeGoesIsToldStepByStepFromSparksOwnStages(@TempDir Path quarantine) throws IOException {
+        StageTimes stages = StageTimes.listen(spark);
+        try {
+            stages.drain(spark);
+            IngestJob.Outcome outcome = ingest(quarantine, extracts);
+            List<StageTimes.Stage> done = stages.drain(spark);
+            List<String> steps = done.stream().map(StageTimes.Stage::step).distinct().toList();
+            assertEquals(List.of("population_registry: summary", "population_registry: rules", "population_registry: quarantine",
+                    "population_registry: facts population_facts", "population_registry: quality"), steps);
+            // The summary's stages read the extract once, every row of it (Spark counts each CSV file's header line too); the
+            // later steps read the kept summary only.
+            long files;
+            try (var walk = Files.walk(extracts.resolve(PopulationPipeline.SOURCE))) {
+                files = walk.filter(path -> path.toString().endsWith(".csv")).count();
+            }
+            assertEquals(outcome.read() + files, done.stream().filter(stage -> stage.step().endsWith("summary"))
+                    .mapToLong(StageTimes.Stage::inputRows).sum());
+            assertEquals(0, done.stream().filter(stage -> !stage.step().endsWith("summary")).filter(stage -> stage.operators().startsWith("Scan ") || stage.operators().contains("> Scan "))
+                    .count(), "only the summary scans the files");
+            assertTrue(done.stream().allMatch(stage -> stage.seconds() >= 0 && stage.taskSeconds() >= 0 && stage.submitted() > 0));
+        } finally {
+            stages.stop(spark);
+        }
     }
 
     @Test
