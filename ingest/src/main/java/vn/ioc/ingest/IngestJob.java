@@ -12,6 +12,7 @@ import vn.ioc.ingest.input.InputFile;
 import vn.ioc.ingest.load.FactLoader;
 import vn.ioc.ingest.load.ReferenceLookup;
 import vn.ioc.ingest.load.RunLog;
+import vn.ioc.ingest.quality.Duplicates;
 import vn.ioc.ingest.quality.Rule;
 import vn.ioc.ingest.quality.SourcePipeline;
 import vn.ioc.ingest.sample.SampleDesign;
@@ -82,11 +83,10 @@ public final class IngestJob {
             files = ExtractInput.discover(input, source, pipeline.columns());
             Optional<SampleDesign> design = SampleDesign.read(input);
             progress.accept(source + ": " + files.size() + " file(s); reading, validating");
-            Dataset<Row> validated = pipeline.validate(ExtractReader.read(spark, files, pipeline.columns()), asOf,
-                    new SourcePipeline.References(ReferenceLookup.communes(spark, warehouse), ReferenceLookup.provinces(warehouse)));
             List<String> quarantineColumns = quarantineColumns(pipeline);
-            Dataset<Row> marked = pipeline.mark(withQuarantinedRow(validated, quarantineColumns));
-            Dataset<Row> summary = pipeline.summarise(marked, asOf).persist(StorageLevel.MEMORY_AND_DISK());
+            // Kept: every step below reads it, and its duplicates are found from it (a few lines, joined to it as it is read).
+            Dataset<Row> summarised = steps(spark, warehouse, pipeline, files, asOf).summary().persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> summary = pipeline.definition().duplicates().resolve(summarised);
             try {
                 step(source, "summary");
                 Row totals = summary.agg(sum("rows"), sum(when(invalid(), col("rows")).otherwise(0)),
@@ -140,7 +140,7 @@ public final class IngestJob {
                         Instant.now(), asOf, files, read, loadedFrom, quarantined, duplicates, written, "ok", ""));
                 return new Outcome(runId, source, read, loadedFrom, quarantined, duplicates, byRule, written, quarantineFolder);
             } finally {
-                summary.unpersist();
+                summarised.unpersist();
                 spark.sparkContext().setJobDescription(null);
             }
         } catch (RuntimeException e) {
@@ -153,6 +153,24 @@ public final class IngestJob {
             }
             throw e;
         }
+    }
+
+    /**
+     * A source's datasets, step by step up to its summary, not yet computed: the files read, the rows validated, marked
+     * (each failing row's quarantine fields, the rows of keys read more than once set apart, the dose series) and
+     * summarised (its duplicates not yet marked, see {@link Duplicates#resolve}).
+     */
+    public record Steps(Dataset<Row> read, Dataset<Row> validated, Dataset<Row> marked, Dataset<Row> summary) {
+    }
+
+    /** What {@link #run} computes before it reads anything back; {@code ioc bench ingest --floors} times each step on its own. */
+    public static Steps steps(SparkSession spark, WarehouseConnection warehouse, SourcePipeline pipeline, List<InputFile> files, LocalDate asOf) {
+        Dataset<Row> read = ExtractReader.read(spark, files, pipeline.columns());
+        Dataset<Row> validated = pipeline.validate(read, asOf,
+                new SourcePipeline.References(ReferenceLookup.communes(spark, warehouse), ReferenceLookup.provinces(warehouse)));
+        Duplicates duplicates = pipeline.definition().duplicates();
+        Dataset<Row> marked = pipeline.mark(duplicates.flag(withQuarantinedRow(validated, quarantineColumns(pipeline)), duplicates.candidates(read)));
+        return new Steps(read, validated, marked, pipeline.summarise(marked, asOf));
     }
 
     /** Names the Spark jobs that follow, for Spark's listeners and logs (see {@link vn.ioc.ingest.spark.StageTimes}). */

@@ -1,12 +1,15 @@
 package vn.ioc.ingest.cli;
 
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import vn.ioc.datasets.cli.BenchExtracts;
 import vn.ioc.ingest.IngestJob;
 import vn.ioc.ingest.population.PopulationPipeline;
+import vn.ioc.ingest.input.ExtractInput;
 import vn.ioc.ingest.input.ExtractReader;
 import vn.ioc.ingest.quality.SourcePipeline;
 import vn.ioc.ingest.spark.LocalSpark;
@@ -27,6 +30,7 @@ import java.nio.file.Path;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -114,10 +118,37 @@ final class IngestBenchmark implements Runnable {
             + "task seconds, rows read, shuffle written and read, spill")
     boolean stages;
 
+    @Option(names = "--floors", description = "after each source, time its job up to each step on the same files (read, validated, "
+            + "marked, summarised), against the raw read: what each step adds")
+    boolean floors;
+
     /** The most heap this JVM's memory pools have held at once (each pool's peak, added up: an upper bound). */
     private static long peakHeapBytes() {
         return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP)
                 .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+    }
+
+    /**
+     * Each step of a source's job up to its summary, on the same files, each step computed whole with those before it and
+     * nothing after (every column of its rows produced, and dropped): what the job would cost if it stopped there.
+     */
+    private static void printFloors(SparkSession spark, WarehouseConnection warehouse, SourcePipeline pipeline, Path extracts, LocalDate asOf,
+                                    double readSeconds, double ingestSeconds) {
+        IngestJob.Steps steps = IngestJob.steps(spark, warehouse, pipeline, ExtractInput.discover(extracts, pipeline.source(), pipeline.columns()), asOf);
+        double read = wholeSeconds(steps.read());
+        double validated = wholeSeconds(steps.validated());
+        double marked = wholeSeconds(steps.marked());
+        double summary = wholeSeconds(steps.summary());
+        System.out.printf(Locale.ROOT, "    up to each step, same files: raw read %.1f s (1.0x); read as ingest does %.1f s (%.1fx); validated %.1f s (%.1fx); "
+                + "marked %.1f s (%.1fx); summarised %.1f s (%.1fx); the whole ingest %.1f s (%.1fx)%n", readSeconds, read, read / readSeconds,
+                validated, validated / readSeconds, marked, marked / readSeconds, summary, summary / readSeconds, ingestSeconds,
+                ingestSeconds / readSeconds);
+    }
+
+    private static double wholeSeconds(Dataset<Row> rows) {
+        long start = System.nanoTime();
+        rows.write().format("noop").mode("overwrite").save();
+        return (System.nanoTime() - start) / 1e9;
     }
 
     /** A source's steps, each with the time it was reached, then its Spark stages and their share of the source's wall time. */
@@ -176,6 +207,9 @@ final class IngestBenchmark implements Runnable {
                     System.out.printf(Locale.ROOT, "%-28s %,13d %10.1f %,12.0f %12.1f %,12.0f %14.2f %7.0fx%n", pipeline.source(), outcome.read(),
                             sparkSeconds, outcome.read() / sparkSeconds, readSeconds, outcome.read() / readSeconds, clickHouseSeconds,
                             sparkSeconds / clickHouseSeconds);
+                    if (floors) {
+                        printFloors(spark, warehouse, pipeline, extracts, bench.asOf(), readSeconds, sparkSeconds);
+                    }
                     if (pipeline instanceof PopulationPipeline) {
                         populationSeconds = sparkSeconds;
                     }

@@ -3,6 +3,7 @@ package vn.ioc.ingest.population;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import vn.ioc.ingest.quality.Duplicates;
 import vn.ioc.ingest.quality.IsoText;
 import vn.ioc.ingest.quality.Rule;
 import vn.ioc.ingest.quality.SourcePipeline;
@@ -69,7 +70,8 @@ public final class PopulationPipeline implements SourcePipeline {
     private static final List<String> FACT_COLUMNS = List.of("period", "province_code", "commune_code", "sex", "age", "residence_type",
             "residents", "verified", "id_card", "vneid_level2", "insurance_linked", "updated_last_year", "from_pre_reform_code");
 
-    public static final Definition DEFINITION = new Definition(SOURCE, "population_facts", COLUMNS, RULES, List.of(DUPLICATE_RULE, PRE_REFORM, NFC));
+    public static final Definition DEFINITION = new Definition(SOURCE, "population_facts", COLUMNS, RULES, List.of(DUPLICATE_RULE, PRE_REFORM, NFC),
+            new Duplicates(List.of("personal_id"), "updated_at", true));
     /** The states a record reaches on a date, each a summary column: in how many of the snapshots it holds. */
     private static final List<String> STATES = List.of("collected", "closed", "verified", "id_card", "vneid_level2", "insurance_linked");
 
@@ -96,11 +98,6 @@ public final class PopulationPipeline implements SourcePipeline {
     @Override
     public Dataset<Row> validate(Dataset<Row> raw, LocalDate asOf, References references) {
         return validate(normalise(raw), asOf, references.communes());
-    }
-
-    @Override
-    public Dataset<Row> mark(Dataset<Row> validated) {
-        return markDuplicates(validated);
     }
 
     @Override
@@ -148,14 +145,6 @@ public final class PopulationPipeline implements SourcePipeline {
                 .when(col(RULE).equalTo(ID_MATCHES.id()), lit("the personal ID disagrees with sex or birth year"))
                 .when(col(RULE).equalTo(STATE_DATE.id()), stateDateReason());
         return joined.withColumn(RULE, rule).withColumn(REASON, reason);
-    }
-
-    /**
-     * Flags the second and later rows of a person among the valid ones ({@code _duplicate}): the latest
-     * update is the one kept.
-     */
-    public static Dataset<Row> markDuplicates(Dataset<Row> validated) {
-        return SourcePipeline.markDuplicates(validated, col("updated_at").desc(), "personal_id");
     }
 
     /**

@@ -3,7 +3,6 @@ package vn.ioc.ingest.quality;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 import vn.ioc.ingest.input.ExtractReader;
 
 import java.time.LocalDate;
@@ -11,9 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -56,8 +53,10 @@ public interface SourcePipeline {
      * @param columns      its columns, in file order
      * @param quarantining the rules that quarantine a row, in the order they are checked
      * @param counted      the rules that only count rows (duplicates dropped, codes mapped, ...)
+     * @param duplicates   which rows are duplicates, and which of them is kept
      */
-    record Definition(String source, String factTable, List<String> columns, List<Rule> quarantining, List<Rule> counted) {
+    record Definition(String source, String factTable, List<String> columns, List<Rule> quarantining, List<Rule> counted,
+                      Duplicates duplicates) {
         public Definition {
             columns = List.copyOf(columns);
             quarantining = List.copyOf(quarantining);
@@ -77,12 +76,13 @@ public interface SourcePipeline {
     /**
      * What a summary groups by: the province folder a row came in, its current unit, the source's own
      * {@code breakdown}, then what {@link vn.ioc.ingest.IngestJob} accounts with: the rule failed, the
-     * quarantined row and the duplicate mark.
+     * quarantined row and what sets apart the rows that may be duplicates ({@link Duplicates#summaryKeys}).
      */
     static Column[] summaryKeys(Column... breakdown) {
         List<Column> keys = new ArrayList<>(List.of(col(ExtractReader.FILE_PROVINCE), col("current_province"), col("current_code")));
         keys.addAll(List.of(breakdown));
-        keys.addAll(List.of(col(RULE), col(QUARANTINED), col(DUPLICATE)));
+        keys.addAll(List.of(col(RULE), col(QUARANTINED)));
+        keys.addAll(Duplicates.summaryKeys());
         return keys.toArray(Column[]::new);
     }
 
@@ -96,26 +96,16 @@ public interface SourcePipeline {
         return sum(when(condition, 1).otherwise(0)).cast("long");
     }
 
-    /**
-     * Marks with {@link #DUPLICATE} the valid rows after the first of each {@code key}, in {@code order}:
-     * the first is the one kept.
-     */
-    static Dataset<Row> markDuplicates(Dataset<Row> validated, Column order, String... key) {
-        Column[] partition = new Column[key.length + 1];
-        partition[0] = col(RULE);
-        for (int i = 0; i < key.length; i++) {
-            partition[i + 1] = col(key[i]);
-        }
-        return validated.withColumn(DUPLICATE, when(col(RULE).isNull(),
-                row_number().over(Window.partitionBy(partition).orderBy(order)).gt(1))
-                .otherwise(lit(false)));
-    }
-
     /** Normalises the text and marks each row with the first rule it fails, against the reference units. */
     Dataset<Row> validate(Dataset<Row> raw, LocalDate asOf, References references);
 
-    /** Marks what needs rows compared with each other: duplicates, and whatever else the source counts that way. */
-    Dataset<Row> mark(Dataset<Row> validated);
+    /**
+     * Marks what needs rows compared with each other, other than duplicates (found with the summary, see
+     * {@link Duplicates}): by default nothing.
+     */
+    default Dataset<Row> mark(Dataset<Row> validated) {
+        return validated;
+    }
 
     /**
      * The reference units a pipeline validates against.
@@ -127,7 +117,8 @@ public interface SourcePipeline {
     }
 
     /**
-     * One pass over the prepared rows: the counts everything else is read from, grouped by {@link #summaryKeys}.
+     * One pass over the prepared rows: the counts everything else is read from, grouped by {@link #summaryKeys}; its
+     * duplicates are marked afterwards ({@link Duplicates#resolve}).
      * Grouping by {@link #QUARANTINED} (null for valid rows) brings the failing rows to their quarantine file
      * without a second read.
      */

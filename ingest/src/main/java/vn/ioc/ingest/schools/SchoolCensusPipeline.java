@@ -4,6 +4,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import vn.ioc.ingest.input.ExtractReader;
+import vn.ioc.ingest.quality.Duplicates;
 import vn.ioc.ingest.quality.Rule;
 import vn.ioc.ingest.quality.SourcePipeline;
 import vn.ioc.ingest.quality.UnitQuality;
@@ -49,7 +50,8 @@ public final class SchoolCensusPipeline implements SourcePipeline {
     private static final List<String> FACT_COLUMNS = List.of("school_year", "province_code", "commune_code", "level", "ownership", "schools",
             "pupils", "teachers", "classes", "classrooms", "seats", "over_capacity", "from_pre_reform_code");
 
-    public static final Definition DEFINITION = new Definition(SOURCE, "school_facts", COLUMNS, RULES, List.of(DUPLICATE_RULE, PRE_REFORM));
+    public static final Definition DEFINITION = new Definition(SOURCE, "school_facts", COLUMNS, RULES, List.of(DUPLICATE_RULE, PRE_REFORM),
+            new Duplicates(List.of("school_id", "school_year"), "school_name", false));
 
     @Override
     public Definition definition() {
@@ -83,11 +85,6 @@ public final class SchoolCensusPipeline implements SourcePipeline {
                 .when(col(RULE).equalTo(COUNTS.id()), lit("a count is negative or not a number"))
                 .when(col(RULE).equalTo(COMMUNE.id()), call_function("concat", lit("commune_code '"), coalesce(col("commune_code"), lit("")), lit("' is not a commune")));
         return joined.withColumn("start_year", startYear).withColumn(RULE, rule).withColumn(REASON, reason);
-    }
-
-    @Override
-    public Dataset<Row> mark(Dataset<Row> validated) {
-        return SourcePipeline.markDuplicates(validated, col("school_name"), "school_id", "school_year");
     }
 
     @Override

@@ -4,6 +4,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import vn.ioc.ingest.input.ExtractReader;
+import vn.ioc.ingest.quality.Duplicates;
 import vn.ioc.ingest.quality.IsoText;
 import vn.ioc.ingest.quality.Rule;
 import vn.ioc.ingest.quality.SourcePipeline;
@@ -52,7 +53,8 @@ public final class ApplicationsPipeline implements SourcePipeline {
             "full_online", "status", "applications", "resolved", "resolved_on_time", "overdue", "digitised", "satisfaction_sum",
             "satisfaction_count", "from_pre_reform_code");
 
-    public static final Definition DEFINITION = new Definition(SOURCE, "service_facts", COLUMNS, RULES, List.of(DUPLICATE_RULE, PRE_REFORM));
+    public static final Definition DEFINITION = new Definition(SOURCE, "service_facts", COLUMNS, RULES, List.of(DUPLICATE_RULE, PRE_REFORM),
+            new Duplicates(List.of("application_id"), "received_at", false));
 
     @Override
     public Definition definition() {
@@ -62,11 +64,6 @@ public final class ApplicationsPipeline implements SourcePipeline {
     @Override
     public Dataset<Row> validate(Dataset<Row> raw, LocalDate asOf, References references) {
         return validate(normalise(raw), asOf, references.communes());
-    }
-
-    @Override
-    public Dataset<Row> mark(Dataset<Row> validated) {
-        return markDuplicates(validated);
     }
 
     static Dataset<Row> normalise(Dataset<Row> raw) {
@@ -100,10 +97,6 @@ public final class ApplicationsPipeline implements SourcePipeline {
         return joined.withColumn("received", received).withColumn("resolved", resolved)
                 .withColumn("due", IsoText.timestamp(col("due_at")))
                 .withColumn(RULE, rule).withColumn(REASON, reason);
-    }
-
-    static Dataset<Row> markDuplicates(Dataset<Row> validated) {
-        return SourcePipeline.markDuplicates(validated, col("received_at"), "application_id");
     }
 
     @Override

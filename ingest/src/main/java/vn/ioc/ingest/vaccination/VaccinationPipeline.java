@@ -6,6 +6,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import vn.ioc.ingest.input.ExtractReader;
+import vn.ioc.ingest.quality.Duplicates;
 import vn.ioc.ingest.quality.IsoText;
 import vn.ioc.ingest.quality.Rule;
 import vn.ioc.ingest.quality.SourcePipeline;
@@ -58,7 +59,8 @@ public final class VaccinationPipeline implements SourcePipeline {
     private static final List<String> FACT_COLUMNS = List.of("day", "province_code", "commune_code", "vaccine", "dose_number",
             "age_group", "doses", "recorded_late", "from_pre_reform_code");
 
-    public static final Definition DEFINITION = new Definition(SOURCE, "vaccination_facts", COLUMNS, RULES, List.of(DUPLICATE_RULE, PRE_REFORM, LATE, GAP));
+    public static final Definition DEFINITION = new Definition(SOURCE, "vaccination_facts", COLUMNS, RULES, List.of(DUPLICATE_RULE, PRE_REFORM, LATE, GAP),
+            new Duplicates(List.of("event_id"), "recorded_on", false));
 
     @Override
     public Definition definition() {
@@ -73,7 +75,7 @@ public final class VaccinationPipeline implements SourcePipeline {
 
     @Override
     public Dataset<Row> mark(Dataset<Row> validated) {
-        return markGaps(markDuplicates(validated));
+        return markGaps(validated);
     }
 
     static Dataset<Row> check(Dataset<Row> rows, LocalDate asOf, References references) {
@@ -102,10 +104,6 @@ public final class VaccinationPipeline implements SourcePipeline {
         return joined.withColumn("given", given).withColumn("dose", dose).withColumn(RULE, rule).withColumn(REASON, reason);
     }
 
-    static Dataset<Row> markDuplicates(Dataset<Row> validated) {
-        return SourcePipeline.markDuplicates(validated, col("recorded_on"), "event_id");
-    }
-
     /**
      * A dose after a person's first of a vaccine whose predecessor is missing from the register. Doses
      * quarantined only for their date or commune still count as present: their person and dose are known.
@@ -119,7 +117,8 @@ public final class VaccinationPipeline implements SourcePipeline {
         Column present = bit_or(known).over(series);
         Column earlierPresent = present.bitwiseAND(bit(col("dose")).minus(1)).notEqual(0);
         Column predecessorMissing = present.bitwiseAND(bit(col("dose").minus(1))).equalTo(0);
-        return marked.withColumn("_gap", when(SourcePipeline.kept(), earlierPresent.and(predecessorMissing)).otherwise(lit(false)));
+        // Valid rows: a duplicate's line is not counted (its copy kept is), see quality().
+        return marked.withColumn("_gap", when(col(RULE).isNull(), earlierPresent.and(predecessorMissing)).otherwise(lit(false)));
     }
 
     private static Column bit(Column position) {

@@ -4,6 +4,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import vn.ioc.ingest.input.ExtractReader;
+import vn.ioc.ingest.quality.Duplicates;
 import vn.ioc.ingest.quality.IsoText;
 import vn.ioc.ingest.quality.Rule;
 import vn.ioc.ingest.quality.SourcePipeline;
@@ -35,7 +36,8 @@ public final class VaccineSupplyPipeline implements SourcePipeline {
     public static final Rule COUNTS = new Rule("SUP-COUNT", "doses delivered and held are whole numbers, not negative");
     public static final List<Rule> RULES = List.of(STRUCTURE, PROVINCE, VACCINE, MONTH, COUNTS);
     public static final Rule DUPLICATE_RULE = new Rule("SUP-DUP", "one row per province, vaccine and month", Rule.Effect.DUPLICATE);
-    public static final Definition DEFINITION = new Definition(SOURCE, "vaccine_supply_facts", COLUMNS, RULES, List.of(DUPLICATE_RULE));
+    public static final Definition DEFINITION = new Definition(SOURCE, "vaccine_supply_facts", COLUMNS, RULES, List.of(DUPLICATE_RULE),
+            new Duplicates(List.of("province_code", "vaccine", "month"), "doses_held", false));
 
     private static final List<String> FACT_COLUMNS = List.of("month", "province_code", "vaccine", "doses_delivered", "doses_held");
 
@@ -65,11 +67,6 @@ public final class VaccineSupplyPipeline implements SourcePipeline {
                 .withColumn("current_province", col("known_province"))
                 .withColumn("current_code", lit(null).cast("string"))
                 .withColumn(RULE, rule).withColumn(REASON, reason);
-    }
-
-    @Override
-    public Dataset<Row> mark(Dataset<Row> validated) {
-        return SourcePipeline.markDuplicates(validated, col("doses_held"), "province_code", "vaccine", "month");
     }
 
     @Override
