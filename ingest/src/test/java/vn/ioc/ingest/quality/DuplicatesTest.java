@@ -7,7 +7,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.ioc.ingest.spark.LocalSpark;
@@ -34,14 +33,10 @@ class DuplicatesTest {
             .add("updated", DataTypes.StringType).add("unit", DataTypes.StringType).add(SourcePipeline.RULE, DataTypes.StringType);
     private static SparkSession spark;
 
+    /** The session the other ingest tests of this JVM share (not stopped here: they may still need it). */
     @BeforeAll
     static void start() {
         spark = LocalSpark.session("duplicates-test");
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
     }
 
     private static Dataset<Row> rows() {
