@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Where a Spark job's time goes, stage by stage, from Spark's own listener bus: each completed stage with the job
@@ -81,14 +82,9 @@ public final class StageTimes extends SparkListener {
     public List<Stage> drain(SparkSession spark) {
         try {
             spark.sparkContext().listenerBus().waitUntilEmpty();
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new IllegalStateException("Spark's listeners did not catch up", e);
         }
-        return drain();
-    }
-
-    /** The stages completed so far, in the order they completed; and forgets them. */
-    public List<Stage> drain() {
         synchronized (stages) {
             List<Stage> done = List.copyOf(stages);
             stages.clear();
