@@ -165,7 +165,7 @@ public final class IngestJob {
 
     /** What {@link #run} computes before it reads anything back; {@code ioc bench ingest --floors} times each step on its own. */
     public static Steps steps(SparkSession spark, WarehouseConnection warehouse, SourcePipeline pipeline, List<InputFile> files, LocalDate asOf) {
-        Dataset<Row> read = ExtractReader.read(spark, files, pipeline.columns());
+        Dataset<Row> read = ExtractReader.read(spark, files, pipeline.source(), pipeline.columns());
         Dataset<Row> validated = pipeline.validate(read, asOf,
                 new SourcePipeline.References(ReferenceLookup.communes(spark, warehouse), ReferenceLookup.provinces(warehouse)));
         Duplicates duplicates = pipeline.definition().duplicates();

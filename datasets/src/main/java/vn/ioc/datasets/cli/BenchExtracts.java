@@ -32,8 +32,11 @@ import java.util.Set;
  * @param writer   its writing connection, database {@code bench}
  * @param extracts the generated extracts
  * @param summary  one line saying what was generated, for the printout
+ * @param units    the reference units they were generated from
+ * @param options  how they were generated
  */
-public record BenchExtracts(WarehouseServer server, WarehouseConnection writer, Path extracts, LocalDate asOf, String summary) {
+public record BenchExtracts(WarehouseServer server, WarehouseConnection writer, Path extracts, LocalDate asOf, String summary,
+                            ReferenceUnits units, GeneratorOptions options) {
     public static BenchExtracts generate(Path work, String scale, List<String> provinces) {
         WarehouseServer server = WarehouseServer.start(ServerOptions.defaults(work.resolve("warehouse")).withPort(0),
                 EngineLibrary.fromEnvironment(System.err::println).resolve(), System.err::println);
@@ -46,14 +49,25 @@ public record BenchExtracts(WarehouseServer server, WarehouseConnection writer, 
             Path extracts = work.resolve("extracts");
             GeneratorOptions options = new GeneratorOptions(Scale.valueOf(scale.toUpperCase(Locale.ROOT)), 1, extracts, ExtractFormat.PARQUET,
                     GeneratorOptions.DEFAULT_DEFECT_RATE, Set.copyOf(provinces), GeneratorOptions.DEFAULT_AS_OF, Runtime.getRuntime().availableProcessors());
-            ExtractGenerator.Result generated = new ExtractGenerator(units, Optional.of(new ParquetWriter(server.engine())))
-                    .generate(options);
-            String summary = String.format(Locale.ROOT, "extracts: %s scale%s, %,d rows, %,.1f MB of Parquet, generated in %.1f s", scale,
-                    provinces.isEmpty() ? "" : " (provinces " + provinces + ")", generated.rows(), generated.bytes() / 1e6, generated.seconds());
-            return new BenchExtracts(server, warehouse, extracts, options.asOf(), summary);
+            String summary = generate(server, units, options);
+            return new BenchExtracts(server, warehouse, extracts, options.asOf(), summary, units, options);
         } catch (RuntimeException e) {
             server.close();
             throw e;
         }
+    }
+
+    /** The same scale and provinces as CSV in {@code out} (CSV's own defects included: malformed lines, a BOM, a legacy encoding). */
+    public BenchExtracts csv(Path out) {
+        GeneratorOptions csv = new GeneratorOptions(options.scale(), options.seed(), out, ExtractFormat.CSV, options.defectRate(), options.provinces(),
+                options.asOf(), options.threads());
+        return new BenchExtracts(server, writer, out, asOf, generate(server, units, csv), units, csv);
+    }
+
+    private static String generate(WarehouseServer server, ReferenceUnits units, GeneratorOptions options) {
+        ExtractGenerator.Result generated = new ExtractGenerator(units, Optional.of(new ParquetWriter(server.engine()))).generate(options);
+        return String.format(Locale.ROOT, "extracts: %s scale%s, %,d rows, %,.1f MB of %s, generated in %.1f s",
+                options.scale().name().toLowerCase(Locale.ROOT), options.provinces().isEmpty() ? "" : " (provinces " + options.provinces() + ")",
+                generated.rows(), generated.bytes() / 1e6, options.format() == ExtractFormat.PARQUET ? "typed Parquet" : "CSV", generated.seconds());
     }
 }

@@ -83,8 +83,9 @@ final class CsvRowWriter implements Closeable {
             putByte('0' + (int) value);
             return this;
         }
-        int start = position;
+        // Room first: making room may flush the buffer and move the position.
         ensure(20);
+        int start = position;
         while (value > 0) {
             buffer[position++] = (byte) ('0' + value % 10);
             value /= 10;

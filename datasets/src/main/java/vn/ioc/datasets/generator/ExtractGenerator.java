@@ -154,7 +154,7 @@ public final class ExtractGenerator {
             }
             if (options.format() == ExtractFormat.PARQUET) {
                 Path converted = Path.of(path.toString().replaceAll("\\.csv$", ".parquet"));
-                parquet.orElseThrow().convert(path, converted, file.columns());
+                parquet.orElseThrow().convert(path, converted, file.source());
                 Files.delete(path);
                 path = converted;
                 sha256 = FileTrees.sha256(path);

@@ -166,17 +166,24 @@ class ExtractGeneratorTest {
         String names = readBack(out.resolve(manifest.sources().get("population_registry").files().getFirst().path()),
                 "SELECT full_name FROM extract LIMIT 1");
         assertTrue(names.matches("(?s)\\p{L}+ .*"), names);
+        // An impossible birth date is the placeholder of an unknown date (a typed date cannot be 30 February).
+        long placeholders = 0;
+        for (Manifest.FileEntry file : manifest.sources().get("population_registry").files()) {
+            placeholders += Long.parseLong(readBack(out.resolve(file.path()), "SELECT countIf(birth_date = '1900-01-01') FROM extract").strip());
+        }
+        assertTrue(placeholders > 0);
+        assertEquals(manifest.sources().get("population_registry").defects().get("impossible_date"), placeholders);
     }
 
     /**
      * Reads a Parquet file back as a client would send it (the engine may not open files itself) into a temporary
-     * table {@code extract} with the column {@code full_name} where the file has it, and answers the query over it.
+     * table {@code extract} with the columns {@code full_name} and {@code birth_date} where the file has them, and answers the query over it.
      */
     private static String readBack(Path parquet, String query) {
         try (Engine.Lease lease = TestWarehouse.server().engine().acquire(Access.WRITE, Duration.ofMinutes(1))) {
             lease.discard();
             EngineConnection connection = lease.connection();
-            connection.execute(Statement.of("CREATE TEMPORARY TABLE extract (full_name Nullable(String)) ENGINE = Memory"));
+            connection.execute(Statement.of("CREATE TEMPORARY TABLE extract (full_name Nullable(String), birth_date Nullable(Date32)) ENGINE = Memory"));
             try (InsertStream insert = connection.insert(new Statement("INSERT INTO extract SETTINGS input_format_parquet_allow_missing_columns = 1",
                     "Parquet", Map.of()))) {
                 byte[] bytes = Files.readAllBytes(parquet);

@@ -1,5 +1,14 @@
 package vn.ioc.ingest.input;
 
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.Type;
+import vn.ioc.datasets.generator.FieldType;
+import vn.ioc.datasets.generator.Source;
 import vn.ioc.warehouse.files.FileTrees;
 
 import java.io.IOException;
@@ -24,8 +33,8 @@ import java.util.stream.Stream;
 
 /**
  * Finds the files of one source under an input folder ({@code <source>/province=NN/*.csv|parquet}),
- * checks them before Spark reads them (present, not empty, the right columns) and detects each CSV
- * file's encoding: UTF-8 (with or without a BOM) or the legacy Windows-1258.
+ * checks them before Spark reads them (present, not empty, the right columns; in Parquet, each of the right type, see
+ * {@link FieldType}) and detects each CSV file's encoding: UTF-8 (with or without a BOM) or the legacy Windows-1258.
  */
 public final class ExtractInput {
     public static final Charset WINDOWS_1258 = Charset.forName("windows-1258");
@@ -52,7 +61,7 @@ public final class ExtractInput {
         }
         List<InputFile> files = new ArrayList<>();
         for (Path path : paths) {
-            files.add(describe(path, columns));
+            files.add(describe(path, source, columns));
         }
         if (files.stream().map(InputFile::format).distinct().count() > 1) {
             throw new InputException(folder + " mixes CSV and Parquet files: deliver one format per source");
@@ -60,7 +69,7 @@ public final class ExtractInput {
         return files;
     }
 
-    private static InputFile describe(Path path, List<String> columns) {
+    private static InputFile describe(Path path, String source, List<String> columns) {
         try {
             long bytes = Files.size(path);
             if (bytes == 0) {
@@ -70,6 +79,7 @@ public final class ExtractInput {
             String code = province.find() ? province.group(1) : "";
             if (path.toString().endsWith(".parquet")) {
                 checkParquetMagic(path);
+                checkParquetSchema(path, source, columns);
                 return new InputFile(path.toString(), code, "parquet", "", FileTrees.sha256(path), bytes);
             }
             byte[] head;
@@ -120,6 +130,56 @@ public final class ExtractInput {
                 + (unexpected.isEmpty() ? "" : "unexpected " + unexpected + " ")
                 + (missing.isEmpty() && unexpected.isEmpty() ? "the right names in the wrong order " : "")
                 + "(expected " + columns + ")");
+    }
+
+    /** The type a source's column has in a typed extract: text for a source the generator does not know. */
+    public static FieldType typeOf(String source, String column) {
+        return Source.named(source).map(known -> known.type(column)).orElse(FieldType.TEXT);
+    }
+
+    /** Every column present, each of its type; other columns are not read. */
+    private static void checkParquetSchema(Path path, String source, List<String> columns) throws IOException {
+        MessageType schema;
+        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(path.toUri()),
+                new Configuration()))) {
+            schema = reader.getFooter().getFileMetaData().getSchema();
+        } catch (RuntimeException e) {
+            throw new InputException(path + " is not a readable Parquet file: " + e.getMessage());
+        }
+        for (String column : columns) {
+            FieldType expected = typeOf(source, column);
+            if (!schema.containsField(column)) {
+                throw new InputException(path + " has no column " + column + " (expected " + describe(expected) + ")");
+            }
+            Type found = schema.getType(column);
+            if (!found.isPrimitive() || !holds(found.asPrimitiveType(), expected)) {
+                throw new InputException(path + ": column " + column + " is " + found.toString().strip() + ", expected " + describe(expected));
+            }
+        }
+    }
+
+    private static String describe(FieldType type) {
+        return switch (type) {
+            case TEXT -> "text (BINARY, STRING)";
+            case DATE -> "a date (INT32, DATE)";
+            case TIMESTAMP -> "a timestamp (INT64, TIMESTAMP)";
+            case INTEGER -> "a whole number (INT32 or INT64)";
+        };
+    }
+
+    private static boolean holds(PrimitiveType column, FieldType expected) {
+        LogicalTypeAnnotation annotation = column.getLogicalTypeAnnotation();
+        return switch (expected) {
+            case TEXT -> column.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.BINARY
+                    && (annotation == null || annotation instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation);
+            case DATE -> column.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.INT32
+                    && annotation instanceof LogicalTypeAnnotation.DateLogicalTypeAnnotation;
+            case TIMESTAMP -> column.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.INT64
+                    && annotation instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation timestamp && timestamp.isAdjustedToUTC();
+            case INTEGER -> (column.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.INT32
+                    || column.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.INT64)
+                    && (annotation == null || annotation instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation integer && integer.isSigned());
+        };
     }
 
     private static void checkParquetMagic(Path path) throws IOException {

@@ -7,14 +7,20 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.types.DataType;
+import vn.ioc.datasets.generator.FieldType;
+
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Reads one source's files with an explicit all-text schema (raw extracts are validated, not trusted),
- * each CSV group in its detected encoding; a line with the wrong number of fields is kept in
- * {@code _corrupt_record}, and every row learns the province folder it came from ({@code _file_province}).
+ * Reads one source's files as text, each field in the shape its CSV has (raw extracts are validated, not trusted, and
+ * the same rules check both formats): CSV with an explicit all-text schema, each group of files in its detected
+ * encoding, a line with the wrong number of fields kept in {@code _corrupt_record}; typed Parquet in its types
+ * ({@link FieldType}), each value then written as CSV writes it. Every row learns the province folder it came from
+ * ({@code _file_province}).
  */
 public final class ExtractReader {
     public static final String CORRUPT = "_corrupt_record";
@@ -31,17 +37,44 @@ public final class ExtractReader {
         return schema;
     }
 
-    public static Dataset<Row> read(SparkSession spark, List<InputFile> files, List<String> columns) {
+    /** The schema of a source's typed Parquet extract. */
+    public static StructType typedSchema(String source, List<String> columns) {
+        StructType schema = new StructType();
+        for (String column : columns) {
+            schema = schema.add(column, sparkType(ExtractInput.typeOf(source, column)), true);
+        }
+        return schema;
+    }
+
+    private static DataType sparkType(FieldType type) {
+        return switch (type) {
+            case TEXT -> DataTypes.StringType;
+            case DATE -> DataTypes.DateType;
+            case TIMESTAMP -> DataTypes.TimestampType;
+            case INTEGER -> DataTypes.LongType;
+        };
+    }
+
+    /** A typed value as the CSV extract writes it; a blank text null, as in CSV. */
+    private static Column asText(Column value, FieldType type) {
+        return switch (type) {
+            case TEXT -> functions.when(value.notEqual(""), value);
+            case DATE, INTEGER -> value.cast(DataTypes.StringType);
+            // The instant, on Vietnam's wall clock (the session's time zone is UTC).
+            case TIMESTAMP -> functions.from_utc_timestamp(value, FieldType.TIME_ZONE).cast(DataTypes.StringType);
+        };
+    }
+
+    public static Dataset<Row> read(SparkSession spark, List<InputFile> files, String source, List<String> columns) {
         Map<String, List<InputFile>> byEncoding = files.stream().collect(Collectors.groupingBy(f -> f.format() + "|" + f.encoding()));
         Dataset<Row> all = null;
         for (Map.Entry<String, List<InputFile>> group : byEncoding.entrySet()) {
             String[] paths = group.getValue().stream().map(InputFile::path).toArray(String[]::new);
             Dataset<Row> part;
             if (group.getKey().startsWith("parquet")) {
-                part = spark.read().schema(schema(columns)).parquet(paths).withColumn(CORRUPT, functions.lit(null).cast(DataTypes.StringType));
-                // A blank field is null in CSV; Parquet exports carry it as an empty string. Make them alike.
+                part = spark.read().schema(typedSchema(source, columns)).parquet(paths).withColumn(CORRUPT, functions.lit(null).cast(DataTypes.StringType));
                 for (String column : columns) {
-                    part = part.withColumn(column, functions.when(functions.col(column).equalTo(""), functions.lit(null)).otherwise(functions.col(column)));
+                    part = part.withColumn(column, asText(functions.col(column), ExtractInput.typeOf(source, column)));
                 }
             } else {
                 part = spark.read().schema(schema(columns).add(CORRUPT, DataTypes.StringType, true))

@@ -50,7 +50,8 @@ public final class ApplicationEvents {
      */
     public static Dataset<Row> keptApplications(SparkSession spark, WarehouseConnection warehouse, Path input, LocalDate asOf) {
         ApplicationsPipeline pipeline = new ApplicationsPipeline();
-        Dataset<Row> raw = ExtractReader.read(spark, ExtractInput.discover(input, pipeline.source(), pipeline.columns()), pipeline.columns());
+        Dataset<Row> raw = ExtractReader.read(spark, ExtractInput.discover(input, pipeline.source(), pipeline.columns()), pipeline.source(),
+                pipeline.columns());
         Dataset<Row> marked = pipeline.definition().duplicates().markRows(pipeline.mark(pipeline.validate(raw, asOf,
                 new SourcePipeline.References(ReferenceLookup.communes(spark, warehouse), ReferenceLookup.provinces(warehouse)))));
         Dataset<Row> kept = marked.filter(SourcePipeline.kept());

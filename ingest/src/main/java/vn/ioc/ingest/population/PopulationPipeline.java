@@ -55,7 +55,9 @@ public final class PopulationPipeline implements SourcePipeline {
     public static final Rule STRUCTURE = new Rule("POP-STRUCT", "the line has as many fields as the header");
     public static final Rule PERSONAL_ID = new Rule("POP-ID", "personal_id is 12 digits");
     public static final Rule SEX = new Rule("POP-SEX", "sex is Nam or Nữ");
-    public static final Rule BIRTH_DATE = new Rule("POP-BIRTH", "birth_date is a real date (yyyy-MM-dd)");
+    public static final Rule BIRTH_DATE = new Rule("POP-BIRTH",
+            "birth_date is a real date (yyyy-MM-dd) after 1900-01-01, the placeholder source systems put for an unknown date");
+    private static final LocalDate UNKNOWN_DATE = LocalDate.of(1900, 1, 1);
     public static final Rule NOT_FUTURE = new Rule("POP-FUTURE", "birth_date is not after the extract date");
     public static final Rule COMMUNE = new Rule("POP-COMMUNE", "commune_code is a current or pre-reform commune");
     public static final Rule ID_MATCHES = new Rule("POP-IDMATCH", "the ID's sex-and-century digit and year agree with sex and birth_date");
@@ -131,7 +133,7 @@ public final class PopulationPipeline implements SourcePipeline {
         Column rule = when(col(ExtractReader.CORRUPT).isNotNull(), lit(STRUCTURE.id()))
                 .when(col("personal_id").isNull().or(not(col("personal_id").rlike("^[0-9]{12}$"))), lit(PERSONAL_ID.id()))
                 .when(col("sex").isNull().or(not(col("sex").isin("Nam", "Nữ"))), lit(SEX.id()))
-                .when(birth.isNull(), lit(BIRTH_DATE.id()))
+                .when(birth.isNull().or(birth.leq(lit(UNKNOWN_DATE))), lit(BIRTH_DATE.id()))
                 .when(birth.gt(lit(asOf)), lit(NOT_FUTURE.id()))
                 .when(col("current_code").isNull(), lit(COMMUNE.id()))
                 .when(idDigit.notEqual(expectedDigit).or(substring(col("personal_id"), 5, 2).notEqual(expectedYear)), lit(ID_MATCHES.id()))
@@ -139,7 +141,8 @@ public final class PopulationPipeline implements SourcePipeline {
         Column reason = when(col(RULE).equalTo(STRUCTURE.id()), call_function("concat", lit("fields do not match the header: "), col(ExtractReader.CORRUPT)))
                 .when(col(RULE).equalTo(PERSONAL_ID.id()), call_function("concat", lit("personal_id '"), coalesce(col("personal_id"), lit("")), lit("' is not 12 digits")))
                 .when(col(RULE).equalTo(SEX.id()), call_function("concat", lit("sex '"), coalesce(col("sex"), lit("")), lit("' is not Nam or Nữ")))
-                .when(col(RULE).equalTo(BIRTH_DATE.id()), call_function("concat", lit("birth_date '"), coalesce(col("birth_date"), lit("")), lit("' is not a date")))
+                .when(col(RULE).equalTo(BIRTH_DATE.id()), call_function("concat", lit("birth_date '"), coalesce(col("birth_date"), lit("")),
+                        when(col("birth").isNull(), lit("' is not a date")).otherwise(lit("' is the placeholder of an unknown date"))))
                 .when(col(RULE).equalTo(NOT_FUTURE.id()), call_function("concat", lit("birth_date "), col("birth_date"), lit(" is after " + asOf)))
                 .when(col(RULE).equalTo(COMMUNE.id()), call_function("concat", lit("commune_code '"), coalesce(col("commune_code"), lit("")), lit("' is not a commune")))
                 .when(col(RULE).equalTo(ID_MATCHES.id()), lit("the personal ID disagrees with sex or birth year"))

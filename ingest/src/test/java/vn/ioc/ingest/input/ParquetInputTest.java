@@ -13,13 +13,23 @@ import vn.ioc.ingest.IngestFixture;
 import vn.ioc.ingest.IngestJob;
 import vn.ioc.ingest.population.PopulationPipeline;
 import vn.ioc.ingest.schools.SchoolCensusPipeline;
+import vn.ioc.ingest.vaccination.VaccinationPipeline;
+import vn.ioc.warehouse.engine.Access;
+import vn.ioc.warehouse.engine.Engine;
+import vn.ioc.warehouse.engine.EngineConnection;
+import vn.ioc.warehouse.engine.InsertStream;
+import vn.ioc.warehouse.engine.Statement;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import vn.ioc.warehouse.WarehouseConnection;
 import vn.ioc.warehouse.server.TestWarehouse;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Parquet extracts, whole and truncated; an unreachable warehouse. */
+/** Typed Parquet extracts: read as their CSV reads, whole, truncated and of the wrong schema; an unreachable warehouse. */
 class ParquetInputTest {
     private static IngestFixture fixture;
 
@@ -52,6 +62,9 @@ class ParquetInputTest {
         assertFalse(outcome.quarantinedByRule().containsKey("POP-STRUCT"), "Parquet has no malformed lines");
         Map<String, Long> defects = population.defects();
         assertEquals(defects.getOrDefault("unknown_commune_code", 0L), outcome.quarantinedByRule().getOrDefault("POP-COMMUNE", 0L));
+        // A typed date cannot be 30 February: the typed extract's impossible birth dates are the placeholder of an unknown date.
+        assertTrue(defects.getOrDefault("impossible_date", 0L) > 0, defects.toString());
+        assertEquals(defects.get("impossible_date"), outcome.quarantinedByRule().getOrDefault("POP-BIRTH", 0L));
         // Blank fields (no ID card yet, grades a school does not teach) must read as blank, not as values.
         assertTrue(fixture.scalar("SELECT sum(residents) - sum(id_card) FROM population_facts WHERE age < 14") > 0);
         IngestJob.Outcome schools = new IngestJob(fixture.spark, fixture.warehouse, folder.resolve("q"), m -> { })
@@ -64,6 +77,76 @@ class ParquetInputTest {
         InputException truncated = assertThrows(InputException.class, () -> new IngestJob(fixture.spark, fixture.warehouse,
                 folder.resolve("q"), m -> { }).run(new PopulationPipeline(), extracts, IngestFixture.PERIOD, IngestFixture.AS_OF));
         assertTrue(truncated.getMessage().contains("is not a complete Parquet file"), truncated.getMessage());
+    }
+
+    @Test
+    void typedParquetReadsAsTheSameTextAsItsCsv(@TempDir Path folder) {
+        // Without defects the generator writes the same rows in both formats.
+        Map<ExtractFormat, Path> written = new java.util.EnumMap<>(ExtractFormat.class);
+        for (ExtractFormat format : ExtractFormat.values()) {
+            written.put(format, folder.resolve(format.extension()));
+            new ExtractGenerator(fixture.units, Optional.of(new ParquetWriter(TestWarehouse.server().engine())))
+                    .generate(new GeneratorOptions(Scale.TINY, 5, written.get(format), format, 0, Set.of("01"), IngestFixture.AS_OF, 2));
+        }
+        for (vn.ioc.datasets.generator.Source source : vn.ioc.datasets.generator.Source.values()) {
+            String name = source.fileName();
+            List<String> columns = source.columns();
+            Dataset<Row> csv = ExtractReader.read(fixture.spark, ExtractInput.discover(written.get(ExtractFormat.CSV), name, columns), name, columns);
+            Dataset<Row> parquet = ExtractReader.read(fixture.spark, ExtractInput.discover(written.get(ExtractFormat.PARQUET), name, columns), name, columns);
+            assertEquals(csv.schema(), parquet.schema(), name);
+            long rows = csv.count();
+            assertTrue(rows > 0, name);
+            assertEquals(rows, parquet.count(), name);
+            assertEquals(0, csv.exceptAll(parquet).count(), name + ": every row of the CSV is read alike from the Parquet");
+            assertEquals(0, parquet.exceptAll(csv).count(), name);
+        }
+        // Times are Vietnam's wall clock in both: the Parquet holds the instant.
+        assertTrue(ExtractReader.read(fixture.spark, ExtractInput.discover(written.get(ExtractFormat.PARQUET), "public_service_applications",
+                        vn.ioc.datasets.generator.Source.PUBLIC_SERVICE_APPLICATIONS.columns()), "public_service_applications",
+                        vn.ioc.datasets.generator.Source.PUBLIC_SERVICE_APPLICATIONS.columns())
+                .filter("received_at rlike '^[0-9]{4}-[0-9]{2}-[0-9]{2} (0[7-9]|1[0-6]):[0-9]{2}:[0-9]{2}$'").count() > 0);
+    }
+
+    @Test
+    void aParquetFileOfTheWrongSchemaIsNamedAndNothingOfItsSourceIsLoaded(@TempDir Path folder) throws IOException, java.sql.SQLException {
+        Path extracts = folder.resolve("parquet");
+        Manifest manifest = new ExtractGenerator(fixture.units, Optional.of(new ParquetWriter(TestWarehouse.server().engine())))
+                .generate(new GeneratorOptions(Scale.TINY, 7, extracts, ExtractFormat.PARQUET, 0, Set.of("01", "79"), IngestFixture.AS_OF, 2)).manifest();
+        new IngestJob(fixture.spark, fixture.warehouse, folder.resolve("q"), m -> { })
+                .run(new VaccinationPipeline(), extracts, IngestFixture.PERIOD, IngestFixture.AS_OF);
+        String facts = "SELECT count() * 1000000 + sum(doses) FROM vaccination_facts";
+        long before = fixture.scalar(facts);
+        Path file = extracts.resolve(manifest.sources().get(VaccinationPipeline.SOURCE).files().getLast().path());
+        List<String> columns = vn.ioc.datasets.generator.Source.VACCINATION_REGISTER.columns();
+        // As an export that kept every field as text would write it; then one that lost a column.
+        String asText = String.join(", ", columns.stream().map(c -> "toString(`" + c + "`) AS `" + c + "`").toList());
+        String lost = String.join(", ", columns.stream().filter(c -> !c.equals("recorded_on")).map(c -> "`" + c + "`").toList());
+        Map<String, String> expected = Map.of(asText, "column dose_number is optional binary dose_number (STRING), expected a whole number (INT32 or INT64)",
+                lost, "has no column recorded_on (expected a date (INT32, DATE))");
+        byte[] original = Files.readAllBytes(file);
+        for (Map.Entry<String, String> wrong : expected.entrySet()) {
+            Files.write(file, reparquet(original, columns, wrong.getKey()));
+            InputException refused = assertThrows(InputException.class, () -> new IngestJob(fixture.spark, fixture.warehouse, folder.resolve("q"),
+                    m -> { }).run(new VaccinationPipeline(), extracts, IngestFixture.PERIOD, IngestFixture.AS_OF));
+            assertTrue(refused.getMessage().startsWith(file.toString()), refused.getMessage());
+            assertTrue(refused.getMessage().contains(wrong.getValue()), refused.getMessage());
+            assertEquals(before, fixture.scalar(facts), "the previous facts stay");
+        }
+    }
+
+    /** The file's rows written again by the engine as {@code select} makes them. */
+    private static byte[] reparquet(byte[] parquet, List<String> columns, String select) {
+        try (Engine.Lease lease = TestWarehouse.server().engine().acquire(Access.WRITE, Duration.ofMinutes(1))) {
+            lease.discard();
+            EngineConnection connection = lease.connection();
+            connection.execute(Statement.of("CREATE TEMPORARY TABLE extract (" + String.join(", ", columns.stream().map(c -> "`" + c + "` "
+                    + ExtractInput.typeOf(VaccinationPipeline.SOURCE, c).clickHouseType()).toList()) + ") ENGINE = Memory"));
+            try (InsertStream insert = connection.insert(new Statement("INSERT INTO extract", "Parquet", Map.of()))) {
+                insert.append(parquet, 0, parquet.length);
+                insert.finish();
+            }
+            return connection.execute(new Statement("SELECT " + select + " FROM extract", "Parquet", Map.of())).data();
+        }
     }
 
     @Test
