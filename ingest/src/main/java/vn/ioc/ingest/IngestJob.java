@@ -13,6 +13,7 @@ import vn.ioc.ingest.load.FactLoader;
 import vn.ioc.ingest.load.ReferenceLookup;
 import vn.ioc.ingest.load.RunLog;
 import vn.ioc.ingest.quality.Duplicates;
+import vn.ioc.ingest.quality.Fields;
 import vn.ioc.ingest.quality.Rule;
 import vn.ioc.ingest.quality.SourcePipeline;
 import vn.ioc.ingest.sample.SampleDesign;
@@ -185,9 +186,10 @@ public final class IngestJob {
         return columns;
     }
 
-    /** Each failing row's quarantine fields in {@link SourcePipeline#QUARANTINED}, for the summary to carry. */
+    /** Each failing row's quarantine fields in {@link SourcePipeline#QUARANTINED} as its CSV has them, for the summary to carry. */
     private static Dataset<Row> withQuarantinedRow(Dataset<Row> validated, List<String> columns) {
-        return validated.withColumn(SourcePipeline.QUARANTINED, when(invalid(), array(columns.stream().map(functions::col).toArray(Column[]::new))));
+        Fields fields = Fields.of(validated);
+        return validated.withColumn(SourcePipeline.QUARANTINED, when(invalid(), array(columns.stream().map(fields::text).toArray(Column[]::new))));
     }
 
     /** The failing rows back out of the summary, one line per row read (identical lines were counted together). */

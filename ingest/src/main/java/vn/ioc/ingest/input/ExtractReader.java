@@ -16,11 +16,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Reads one source's files as text, each field in the shape its CSV has (raw extracts are validated, not trusted, and
- * the same rules check both formats): CSV with an explicit all-text schema, each group of files in its detected
- * encoding, a line with the wrong number of fields kept in {@code _corrupt_record}; typed Parquet in its types
- * ({@link FieldType}), each value then written as CSV writes it. Every row learns the province folder it came from
- * ({@code _file_province}).
+ * Reads one source's files (raw extracts are validated, not trusted; the same rules check both formats, see
+ * {@code Fields}): CSV with an explicit all-text schema, each group of files in its detected encoding, a line with the
+ * wrong number of fields kept in {@code _corrupt_record}; typed Parquet in its types ({@link FieldType}), a blank text
+ * null and a time on Vietnam's wall clock. Every row learns the province folder it came from ({@code _file_province}).
  */
 public final class ExtractReader {
     public static final String CORRUPT = "_corrupt_record";
@@ -55,13 +54,13 @@ public final class ExtractReader {
         };
     }
 
-    /** A typed value as the CSV extract writes it; a blank text null, as in CSV. */
-    private static Column asText(Column value, FieldType type) {
+    /** A typed value as the rules read it (see {@code Fields}): a blank text null, as in CSV; a time on Vietnam's wall clock. */
+    private static Column asRead(Column value, FieldType type) {
         return switch (type) {
             case TEXT -> functions.when(value.notEqual(""), value);
-            case DATE, INTEGER -> value.cast(DataTypes.StringType);
-            // The instant, on Vietnam's wall clock (the session's time zone is UTC).
-            case TIMESTAMP -> functions.from_utc_timestamp(value, FieldType.TIME_ZONE).cast(DataTypes.StringType);
+            case DATE, INTEGER -> value;
+            // The session's time zone is UTC: the instant, shown as Vietnam's clocks showed it.
+            case TIMESTAMP -> functions.from_utc_timestamp(value, FieldType.TIME_ZONE);
         };
     }
 
@@ -74,7 +73,7 @@ public final class ExtractReader {
             if (group.getKey().startsWith("parquet")) {
                 part = spark.read().schema(typedSchema(source, columns)).parquet(paths).withColumn(CORRUPT, functions.lit(null).cast(DataTypes.StringType));
                 for (String column : columns) {
-                    part = part.withColumn(column, asText(functions.col(column), ExtractInput.typeOf(source, column)));
+                    part = part.withColumn(column, asRead(functions.col(column), ExtractInput.typeOf(source, column)));
                 }
             } else {
                 part = spark.read().schema(schema(columns).add(CORRUPT, DataTypes.StringType, true))

@@ -6,6 +6,7 @@ import org.apache.spark.sql.SparkSession;
 import vn.ioc.ingest.input.ExtractInput;
 import vn.ioc.ingest.input.ExtractReader;
 import vn.ioc.ingest.load.ReferenceLookup;
+import vn.ioc.ingest.quality.Fields;
 import vn.ioc.ingest.quality.SourcePipeline;
 import vn.ioc.ingest.sample.SampleDesign;
 import vn.ioc.ingest.services.ApplicationsPipeline;
@@ -61,8 +62,11 @@ public final class ApplicationEvents {
                     return kept.join(broadcast(weights), kept.col("current_code").equalTo(weights.col("weight_commune")), "left");
                 })
                 .orElseGet(() -> kept.withColumn("weight", lit(1L)));
-        return weighted.select(col("application_id"), col("service_code"), col("service_name"), col("full_online"), col("channel"),
-                col("current_province"), col("current_code"), col("received_at"), col("due_at"), col("resolved_at"), col("status"),
+        Fields fields = Fields.of(weighted);
+        // As text, as the CSV has them (the text of a time orders as the time does).
+        return weighted.select(col("application_id"), col("service_code"), col("service_name"), fields.text("full_online").as("full_online"),
+                col("channel"), col("current_province"), col("current_code"), fields.text("received_at").as("received_at"),
+                fields.text("due_at").as("due_at"), fields.text("resolved_at").as("resolved_at"), col("status"),
                 coalesce(col("weight"), lit(1L)).as("weight"));
     }
 

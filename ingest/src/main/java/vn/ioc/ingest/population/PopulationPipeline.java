@@ -4,7 +4,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import vn.ioc.ingest.quality.Duplicates;
-import vn.ioc.ingest.quality.IsoText;
+import vn.ioc.ingest.quality.Fields;
 import vn.ioc.ingest.quality.Rule;
 import vn.ioc.ingest.quality.SourcePipeline;
 import vn.ioc.ingest.quality.UnitQuality;
@@ -122,9 +122,10 @@ public final class PopulationPipeline implements SourcePipeline {
      * belongs to, from the lookup of current and pre-reform codes.
      */
     public static Dataset<Row> validate(Dataset<Row> rows, LocalDate asOf, Dataset<Row> communeLookup) {
+        Fields fields = Fields.of(rows);
         Dataset<Row> joined = rows.join(broadcast(communeLookup), rows.col("commune_code").equalTo(communeLookup.col("lookup_code")), "left")
-                .withColumn("birth", IsoText.date(col("birth_date")))
-                .withColumn("collected", IsoText.date(col("collected_on")));
+                .withColumn("birth", fields.date("birth_date"))
+                .withColumn("collected", fields.date("collected_on"));
         Column birth = col("birth");
         Column idDigit = substring(col("personal_id"), 4, 1);
         Column expectedDigit = when(year(birth).geq(2000), lit(2)).otherwise(lit(0))
@@ -137,16 +138,16 @@ public final class PopulationPipeline implements SourcePipeline {
                 .when(birth.gt(lit(asOf)), lit(NOT_FUTURE.id()))
                 .when(col("current_code").isNull(), lit(COMMUNE.id()))
                 .when(idDigit.notEqual(expectedDigit).or(substring(col("personal_id"), 5, 2).notEqual(expectedYear)), lit(ID_MATCHES.id()))
-                .when(badStateDate(), lit(STATE_DATE.id()));
+                .when(badStateDate(fields), lit(STATE_DATE.id()));
         Column reason = when(col(RULE).equalTo(STRUCTURE.id()), call_function("concat", lit("fields do not match the header: "), col(ExtractReader.CORRUPT)))
                 .when(col(RULE).equalTo(PERSONAL_ID.id()), call_function("concat", lit("personal_id '"), coalesce(col("personal_id"), lit("")), lit("' is not 12 digits")))
                 .when(col(RULE).equalTo(SEX.id()), call_function("concat", lit("sex '"), coalesce(col("sex"), lit("")), lit("' is not Nam or Nữ")))
-                .when(col(RULE).equalTo(BIRTH_DATE.id()), call_function("concat", lit("birth_date '"), coalesce(col("birth_date"), lit("")),
+                .when(col(RULE).equalTo(BIRTH_DATE.id()), call_function("concat", lit("birth_date '"), coalesce(fields.text("birth_date"), lit("")),
                         when(col("birth").isNull(), lit("' is not a date")).otherwise(lit("' is the placeholder of an unknown date"))))
-                .when(col(RULE).equalTo(NOT_FUTURE.id()), call_function("concat", lit("birth_date "), col("birth_date"), lit(" is after " + asOf)))
+                .when(col(RULE).equalTo(NOT_FUTURE.id()), call_function("concat", lit("birth_date "), fields.text("birth_date"), lit(" is after " + asOf)))
                 .when(col(RULE).equalTo(COMMUNE.id()), call_function("concat", lit("commune_code '"), coalesce(col("commune_code"), lit("")), lit("' is not a commune")))
                 .when(col(RULE).equalTo(ID_MATCHES.id()), lit("the personal ID disagrees with sex or birth year"))
-                .when(col(RULE).equalTo(STATE_DATE.id()), stateDateReason());
+                .when(col(RULE).equalTo(STATE_DATE.id()), stateDateReason(fields));
         return joined.withColumn(RULE, rule).withColumn(REASON, reason);
     }
 
@@ -158,19 +159,20 @@ public final class PopulationPipeline implements SourcePipeline {
     @Override
     public Dataset<Row> summarise(Dataset<Row> marked, LocalDate asOf) {
         Column months = floor(months_between(lit(asOf), col("birth"))).cast("int");
+        Fields fields = Fields.of(marked);
         return marked
                 .withColumn("age_months", history == 1 ? floor(months.divide(12)).multiply(12).cast("int") : months)
                 .withColumn("collected", heldIn(col("collected"), asOf))
-                .withColumn("closed", heldIn(IsoText.date(col("closed_on")), asOf))
-                .withColumn("verified", when(col("record_status").equalTo("đã xác thực"), heldSince(col("verified_on"), asOf)).otherwise(0))
-                .withColumn("id_card", heldIn(IsoText.date(col("id_card_issued_on")), asOf))
-                .withColumn("vneid_level2", when(col("vneid_level").equalTo("2"), heldSince(col("vneid_level2_on"), asOf)).otherwise(0))
-                .withColumn("insurance_linked", when(col("health_insurance_linked").equalTo("1"), heldSince(col("insurance_linked_on"), asOf))
+                .withColumn("closed", heldIn(fields.date("closed_on"), asOf))
+                .withColumn("verified", when(col("record_status").equalTo("đã xác thực"), heldSince(fields, "verified_on", asOf)).otherwise(0))
+                .withColumn("id_card", heldIn(fields.date("id_card_issued_on"), asOf))
+                .withColumn("vneid_level2", when(fields.is("vneid_level", 2), heldSince(fields, "vneid_level2_on", asOf)).otherwise(0))
+                .withColumn("insurance_linked", when(fields.is("health_insurance_linked", 1), heldSince(fields, "insurance_linked_on", asOf))
                         .otherwise(0))
                 .groupBy(SourcePipeline.summaryKeys(Stream.concat(Stream.of("sex", "age_months", "residence_type", "pre_reform"), STATES.stream())
                         .map(org.apache.spark.sql.functions::col).toArray(Column[]::new)))
                 .agg(count(lit(1)).as("rows"),
-                        SourcePipeline.countWhere(call_function("try_to_timestamp", col("updated_at")).geq(date_sub(lit(asOf), 365))).as("updated_last_year"),
+                        SourcePipeline.countWhere(fields.timestamp("updated_at").geq(date_sub(lit(asOf), 365))).as("updated_last_year"),
                         SourcePipeline.countWhere(col("_nfc_changed")).as("nfc_changed"));
     }
 
@@ -184,8 +186,8 @@ public final class PopulationPipeline implements SourcePipeline {
     }
 
     /** {@link #heldIn} for a state whose date may be blank (not recorded): then it holds since the record was collected. */
-    private Column heldSince(Column dateText, LocalDate asOf) {
-        return when(dateText.isNull(), col("collected")).otherwise(heldIn(IsoText.date(dateText), asOf));
+    private Column heldSince(Fields fields, String date, LocalDate asOf) {
+        return when(col(date).isNull(), col("collected")).otherwise(heldIn(fields.date(date), asOf));
     }
 
     /**
@@ -222,22 +224,22 @@ public final class PopulationPipeline implements SourcePipeline {
 
 
     /** A collection date missing, unreadable or before birth, or another state's date present but unreadable. */
-    private static Column badStateDate() {
+    private static Column badStateDate(Fields fields) {
         Column bad = col("collected").isNull().or(col("collected").lt(col("birth")));
         for (String column : STATE_DATES) {
-            bad = bad.or(col(column).isNotNull().and(IsoText.date(col(column)).isNull()));
+            bad = bad.or(col(column).isNotNull().and(fields.date(column).isNull()));
         }
         return bad;
     }
 
-    private static Column stateDateReason() {
-        Column reason = when(col("collected").isNull(), call_function("concat", lit("collected_on '"), coalesce(col("collected_on"), lit("")),
+    private static Column stateDateReason(Fields fields) {
+        Column reason = when(col("collected").isNull(), call_function("concat", lit("collected_on '"), coalesce(fields.text("collected_on"), lit("")),
                 lit("' is not a date")))
-                .when(col("collected").lt(col("birth")), call_function("concat", lit("collected_on "), col("collected_on"),
-                        lit(" is before birth_date "), col("birth_date")));
+                .when(col("collected").lt(col("birth")), call_function("concat", lit("collected_on "), fields.text("collected_on"),
+                        lit(" is before birth_date "), fields.text("birth_date")));
         for (String column : STATE_DATES) {
-            reason = reason.when(col(column).isNotNull().and(IsoText.date(col(column)).isNull()),
-                    call_function("concat", lit(column + " '"), col(column), lit("' is not a date")));
+            reason = reason.when(col(column).isNotNull().and(fields.date(column).isNull()),
+                    call_function("concat", lit(column + " '"), fields.text(column), lit("' is not a date")));
         }
         return reason;
     }

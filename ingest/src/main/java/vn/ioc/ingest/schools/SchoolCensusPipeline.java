@@ -5,6 +5,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import vn.ioc.ingest.input.ExtractReader;
 import vn.ioc.ingest.quality.Duplicates;
+import vn.ioc.ingest.quality.Fields;
 import vn.ioc.ingest.quality.Rule;
 import vn.ioc.ingest.quality.SourcePipeline;
 import vn.ioc.ingest.quality.UnitQuality;
@@ -66,9 +67,10 @@ public final class SchoolCensusPipeline implements SourcePipeline {
         }
         Dataset<Row> communes = references.communes();
         Dataset<Row> joined = normalised.join(broadcast(communes), normalised.col("commune_code").equalTo(communes.col("lookup_code")), "left");
+        Fields fields = Fields.of(raw);
         Column badCount = lit(false);
         for (String column : COUNT_COLUMNS) {
-            badCount = badCount.or(col(column).isNotNull().and(not(col(column).rlike("^[0-9]+$"))));
+            badCount = badCount.or(col(column).isNotNull().and(not(fields.naturalNumber(column))));
         }
         Column startYear = substring(col("school_year"), 1, 4).try_cast("int");
         Column endYear = substring(col("school_year"), 6, 4).try_cast("int");

@@ -5,7 +5,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import vn.ioc.ingest.input.ExtractReader;
 import vn.ioc.ingest.quality.Duplicates;
-import vn.ioc.ingest.quality.IsoText;
+import vn.ioc.ingest.quality.Fields;
 import vn.ioc.ingest.quality.Rule;
 import vn.ioc.ingest.quality.SourcePipeline;
 import vn.ioc.ingest.quality.UnitQuality;
@@ -76,8 +76,9 @@ public final class ApplicationsPipeline implements SourcePipeline {
 
     static Dataset<Row> validate(Dataset<Row> rows, LocalDate asOf, Dataset<Row> communeLookup) {
         Dataset<Row> joined = rows.join(broadcast(communeLookup), rows.col("commune_code").equalTo(communeLookup.col("lookup_code")), "left");
-        Column received = IsoText.timestamp(col("received_at"));
-        Column resolved = IsoText.timestamp(col("resolved_at"));
+        Fields fields = Fields.of(rows);
+        Column received = fields.timestamp("received_at");
+        Column resolved = fields.timestamp("resolved_at");
         Column rule = when(col(ExtractReader.CORRUPT).isNotNull(), lit(STRUCTURE.id()))
                 .when(col("application_id").isNull(), lit(ID.id()))
                 .when(col("service_code").isNull(), lit(SERVICE.id()))
@@ -89,13 +90,13 @@ public final class ApplicationsPipeline implements SourcePipeline {
         Column reason = when(col(RULE).equalTo(STRUCTURE.id()), lit("fields do not match the header"))
                 .when(col(RULE).equalTo(ID.id()), lit("application_id is blank"))
                 .when(col(RULE).equalTo(SERVICE.id()), lit("service_code is blank"))
-                .when(col(RULE).equalTo(RECEIVED.id()), call_function("concat", lit("received_at '"), coalesce(col("received_at"), lit("")), lit("' is not a timestamp")))
-                .when(col(RULE).equalTo(NOT_FUTURE.id()), call_function("concat", lit("received_at "), col("received_at"), lit(" is after " + asOf)))
-                .when(col(RULE).equalTo(ORDER.id()), call_function("concat", lit("resolved_at "), col("resolved_at"), lit(" is before received_at "), col("received_at")))
+                .when(col(RULE).equalTo(RECEIVED.id()), call_function("concat", lit("received_at '"), coalesce(fields.text("received_at"), lit("")), lit("' is not a timestamp")))
+                .when(col(RULE).equalTo(NOT_FUTURE.id()), call_function("concat", lit("received_at "), fields.text("received_at"), lit(" is after " + asOf)))
+                .when(col(RULE).equalTo(ORDER.id()), call_function("concat", lit("resolved_at "), fields.text("resolved_at"), lit(" is before received_at "), fields.text("received_at")))
                 .when(col(RULE).equalTo(CHANNEL.id()), call_function("concat", lit("channel '"), coalesce(col("channel"), lit("")), lit("' is unknown")))
                 .when(col(RULE).equalTo(COMMUNE.id()), call_function("concat", lit("commune_code '"), coalesce(col("commune_code"), lit("")), lit("' is not a commune")));
         return joined.withColumn("received", received).withColumn("resolved", resolved)
-                .withColumn("due", IsoText.timestamp(col("due_at")))
+                .withColumn("due", fields.timestamp("due_at"))
                 .withColumn(RULE, rule).withColumn(REASON, reason);
     }
 
@@ -103,16 +104,17 @@ public final class ApplicationsPipeline implements SourcePipeline {
     public Dataset<Row> summarise(Dataset<Row> prepared, LocalDate asOf) {
         Column isResolved = col("status").equalTo(RESOLVED).and(col("resolved").isNotNull());
         Column satisfaction = col("satisfaction").try_cast("int");
+        Fields fields = Fields.of(prepared);
         return prepared
                 .withColumn("day", to_date(col("received")))
-                .withColumn("full_online_flag", when(col("full_online").equalTo("1"), 1).otherwise(0))
+                .withColumn("full_online_flag", when(fields.is("full_online", 1), 1).otherwise(0))
                 .groupBy(SourcePipeline.summaryKeys(col("day"), col("service_code"), col("channel"), col("full_online_flag"), col("status"),
                         col("pre_reform")))
                 .agg(count(lit(1)).as("rows"),
                         SourcePipeline.countWhere(isResolved).as("resolved"),
                         SourcePipeline.countWhere(isResolved.and(col("resolved").leq(col("due")))).as("resolved_on_time"),
                         SourcePipeline.countWhere(col("status").equalTo(OVERDUE)).as("overdue"),
-                        SourcePipeline.countWhere(col("result_digitised").equalTo("1")).as("digitised"),
+                        SourcePipeline.countWhere(fields.is("result_digitised", 1)).as("digitised"),
                         sum(coalesce(satisfaction, lit(0))).cast("long").as("satisfaction_sum"),
                         SourcePipeline.countWhere(satisfaction.isNotNull()).as("satisfaction_count"));
     }

@@ -7,7 +7,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import vn.ioc.ingest.input.ExtractReader;
 import vn.ioc.ingest.quality.Duplicates;
-import vn.ioc.ingest.quality.IsoText;
+import vn.ioc.ingest.quality.Fields;
 import vn.ioc.ingest.quality.Rule;
 import vn.ioc.ingest.quality.SourcePipeline;
 import vn.ioc.ingest.quality.UnitQuality;
@@ -81,7 +81,8 @@ public final class VaccinationPipeline implements SourcePipeline {
     static Dataset<Row> check(Dataset<Row> rows, LocalDate asOf, References references) {
         Dataset<Row> communes = references.communes();
         Dataset<Row> joined = rows.join(broadcast(communes), rows.col("commune_code").equalTo(communes.col("lookup_code")), "left");
-        Column given = IsoText.date(col("vaccinated_on"));
+        Fields fields = Fields.of(rows);
+        Column given = fields.date("vaccinated_on");
         Column dose = col("dose_number").try_cast("int");
         Column rule = when(col(ExtractReader.CORRUPT).isNotNull(), lit(STRUCTURE.id()))
                 .when(col("event_id").isNull(), lit(EVENT.id()))
@@ -97,9 +98,9 @@ public final class VaccinationPipeline implements SourcePipeline {
                 .when(col(RULE).equalTo(PERSON.id()), call_function("concat", lit("personal_id '"), coalesce(col("personal_id"), lit("")),
                         lit("' is not a person the registry can know")))
                 .when(col(RULE).equalTo(VACCINE.id()), lit("vaccine is blank"))
-                .when(col(RULE).equalTo(DOSE.id()), call_function("concat", lit("dose_number '"), coalesce(col("dose_number"), lit("")), lit("' is not 1 to 5")))
-                .when(col(RULE).equalTo(DATE.id()), call_function("concat", lit("vaccinated_on '"), coalesce(col("vaccinated_on"), lit("")), lit("' is not a date")))
-                .when(col(RULE).equalTo(NOT_FUTURE.id()), call_function("concat", lit("vaccinated_on "), col("vaccinated_on"), lit(" is after " + asOf)))
+                .when(col(RULE).equalTo(DOSE.id()), call_function("concat", lit("dose_number '"), coalesce(fields.text("dose_number"), lit("")), lit("' is not 1 to 5")))
+                .when(col(RULE).equalTo(DATE.id()), call_function("concat", lit("vaccinated_on '"), coalesce(fields.text("vaccinated_on"), lit("")), lit("' is not a date")))
+                .when(col(RULE).equalTo(NOT_FUTURE.id()), call_function("concat", lit("vaccinated_on "), fields.text("vaccinated_on"), lit(" is after " + asOf)))
                 .when(col(RULE).equalTo(COMMUNE.id()), call_function("concat", lit("commune_code '"), coalesce(col("commune_code"), lit("")), lit("' is not a commune")));
         return joined.withColumn("given", given).withColumn("dose", dose).withColumn(RULE, rule).withColumn(REASON, reason);
     }
@@ -130,7 +131,7 @@ public final class VaccinationPipeline implements SourcePipeline {
         Column age = year(col("given")).minus(birthYear(col("personal_id")));
         Column ageGroup = when(age.leq(0), lit("0")).when(age.leq(4), lit("1-4")).when(age.leq(11), lit("5-11"))
                 .when(age.leq(17), lit("12-17")).when(age.leq(59), lit("18-59")).otherwise(lit("60+"));
-        Column late = datediff(IsoText.date(col("recorded_on")), col("given")).geq(60);
+        Column late = datediff(Fields.of(prepared).date("recorded_on"), col("given")).geq(60);
         return prepared
                 .withColumn("day", col("given"))
                 .withColumn("age_group", ageGroup)

@@ -5,6 +5,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import vn.ioc.ingest.input.ExtractReader;
 import vn.ioc.ingest.quality.Duplicates;
+import vn.ioc.ingest.quality.Fields;
 import vn.ioc.ingest.quality.IsoText;
 import vn.ioc.ingest.quality.Rule;
 import vn.ioc.ingest.quality.SourcePipeline;
@@ -51,13 +52,14 @@ public final class VaccineSupplyPipeline implements SourcePipeline {
         Dataset<Row> provinces = references.communes().select(col("current_province").as("known_province")).distinct();
         Dataset<Row> joined = raw.withColumn("vaccine", call_function("nfc", col("vaccine")))
                 .join(broadcast(provinces), raw.col("province_code").equalTo(provinces.col("known_province")), "left");
+        Fields fields = Fields.of(raw);
         Column month = IsoText.date(call_function("concat", col("month"), lit("-01")));
         Column rule = when(col(ExtractReader.CORRUPT).isNotNull(), lit(STRUCTURE.id()))
                 .when(col("known_province").isNull(), lit(PROVINCE.id()))
                 .when(col("vaccine").isNull(), lit(VACCINE.id()))
                 .when(month.isNull(), lit(MONTH.id()))
-                .when(not(coalesce(col("doses_delivered").rlike("^[0-9]+$"), lit(false)))
-                        .or(not(coalesce(col("doses_held").rlike("^[0-9]+$"), lit(false)))), lit(COUNTS.id()));
+                .when(not(coalesce(fields.naturalNumber("doses_delivered"), lit(false)))
+                        .or(not(coalesce(fields.naturalNumber("doses_held"), lit(false)))), lit(COUNTS.id()));
         Column reason = when(col(RULE).equalTo(STRUCTURE.id()), lit("fields do not match the header"))
                 .when(col(RULE).equalTo(PROVINCE.id()), call_function("concat", lit("province_code '"), coalesce(col("province_code"), lit("")), lit("' is unknown")))
                 .when(col(RULE).equalTo(VACCINE.id()), lit("vaccine is blank"))
