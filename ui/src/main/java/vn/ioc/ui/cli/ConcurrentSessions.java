@@ -73,7 +73,7 @@ final class ConcurrentSessions {
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         sampler.scheduleAtFixedRate(() -> {
             peakHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-            peakResident.accumulateAndGet(residentBytes(), Math::max);
+            peakResident.accumulateAndGet(Cores.residentBytes(), Math::max);
         }, 0, 250, TimeUnit.MILLISECONDS);
         times.drain();
         String output;
@@ -93,19 +93,5 @@ final class ConcurrentSessions {
         result.path("errors").forEach(error -> errors.add(error.asString()));
         List<Double> builds = times.drain().values().stream().flatMap(List::stream).sorted().toList();
         return new Load(sessions, seconds, pages.stream().sorted().toList(), builds, errors, peakHeap.get(), peakResident.get());
-    }
-
-    /** The server process's resident memory, from Linux's /proc (0 where there is none). */
-    private static long residentBytes() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
-                }
-            }
-        } catch (Exception e) {
-            return 0;
-        }
-        return 0;
     }
 }

@@ -85,7 +85,8 @@ final class UiBenchmark implements Runnable {
         }
     }
 
-    private static List<String> locations(WarehouseServer server) throws Exception {
+    /** The twelve views: the nation's and a province's overview, rankings (all communes, the 766 index), unit pages, map, quality, definitions. */
+    static List<String> locations(WarehouseServer server) throws Exception {
         String commune;
         try (Connection connection = server.connection(WarehouseUsers.READER, "ioc").open();
              ResultSet first = connection.createStatement().executeQuery("SELECT min(code) FROM communes WHERE province_code = '79'")) {

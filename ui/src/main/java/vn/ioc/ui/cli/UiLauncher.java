@@ -21,7 +21,7 @@ public final class UiLauncher implements LauncherModule {
 
     @Override
     public List<Object> benchmarks() {
-        return List.of(new UiBenchmark(), new FullBenchmark());
+        return List.of(new UiBenchmark(), new LoadBenchmark(), new FullBenchmark());
     }
 
     @Override

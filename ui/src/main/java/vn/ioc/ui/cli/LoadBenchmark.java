@@ -1,0 +1,156 @@
+package vn.ioc.ui.cli;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import vn.ioc.analytics.cli.AnalyticsBenchmark;
+import vn.ioc.analytics.cli.NationalWarehouse;
+import vn.ioc.ui.base.ViewBuildTimes;
+import vn.ioc.ui.load.GatlingRun;
+import vn.ioc.ui.load.LoadPlan;
+import vn.ioc.warehouse.server.WarehouseServer;
+import vn.ioc.warehouse.server.WarehouseUsers;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code ioc bench load}: many sessions on the dashboard at national scale, driven by Gatling at the protocol level
+ * ({@link vn.ioc.ui.load.DashboardLoad}), the server (dashboard and warehouse, this JVM) on one core and the load
+ * generator on the other. Prints what the clients saw and what the server spent, then steps the session count to find
+ * how many it carries with page p95 within 300 ms.
+ */
+@Command(name = "load", mixinStandardHelpOptions = true,
+        description = "Load the dashboard with many sessions (Gatling, protocol level) at national scale; server and load generator on separate cores.")
+final class LoadBenchmark implements Runnable {
+    static final double TARGET_MS = 300;
+
+    @Option(names = "--sessions", defaultValue = "100", description = "concurrent signed-in sessions (default: ${DEFAULT-VALUE})")
+    int sessions;
+
+    @Option(names = "--think", defaultValue = "5", description = "seconds a user reads a view before the next, on average (default: ${DEFAULT-VALUE})")
+    double think;
+
+    @Option(names = "--seconds", defaultValue = "300", description = "how long the sessions go on (default: ${DEFAULT-VALUE})")
+    int seconds;
+
+    @Option(names = "--capacity-seconds", defaultValue = "60",
+            description = "how long each step of the capacity search runs, 0 for no search (default: ${DEFAULT-VALUE})")
+    int capacitySeconds;
+
+    @Option(names = "--keep", description = "keep the national warehouse in this folder, and reuse it when it is there (as `bench analytics --keep`)")
+    Path keep;
+
+    /** One run's figures, as the clients and the server had them. */
+    record Measured(int sessions, int seconds, GatlingRun.Result clients, List<Double> builds, double serverCpuMsPerView, long retainedBytesPerSession,
+                    long peakResidentBytes) {
+        double p(double quantile) {
+            return clients.views().isEmpty() ? Double.NaN : AnalyticsBenchmark.percentile(clients.views(), quantile);
+        }
+
+        boolean within() {
+            return clients.errors().isEmpty() && clients.signedIn() == sessions && p(0.95) <= TARGET_MS;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%d sessions for %d s: %,d views (%.1f views/s), %d errors%n"
+                            + "  page as the client sees it (asked for to push connected): p50 %.0f ms, p95 %.0f ms, p99 %.0f ms%n"
+                            + "  server build: p95 %.0f ms; server CPU %.1f ms per view; retained heap %,.0f kB per session; peak resident %,.0f MB",
+                    sessions, seconds, clients.views().size(), clients.views().size() / (double) seconds, clients.errors().size(), p(0.5), p(0.95), p(0.99),
+                    builds.isEmpty() ? Double.NaN : AnalyticsBenchmark.percentile(builds, 0.95), serverCpuMsPerView, retainedBytesPerSession / 1e3,
+                    peakResidentBytes / 1e6);
+        }
+    }
+
+    @Override
+    public void run() {
+        NationalWarehouse.serve(keep, "load", server -> {
+            NationalWarehouse.prepare(server, System.out);
+            OptionalInt loadCore = Cores.pinServer();
+            System.out.println(loadCore.isPresent() ? "server (dashboard and warehouse) on core 0, load generator on core " + loadCore.getAsInt()
+                    : "one core only (or no taskset): server and load generator share the machine");
+            int port;
+            try (ServerSocket free = new ServerSocket(0)) {
+                port = free.getLocalPort();
+            }
+            System.setProperty("ioc.view-build-times", "true");
+            Dashboard.Options options = Dashboard.Options.local(server.connection(WarehouseUsers.READER, "ioc"), port, UiLauncher.sharedBoundaries());
+            try (ConfigurableApplicationContext dashboard = Dashboard.start(options)) {
+                ViewBuildTimes times = dashboard.getBean(ViewBuildTimes.class);
+                List<String> locations = UiBenchmark.locations(server);
+                Path work = Files.createTempDirectory("ioc-bench-load-");
+                // Warm-up: every view once, its time not counted.
+                measure(port, 1, 0, 12, locations, work.resolve("warm-up"), loadCore, times);
+                Measured main = measure(port, sessions, think, seconds, locations, work.resolve("main"), loadCore, times);
+                System.out.println(main);
+                main.clients().errors().stream().distinct().limit(5).forEach(error -> System.out.println("  error: " + error + " (see " + main.clients().log() + ")"));
+                System.out.printf(Locale.ROOT, "target: page p95 <= %.0f ms with no errors: %s%n", TARGET_MS, main.within() ? "met" : "MISSED");
+                int capacity = capacitySeconds == 0 ? -1 : capacity(port, locations, work, loadCore, times, main);
+                System.out.printf(Locale.ROOT, "load: %d sessions, p95 %.0f ms, errors %d, capacity %s sessions at p95 <= %.0f ms%n", sessions, main.p(0.95),
+                        main.clients().errors().size(), capacity < 0 ? "(not searched)" : Integer.toString(capacity), TARGET_MS);
+            } finally {
+                System.clearProperty("ioc.view-build-times");
+            }
+        });
+    }
+
+    /** Steps the session count from the main run's (doubling up while within the target, halving down while not). */
+    private int capacity(int port, List<String> locations, Path work, OptionalInt loadCore, ViewBuildTimes times, Measured main) throws Exception {
+        int within = main.within() ? sessions : 0;
+        int count = main.within() ? sessions * 2 : sessions / 2;
+        while (count >= 1 && count <= 3200) {
+            Measured step = measure(port, count, think, capacitySeconds, locations, work.resolve("step-" + count), loadCore, times);
+            System.out.println("capacity step: " + step.toString().lines().findFirst().orElse("") + ", p95 " + Math.round(step.p(0.95)) + " ms");
+            if (step.within()) {
+                within = Math.max(within, count);
+                if (!main.within() || count < within) {
+                    break;
+                }
+                count *= 2;
+            } else if (main.within()) {
+                break;
+            } else {
+                count /= 2;
+            }
+        }
+        return within;
+    }
+
+    private static Measured measure(int port, int sessions, double think, int seconds, List<String> locations, Path work, OptionalInt loadCore,
+                                    ViewBuildTimes times) throws Exception {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        com.sun.management.OperatingSystemMXBean system = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        System.gc();
+        long heapBefore = memory.getHeapMemoryUsage().getUsed();
+        AtomicLong peakResident = new AtomicLong();
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(() -> peakResident.accumulateAndGet(Cores.residentBytes(), Math::max), 0, 250, TimeUnit.MILLISECONDS);
+        times.drain();
+        long cpuBefore = system.getProcessCpuTime();
+        GatlingRun.Result clients;
+        try {
+            clients = GatlingRun.run(new LoadPlan("http://127.0.0.1:" + port, "quocgia", "demo-quocgia", sessions, think, seconds, locations,
+                    work.resolve("figures.txt")), work, loadCore);
+        } finally {
+            sampler.shutdownNow();
+        }
+        long cpuNanos = system.getProcessCpuTime() - cpuBefore;
+        // The sessions stay on the server (until their timeout): what they hold after a full collection is theirs.
+        System.gc();
+        long retained = Math.max(0, memory.getHeapMemoryUsage().getUsed() - heapBefore);
+        List<Double> builds = times.drain().values().stream().flatMap(List::stream).sorted().toList();
+        return new Measured(sessions, seconds, clients, builds, clients.views().isEmpty() ? Double.NaN : cpuNanos / 1e6 / clients.views().size(),
+                retained / sessions, peakResident.get());
+    }
+}

@@ -1,0 +1,60 @@
+package vn.ioc.ui.load;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs {@link DashboardLoad} in a JVM of its own (Gatling's runner, this JVM's class path), on one core when given
+ * one ({@code taskset}), so that the load generator does not share the server's core; its console goes to
+ * {@code gatling.log} in the work folder.
+ */
+public final class GatlingRun {
+    private GatlingRun() {
+    }
+
+    /** What the sessions saw: the sessions signed in, each view's time (ms) as the client had it, and the errors. */
+    public record Result(int signedIn, List<Double> views, List<String> errors, Path log) {
+    }
+
+    public static Result run(LoadPlan plan, Path work, OptionalInt cpu) throws IOException, InterruptedException {
+        Files.createDirectories(work);
+        List<String> command = new ArrayList<>();
+        cpu.ifPresent(core -> command.addAll(List.of("taskset", "-c", Integer.toString(core))));
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(List.of("-Xms512m", "-Xmx2g", "-cp", System.getProperty("java.class.path")));
+        command.addAll(plan.asJvmOptions());
+        command.addAll(List.of("io.gatling.app.Gatling", "--simulation", DashboardLoad.class.getName(), "--results-folder",
+                work.resolve("gatling").toString(), "--no-reports"));
+        Path log = work.resolve("gatling.log");
+        Process gatling = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!gatling.waitFor(plan.seconds() + 300L, TimeUnit.SECONDS)) {
+            gatling.destroyForcibly();
+            throw new IllegalStateException("the load did not end in time: see " + log);
+        }
+        if (!Files.isRegularFile(plan.results())) {
+            throw new IllegalStateException("the load ended (exit " + gatling.exitValue() + ") without its figures: see " + log);
+        }
+        int signedIn = 0;
+        List<Double> views = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (String line : Files.readAllLines(plan.results())) {
+            String value = line.substring(line.indexOf(' ') + 1);
+            if (line.startsWith("sessions ")) {
+                signedIn = Integer.parseInt(value);
+            } else if (line.startsWith("view ")) {
+                views.add(Double.parseDouble(value));
+            } else if (line.startsWith("error ")) {
+                errors.add(value);
+            } else {
+                throw new UncheckedIOException(new IOException(plan.results() + ": unexpected line " + line));
+            }
+        }
+        return new Result(signedIn, views.stream().sorted().toList(), errors, log);
+    }
+}
