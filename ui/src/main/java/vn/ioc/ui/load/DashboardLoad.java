@@ -2,7 +2,6 @@ package vn.ioc.ui.load;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
-import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
@@ -13,82 +12,99 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
-import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.during;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.foreach;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
-import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.core.CoreDsl.substring;
+import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 import static io.gatling.javaapi.http.HttpDsl.ws;
 
 /**
- * The dashboard's own HTTP exchange, as a browser has it (recorded with chromium: see docs/benchmarks.md), replayed by
- * Gatling for many sessions at once: the sign-in form with Spring's CSRF token, then for each view the page, Vaadin's
- * bootstrap request that builds it ({@code ?v-r=init}: the UI's id, Vaadin's CSRF token, the push id), the push
- * connection (Atmosphere over a WebSocket) held while the user reads, and the beacon that lets the server drop the UI
- * when the page is left. Every view is timed from asking for the page to its push connection being open; a view that
- * gets an HTTP error, a Vaadin error, "session expired" or a resynchronisation counts as an error. Its settings come
- * from {@link LoadPlan} (system properties), its figures go to {@link LoadRecord}.
+ * The dashboard's own HTTP exchange, as chromium has it (recorded: see docs/benchmarks.md), replayed by Gatling for
+ * many sessions at once. A session signs in through the form (Spring's CSRF token from the page's meta tag), lands on
+ * the dashboard as a browser does (the page, Vaadin's bootstrap request {@code ?v-r=init} giving the UI's id, Vaadin's
+ * CSRF token and the push id, then the push connection: Atmosphere over a WebSocket, held open), then goes from view
+ * to view as a user clicking the dashboard's links does: each a UIDL request carrying Vaadin's {@code ui-navigate}
+ * event on the UI's root node, with the CSRF token and the sync and client ids the previous answer gave, and a think
+ * time between views. A view is timed from its request to its answer (for the landing, from asking for the page); a
+ * view that gets an HTTP error, a Vaadin error, "session expired", a resynchronisation, no change of the UI or the
+ * page that says "not found" counts as an error. Settings
+ * from {@link LoadPlan}, figures to {@link LoadRecord}.
  */
 public final class DashboardLoad extends Simulation {
+    /** What chromium tells the bootstrap request of its window (a 1366 x 900 screen in Vietnam). */
+    private static final String BROWSER = "&v-sh=900&v-sw=1366&v-wh=900&v-ww=1366&v-bh=900&v-bw=1366&v-tzo=-420&v-dstd=0&v-rtzo=-420&v-dston=false"
+            + "&v-tzid=Asia%2FHo_Chi_Minh&v-td=false&v-pr=1&v-np=Linux%20x86_64&v-cs=light&v-pv=VISIBLE&v-fs=NOT_FULLSCREEN"
+            + "&v-so=landscape-primary&v-soa=0&v-tn=lumo&v-ga=PROMPT&v-wla=SUPPORTED&v-ws=false";
     private final LoadPlan plan = LoadPlan.fromSystemProperties();
 
     public DashboardLoad() {
         HttpProtocolBuilder protocol = http.baseUrl(plan.baseUrl())
                 .wsBaseUrl(plan.baseUrl().replaceFirst("^http", "ws"))
                 .acceptLanguageHeader("vi-VN,vi;q=0.9")
-                .userAgentHeader("ioc-bench-load (Gatling)")
-                .shareConnections();
-        List<Map<String, Object>> views = IntStream.range(0, plan.locations().size())
-                .mapToObj(i -> Map.<String, Object>of("location", plan.locations().get(i))).toList();
+                .userAgentHeader("ioc-bench-load (Gatling)");
+        List<Map<String, Object>> views = plan.locations().stream().map(DashboardLoad::navigation).toList();
         ChainBuilder signIn = exec(http("sign-in page").get("/login").check(status().is(200),
-                        regex("name=\"_csrf\" content=\"([^\"]+)\"").saveAs("springCsrf")))
+                        regex("<meta name=\"_csrf\" content=\"([^\"]+)\"").saveAs("springCsrf")))
                 .exec(http("sign in").post("/login").formParam("username", plan.user()).formParam("password", plan.password())
-                        .formParam("_csrf", "#{springCsrf}").check(status().is(200), substring("login?error").notExists()));
-        ChainBuilder view = exec(session -> session.set("started", System.nanoTime()))
-                .exec(http("page").get("#{location}").check(status().is(200)))
-                .exec(http("init").get(session -> init(session.getString("location")))
+                        .formParam("_csrf", "#{springCsrf}").disableFollowRedirect()
+                        .check(status().is(302), header("Location").not(session -> plan.baseUrl() + "/login?error")))
+                .exec(LoadRecord::signedIn);
+        ChainBuilder land = exec(session -> session.set("started", System.nanoTime()).set("location", "landing"))
+                .exec(http("page").get("/").check(status().is(200)))
+                .exec(http("bootstrap").get(session -> "/?v-r=init&location=&query=&v-curdate=" + System.currentTimeMillis()
+                                + "&v-wn=v-" + ThreadLocalRandom.current().nextDouble() + BROWSER)
                         .check(status().is(200),
                                 jsonPath("$.appConfig.uidl['Vaadin-Security-Key']").saveAs("csrf"),
                                 jsonPath("$.appConfig.uidl['Vaadin-Push-ID']").saveAs("pushId"),
-                                jsonPath("$.appConfig['v-uiId']").saveAs("uiId"),
-                                jsonPath("$.appConfig.uidl.syncId").saveAs("syncId"),
-                                substring("sessionExpired").notExists(),
-                                substring("appError").notExists(),
-                                substring("resynchronize").notExists()))
+                                jsonPath("$.appConfig['v-uiId']").saveAs("uiId")))
+                .exec(session -> session.set("syncId", 0).set("clientId", 0).set("historyIndex", 0))
                 .exec(ws("push").connect("/VAADIN/push?v-r=push&v-uiId=#{uiId}&v-pushId=#{pushId}&X-Atmosphere-tracking-id=0"
-                        + "&X-Atmosphere-Framework=3.1.5-javascript&X-Atmosphere-Transport=websocket&X-Atmosphere-TrackMessageSize=true"
-                        + "&Content-Type=application/json;%20charset=UTF-8&X-atmo-protocol=true"))
-                .exec(session -> LoadRecord.view(session, System.nanoTime() - session.getLong("started")))
-                .pause(Duration.ofMillis((long) (plan.thinkSeconds() * 500)), Duration.ofMillis((long) (plan.thinkSeconds() * 1500)))
-                .exec(ws("push").close())
-                .exec(http("leave").post("/?v-r=uidl&v-uiId=#{uiId}")
-                        .body(StringBody("{\"csrfToken\":\"#{csrf}\",\"rpc\":[],\"syncId\":#{syncId},\"clientId\":0,\"UNLOAD\":true}"))
-                        .asJson().check(status().is(200)))
-                .exec(LoadRecord::left);
+                        + "&X-Atmosphere-Framework=4.0.1&X-Atmosphere-Transport=websocket&X-Atmosphere-TrackMessageSize=true"
+                        + "&Content-Type=application/json;%20charset=UTF-8&X-atmo-protocol=true&X-Vaadin-LastSeenServerSyncId=0"));
+        ChainBuilder navigate = exec(session -> session.set("started", session.contains("started") ? session.getLong("started") : System.nanoTime()))
+                .exec(http("view").post("/?v-r=uidl&v-uiId=#{uiId}")
+                        .body(StringBody("{\"csrfToken\":\"#{csrf}\",\"rpc\":[{\"type\":\"event\",\"node\":1,\"event\":\"ui-navigate\","
+                                + "\"data\":{\"route\":\"#{route}\",\"query\":\"#{query}\",\"appShellTitle\":\"\",\"historyState\":{\"idx\":#{historyIndex}},"
+                                + "\"trigger\":\"client\"}}],\"syncId\":#{syncId},\"clientId\":#{clientId}}"))
+                        .asJson()
+                        .check(status().is(200),
+                                substring("\"appError\"").notExists(),
+                                substring("\"sessionExpired\"").notExists(),
+                                substring("\"resynchronize\"").notExists(),
+                                // The view was built (the UI changed), and it is not the page that says "not found".
+                                substring("\"changes\"").exists(),
+                                substring("\"not-found\"").notExists(),
+                                jsonPath("$.syncId").ofInt().saveAs("syncId"),
+                                jsonPath("$.clientId").ofInt().saveAs("clientId")))
+                .exec(session -> LoadRecord.view(session.set("historyIndex", session.getInt("historyIndex") + 1)
+                        .remove("started"), System.nanoTime() - session.getLong("started")));
         ScenarioBuilder sessions = scenario("dashboard sessions")
                 .exec(signIn)
-                .exec(LoadRecord::signedIn)
+                .exitHereIfFailed()
+                .exec(land)
                 .during(Duration.ofSeconds(plan.seconds())).on(
-                        foreach(session -> shuffled(views), "view").on(exec(session -> session.setAll(session.getMap("view"))).exec(view)));
+                        foreach(session -> shuffled(views), "view").on(
+                                exec(session -> session.setAll(session.getMap("view")))
+                                        .exec(navigate)
+                                        .pause(Duration.ofMillis((long) (plan.thinkSeconds() * 500)), Duration.ofMillis((long) (plan.thinkSeconds() * 1500)))))
+                .exec(ws("push").close());
         setUp(sessions.injectOpen(rampUsers(plan.sessions()).during(Duration.ofSeconds(Math.max(1, Math.min(10, plan.seconds() / 10))))))
                 .protocols(protocol)
                 .maxDuration(Duration.ofSeconds(plan.seconds() + 120));
     }
 
-    /** Vaadin's bootstrap request for a location ({@code /rankings?kpi=...}): its path and query, as the client sends them. */
-    static String init(String location) {
+    /** A view's {@code ui-navigate} event data, from its location ({@code /rankings?kpi=...}: route {@code rankings}, query {@code kpi=...}). */
+    static Map<String, Object> navigation(String location) {
         int question = location.indexOf('?');
-        String path = (question < 0 ? location : location.substring(0, question)).replaceFirst("^/", "");
-        String query = question < 0 ? "" : location.substring(question + 1);
-        return "/?v-r=init&location=" + java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8)
-                + "&query=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8);
+        String route = (question < 0 ? location : location.substring(0, question)).replaceFirst("^/", "");
+        return Map.of("location", location, "route", route, "query", question < 0 ? "" : location.substring(question + 1));
     }
 
     /** The views in an order of the session's own, so that sessions do not all open the same view at once. */

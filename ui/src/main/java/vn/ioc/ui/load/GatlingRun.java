@@ -27,7 +27,9 @@ public final class GatlingRun {
         List<String> command = new ArrayList<>();
         cpu.ifPresent(core -> command.addAll(List.of("taskset", "-c", Integer.toString(core))));
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(List.of("-Xms512m", "-Xmx2g", "-cp", System.getProperty("java.class.path")));
+        // Gatling reaches into java.lang; it sends nothing home.
+        command.addAll(List.of("-Xms512m", "-Xmx2g", "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Dgatling.data.enableAnalytics=false",
+                "-cp", System.getProperty("java.class.path")));
         command.addAll(plan.asJvmOptions());
         command.addAll(List.of("io.gatling.app.Gatling", "--simulation", DashboardLoad.class.getName(), "--results-folder",
                 work.resolve("gatling").toString(), "--no-reports"));
