@@ -65,7 +65,7 @@ final class LoadBenchmark implements Runnable {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%d sessions for %d s: %,d views (%.1f views/s), %d errors%n"
-                            + "  page as the client sees it (asked for to push connected): p50 %.0f ms, p95 %.0f ms, p99 %.0f ms%n"
+                            + "  view as the client sees it (request to answer; the landing from asking for the page): p50 %.0f ms, p95 %.0f ms, p99 %.0f ms%n"
                             + "  server build: p95 %.0f ms; server CPU %.1f ms per view; retained heap %,.0f kB per session; peak resident %,.0f MB",
                     sessions, seconds, clients.views().size(), clients.views().size() / (double) seconds, clients.errors().size(), p(0.5), p(0.95), p(0.99),
                     builds.isEmpty() ? Double.NaN : AnalyticsBenchmark.percentile(builds, 0.95), serverCpuMsPerView, retainedBytesPerSession / 1e3,
