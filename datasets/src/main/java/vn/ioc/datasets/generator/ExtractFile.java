@@ -9,7 +9,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 
 /** One extract file being written: its rows, and the defects injected into it, counted exactly. */
@@ -63,10 +62,6 @@ final class ExtractFile implements AutoCloseable {
 
     Map<Defect, Long> defects() {
         return defects;
-    }
-
-    List<String> columns() {
-        return source.columns();
     }
 
     /** The SHA-256 of the bytes written, once closed. */

@@ -7,7 +7,6 @@ import vn.ioc.ui.base.ViewBuildTimes;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
