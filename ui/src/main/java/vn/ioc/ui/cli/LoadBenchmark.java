@@ -48,28 +48,44 @@ final class LoadBenchmark implements Runnable {
             description = "how long each step of the capacity search runs, 0 for no search (default: ${DEFAULT-VALUE})")
     int capacitySeconds;
 
+    @Option(names = "--walls", defaultValue = "0",
+            description = "wall screens (/wall/tong-quan, as the demo's wall device) connected throughout the main run, reading what the server "
+                    + "pushes; with --seconds 600 --walls 20, the soak (default: ${DEFAULT-VALUE})")
+    int walls;
+
     @Option(names = "--keep", description = "keep the national warehouse in this folder, and reuse it when it is there (as `bench analytics --keep`)")
     Path keep;
 
     /** One run's figures, as the clients and the server had them. */
-    record Measured(int sessions, int seconds, GatlingRun.Result clients, List<Double> builds, double serverCpuMsPerView, long retainedBytesPerSession,
-                    long peakResidentBytes) {
+    record Measured(int sessions, int walls, int seconds, GatlingRun.Result clients, List<Double> builds, double serverCpuMsPerView, long heapBefore,
+                    long heapAfter, long peakResidentBytes) {
         double p(double quantile) {
             return clients.views().isEmpty() ? Double.NaN : AnalyticsBenchmark.percentile(clients.views(), quantile);
         }
 
         boolean within() {
-            return clients.errors().isEmpty() && clients.signedIn() == sessions && p(0.95) <= TARGET_MS;
+            return clients.errors().isEmpty() && clients.signedIn() == sessions + walls && p(0.95) <= TARGET_MS;
+        }
+
+        /** How much more heap the server holds after a full collection than before the run, as a share of before. */
+        double heapGrowth() {
+            return (heapAfter - heapBefore) / (double) heapBefore;
         }
 
         @Override
         public String toString() {
+            String wallScreens = walls == 0 ? "" : String.format(Locale.ROOT, "%n  %d wall screens connected throughout: %s updates pushed to each",
+                    walls, clients.wallPushes().isEmpty() ? "none"
+                            : clients.wallPushes().stream().mapToInt(Integer::intValue).min().orElse(0) + "-"
+                            + clients.wallPushes().stream().mapToInt(Integer::intValue).max().orElse(0));
             return String.format(Locale.ROOT, "%d sessions for %d s: %,d views (%.1f views/s), %d errors%n"
                             + "  view as the client sees it (request to answer; the landing from asking for the page): p50 %.0f ms, p95 %.0f ms, p99 %.0f ms%n"
-                            + "  server build: p95 %.0f ms; server CPU %.1f ms per view; retained heap %,.0f kB per session; peak resident %,.0f MB",
+                            + "  server build: p95 %.0f ms; server CPU %.1f ms per view; retained heap %,.0f kB per session; peak resident %,.0f MB%n"
+                            + "  heap after a full collection: %,.0f MB before, %,.0f MB after (%+.1f %%)%s",
                     sessions, seconds, clients.views().size(), clients.views().size() / (double) seconds, clients.errors().size(), p(0.5), p(0.95), p(0.99),
-                    builds.isEmpty() ? Double.NaN : AnalyticsBenchmark.percentile(builds, 0.95), serverCpuMsPerView, retainedBytesPerSession / 1e3,
-                    peakResidentBytes / 1e6);
+                    builds.isEmpty() ? Double.NaN : AnalyticsBenchmark.percentile(builds, 0.95), serverCpuMsPerView,
+                    Math.max(0, heapAfter - heapBefore) / (double) (sessions + walls) / 1e3, peakResidentBytes / 1e6, heapBefore / 1e6, heapAfter / 1e6,
+                    100 * heapGrowth(), wallScreens);
         }
     }
 
@@ -91,11 +107,17 @@ final class LoadBenchmark implements Runnable {
                 List<String> locations = UiBenchmark.locations(server);
                 Path work = Files.createTempDirectory("ioc-bench-load-");
                 // Warm-up: every view once, its time not counted.
-                measure(port, 1, 0, 12, locations, work.resolve("warm-up"), loadCore, times);
-                Measured main = measure(port, sessions, think, seconds, locations, work.resolve("main"), loadCore, times);
+                measure(port, 1, 0, 12, locations, LoadPlan.Walls.NONE, work.resolve("warm-up"), loadCore, times);
+                Measured main = measure(port, sessions, think, seconds, locations, new LoadPlan.Walls(walls, "manhinh", "demo-manhinh", "/wall/tong-quan"),
+                        work.resolve("main"), loadCore, times);
                 System.out.println(main);
                 main.clients().errors().stream().distinct().limit(5).forEach(error -> System.out.println("  error: " + error + " (see " + main.clients().log() + ")"));
                 System.out.printf(Locale.ROOT, "target: page p95 <= %.0f ms with no errors: %s%n", TARGET_MS, main.within() ? "met" : "MISSED");
+                if (walls > 0) {
+                    boolean held = main.clients().errors().isEmpty() && main.heapGrowth() <= 0.10;
+                    System.out.printf(Locale.ROOT, "soak target: no errors and the heap after a full collection within 10 %% of the start (%+.1f %%): %s%n",
+                            100 * main.heapGrowth(), held ? "met" : "MISSED");
+                }
                 int capacity = capacitySeconds == 0 ? -1 : capacity(port, locations, work, loadCore, times, main);
                 System.out.printf(Locale.ROOT, "load: %d sessions, p95 %.0f ms, errors %d, capacity %s sessions at p95 <= %.0f ms%n", sessions, main.p(0.95),
                         main.clients().errors().size(), capacity < 0 ? "(not searched)" : Integer.toString(capacity), TARGET_MS);
@@ -110,7 +132,7 @@ final class LoadBenchmark implements Runnable {
         int within = main.within() ? sessions : 0;
         int count = main.within() ? sessions * 2 : sessions / 2;
         while (count >= 1 && count <= 3200) {
-            Measured step = measure(port, count, think, capacitySeconds, locations, work.resolve("step-" + count), loadCore, times);
+            Measured step = measure(port, count, think, capacitySeconds, locations, LoadPlan.Walls.NONE, work.resolve("step-" + count), loadCore, times);
             System.out.println("capacity step: " + step.toString().lines().findFirst().orElse("") + ", p95 " + Math.round(step.p(0.95)) + " ms");
             if (step.within()) {
                 within = Math.max(within, count);
@@ -127,8 +149,8 @@ final class LoadBenchmark implements Runnable {
         return within;
     }
 
-    private static Measured measure(int port, int sessions, double think, int seconds, List<String> locations, Path work, OptionalInt loadCore,
-                                    ViewBuildTimes times) throws Exception {
+    private static Measured measure(int port, int sessions, double think, int seconds, List<String> locations, LoadPlan.Walls walls, Path work,
+                                    OptionalInt loadCore, ViewBuildTimes times) throws Exception {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         com.sun.management.OperatingSystemMXBean system = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         System.gc();
@@ -141,16 +163,16 @@ final class LoadBenchmark implements Runnable {
         GatlingRun.Result clients;
         try {
             clients = GatlingRun.run(new LoadPlan("http://127.0.0.1:" + port, "quocgia", "demo-quocgia", sessions, think, seconds, locations,
-                    work.resolve("figures.txt")), work, loadCore);
+                    work.resolve("figures.txt"), walls), work, loadCore);
         } finally {
             sampler.shutdownNow();
         }
         long cpuNanos = system.getProcessCpuTime() - cpuBefore;
         // The sessions stay on the server (until their timeout): what they hold after a full collection is theirs.
         System.gc();
-        long retained = Math.max(0, memory.getHeapMemoryUsage().getUsed() - heapBefore);
+        long heapAfter = memory.getHeapMemoryUsage().getUsed();
         List<Double> builds = times.drain().values().stream().flatMap(List::stream).sorted().toList();
-        return new Measured(sessions, seconds, clients, builds, clients.views().isEmpty() ? Double.NaN : cpuNanos / 1e6 / clients.views().size(),
-                retained / sessions, peakResident.get());
+        return new Measured(sessions, walls.count(), seconds, clients, builds, clients.views().isEmpty() ? Double.NaN : cpuNanos / 1e6 / clients.views().size(),
+                heapBefore, heapAfter, peakResident.get());
     }
 }

@@ -5,7 +5,13 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
+import io.gatling.http.action.ws.WsInboundMessage;
+import io.gatling.javaapi.core.PopulationBuilder;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -15,6 +21,7 @@ import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.foreach;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -46,27 +53,11 @@ public final class DashboardLoad extends Simulation {
     public DashboardLoad() {
         HttpProtocolBuilder protocol = http.baseUrl(plan.baseUrl())
                 .wsBaseUrl(plan.baseUrl().replaceFirst("^http", "ws"))
+                // What the server pushes is kept for the wall screens to read (see below).
+                .wsUnmatchedInboundMessageBufferSize(1000)
                 .acceptLanguageHeader("vi-VN,vi;q=0.9")
                 .userAgentHeader("ioc-bench-load (Gatling)");
         List<Map<String, Object>> views = plan.locations().stream().map(DashboardLoad::navigation).toList();
-        ChainBuilder signIn = exec(http("sign-in page").get("/login").check(status().is(200),
-                        regex("<meta name=\"_csrf\" content=\"([^\"]+)\"").saveAs("springCsrf")))
-                .exec(http("sign in").post("/login").formParam("username", plan.user()).formParam("password", plan.password())
-                        .formParam("_csrf", "#{springCsrf}").disableFollowRedirect()
-                        .check(status().is(302), header("Location").not(session -> plan.baseUrl() + "/login?error")))
-                .exec(LoadRecord::signedIn);
-        ChainBuilder land = exec(session -> session.set("started", System.nanoTime()).set("location", "landing"))
-                .exec(http("page").get("/").check(status().is(200)))
-                .exec(http("bootstrap").get(session -> "/?v-r=init&location=&query=&v-curdate=" + System.currentTimeMillis()
-                                + "&v-wn=v-" + ThreadLocalRandom.current().nextDouble() + BROWSER)
-                        .check(status().is(200),
-                                jsonPath("$.appConfig.uidl['Vaadin-Security-Key']").saveAs("csrf"),
-                                jsonPath("$.appConfig.uidl['Vaadin-Push-ID']").saveAs("pushId"),
-                                jsonPath("$.appConfig['v-uiId']").saveAs("uiId")))
-                .exec(session -> session.set("syncId", 0).set("clientId", 0).set("historyIndex", 0))
-                .exec(ws("push").connect("/VAADIN/push?v-r=push&v-uiId=#{uiId}&v-pushId=#{pushId}&X-Atmosphere-tracking-id=0"
-                        + "&X-Atmosphere-Framework=4.0.1&X-Atmosphere-Transport=websocket&X-Atmosphere-TrackMessageSize=true"
-                        + "&Content-Type=application/json;%20charset=UTF-8&X-atmo-protocol=true&X-Vaadin-LastSeenServerSyncId=0"));
         ChainBuilder navigate = exec(session -> session.set("started", session.contains("started") ? session.getLong("started") : System.nanoTime()))
                 .exec(http("view").post("/?v-r=uidl&v-uiId=#{uiId}")
                         .body(StringBody("{\"csrfToken\":\"#{csrf}\",\"rpc\":[{\"type\":\"event\",\"node\":1,\"event\":\"ui-navigate\","
@@ -85,18 +76,68 @@ public final class DashboardLoad extends Simulation {
                 .exec(session -> LoadRecord.view(session.set("historyIndex", session.getInt("historyIndex") + 1)
                         .remove("started"), System.nanoTime() - session.getLong("started")));
         ScenarioBuilder sessions = scenario("dashboard sessions")
-                .exec(signIn)
+                .exec(signIn(plan.user(), plan.password()))
                 .exitHereIfFailed()
-                .exec(land)
+                .exec(land("/"))
                 .during(Duration.ofSeconds(plan.seconds())).on(
                         foreach(session -> shuffled(views), "view").on(
                                 exec(session -> session.setAll(session.getMap("view")))
                                         .exec(navigate)
                                         .pause(Duration.ofMillis((long) (plan.thinkSeconds() * 500)), Duration.ofMillis((long) (plan.thinkSeconds() * 1500)))))
                 .exec(ws("push").close());
-        setUp(sessions.injectOpen(rampUsers(plan.sessions()).during(Duration.ofSeconds(Math.max(1, Math.min(10, plan.seconds() / 10))))))
-                .protocols(protocol)
-                .maxDuration(Duration.ofSeconds(plan.seconds() + 120));
+        // A wall screen shows its wall and reads what the server pushes (a beat every few seconds, the next slide, new data).
+        ScenarioBuilder walls = scenario("wall screens")
+                .exec(signIn(plan.walls().user(), plan.walls().password()))
+                .exitHereIfFailed()
+                .exec(land(plan.walls().location()))
+                .exec(session -> session.setAll(navigation(plan.walls().location())).set("pushed", 0))
+                .exec(navigate)
+                .during(Duration.ofSeconds(plan.seconds())).on(
+                        pause(Duration.ofSeconds(5))
+                                .exec(ws.processUnmatchedMessages((messages, session) -> session.set("pushed", session.getInt("pushed")
+                                        + (int) messages.stream().filter(message -> message instanceof WsInboundMessage.Text text && text.message().contains("syncId")).count()))))
+                .exec(LoadRecord::wallHeld)
+                .exec(ws("push").close());
+        Duration rampUp = Duration.ofSeconds(Math.max(1, Math.min(10, plan.seconds() / 10)));
+        List<PopulationBuilder> populations = new ArrayList<>(List.of(sessions.injectOpen(rampUsers(plan.sessions()).during(rampUp))));
+        if (plan.walls().count() > 0) {
+            populations.add(walls.injectOpen(rampUsers(plan.walls().count()).during(rampUp)));
+        }
+        setUp(populations).protocols(protocol).maxDuration(Duration.ofSeconds(plan.seconds() + 120));
+    }
+
+    /** Signs in through the form, with Spring's CSRF token from the sign-in page's meta tag. */
+    private ChainBuilder signIn(String user, String password) {
+        return exec(http("sign-in page").get("/login").check(status().is(200),
+                        regex("<meta name=\"_csrf\" content=\"([^\"]+)\"").saveAs("springCsrf")))
+                .exec(http("sign in").post("/login").formParam("username", user).formParam("password", password)
+                        .formParam("_csrf", "#{springCsrf}").disableFollowRedirect()
+                        .check(status().is(302), header("Location").not(session -> plan.baseUrl() + "/login?error")))
+                .exec(LoadRecord::signedIn);
+    }
+
+    /**
+     * Opens a page as a browser does: the page, Vaadin's bootstrap request (the UI's id, its CSRF token, the push id) and
+     * the push connection; the view itself comes with the first {@code ui-navigate}. The page's time starts here.
+     */
+    private static ChainBuilder land(String path) {
+        Map<String, Object> page = navigation(path);
+        return exec(session -> session.set("started", System.nanoTime()))
+                .exec(http("page").get(path).check(status().is(200)))
+                .exec(http("bootstrap").get(session -> "/?v-r=init&location=" + encode(page.get("route")) + "&query=" + encode(page.get("query"))
+                                + "&v-curdate=" + System.currentTimeMillis() + "&v-wn=v-" + ThreadLocalRandom.current().nextDouble() + BROWSER)
+                        .check(status().is(200),
+                                jsonPath("$.appConfig.uidl['Vaadin-Security-Key']").saveAs("csrf"),
+                                jsonPath("$.appConfig.uidl['Vaadin-Push-ID']").saveAs("pushId"),
+                                jsonPath("$.appConfig['v-uiId']").saveAs("uiId")))
+                .exec(session -> session.set("syncId", 0).set("clientId", 0).set("historyIndex", 0))
+                .exec(ws("push").connect("/VAADIN/push?v-r=push&v-uiId=#{uiId}&v-pushId=#{pushId}&X-Atmosphere-tracking-id=0"
+                        + "&X-Atmosphere-Framework=4.0.1&X-Atmosphere-Transport=websocket&X-Atmosphere-TrackMessageSize=true"
+                        + "&Content-Type=application/json;%20charset=UTF-8&X-atmo-protocol=true&X-Vaadin-LastSeenServerSyncId=0"));
+    }
+
+    private static String encode(Object text) {
+        return URLEncoder.encode(text.toString(), StandardCharsets.UTF_8);
     }
 
     /** A view's {@code ui-navigate} event data, from its location ({@code /rankings?kpi=...}: route {@code rankings}, query {@code kpi=...}). */

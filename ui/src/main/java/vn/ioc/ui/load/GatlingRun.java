@@ -18,8 +18,11 @@ public final class GatlingRun {
     private GatlingRun() {
     }
 
-    /** What the sessions saw: the sessions signed in, each view's time (ms) as the client had it, and the errors. */
-    public record Result(int signedIn, List<Double> views, List<String> errors, Path log) {
+    /**
+     * What the sessions saw: the sessions (and wall screens) signed in, each view's time (ms) as the client had it, the
+     * errors, and the updates pushed to each wall screen.
+     */
+    public record Result(int signedIn, List<Double> views, List<String> errors, List<Integer> wallPushes, Path log) {
     }
 
     public static Result run(LoadPlan plan, Path work, OptionalInt cpu) throws IOException, InterruptedException {
@@ -45,6 +48,7 @@ public final class GatlingRun {
         int signedIn = 0;
         List<Double> views = new ArrayList<>();
         List<String> errors = new ArrayList<>();
+        List<Integer> wallPushes = new ArrayList<>();
         for (String line : Files.readAllLines(plan.results())) {
             String value = line.substring(line.indexOf(' ') + 1);
             if (line.startsWith("sessions ")) {
@@ -53,10 +57,12 @@ public final class GatlingRun {
                 views.add(Double.parseDouble(value));
             } else if (line.startsWith("error ")) {
                 errors.add(value);
+            } else if (line.startsWith("wall ")) {
+                wallPushes.add(Integer.parseInt(value));
             } else {
                 throw new UncheckedIOException(new IOException(plan.results() + ": unexpected line " + line));
             }
         }
-        return new Result(signedIn, views.stream().sorted().toList(), errors, log);
+        return new Result(signedIn, views.stream().sorted().toList(), errors, wallPushes, log);
     }
 }

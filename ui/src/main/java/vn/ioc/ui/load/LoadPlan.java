@@ -11,29 +11,41 @@ import java.util.Map;
  * Gatling JVM as system properties ({@code ioc.load.*}).
  */
 public record LoadPlan(String baseUrl, String user, String password, int sessions, double thinkSeconds, int seconds, List<String> locations,
-                       Path results) {
+                       Path results, Walls walls) {
     private static final String PREFIX = "ioc.load.";
+
+    /**
+     * Wall screens connected throughout beside the sessions: {@code count} of them, signed in as a wall device and showing
+     * the wall at {@code location}, which the server updates by push.
+     */
+    public record Walls(int count, String user, String password, String location) {
+        public static final Walls NONE = new Walls(0, "", "", "");
+    }
 
     public LoadPlan {
         locations = List.copyOf(locations);
-        if (sessions < 1 || seconds < 1 || thinkSeconds < 0 || locations.isEmpty()) {
+        if (sessions < 1 || seconds < 1 || thinkSeconds < 0 || locations.isEmpty() || walls.count() < 0) {
             throw new IllegalArgumentException("a load needs at least one session, one second and one view, and a think time of 0 s or more");
         }
     }
 
     /** The plan as the Gatling JVM's system properties ({@code -Dioc.load.*=...}). */
     public List<String> asJvmOptions() {
+        Map<String, String> values = Map.ofEntries(Map.entry("url", baseUrl), Map.entry("user", user), Map.entry("password", password),
+                Map.entry("sessions", Integer.toString(sessions)), Map.entry("think", Double.toString(thinkSeconds)),
+                Map.entry("seconds", Integer.toString(seconds)), Map.entry("locations", String.join(" ", locations)),
+                Map.entry("results", results.toString()), Map.entry("walls", Integer.toString(walls.count())), Map.entry("wall.user", walls.user()),
+                Map.entry("wall.password", walls.password()), Map.entry("wall.location", walls.location()));
         List<String> options = new ArrayList<>();
-        Map.of("url", baseUrl, "user", user, "password", password, "sessions", Integer.toString(sessions), "think", Double.toString(thinkSeconds),
-                        "seconds", Integer.toString(seconds), "locations", String.join(" ", locations), "results", results.toString())
-                .forEach((key, value) -> options.add("-D" + PREFIX + key + "=" + value));
+        values.forEach((key, value) -> options.add("-D" + PREFIX + key + "=" + value));
         return options;
     }
 
     static LoadPlan fromSystemProperties() {
         return new LoadPlan(property("url"), property("user"), property("password"), Integer.parseInt(property("sessions")),
                 Double.parseDouble(property("think")), Integer.parseInt(property("seconds")), List.of(property("locations").split(" ")),
-                Path.of(property("results")));
+                Path.of(property("results")), new Walls(Integer.parseInt(property("walls")), property("wall.user"), property("wall.password"),
+                property("wall.location")));
     }
 
     private static String property(String key) {

@@ -15,12 +15,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * What the load's sessions saw, in the Gatling JVM: each view's time as the client had it, and each failure with what
  * failed (Gatling's own checks, see {@link DashboardLoad}). A failed step is counted once and the session goes on to its
- * next view, as a user reloads. Written at the end as lines {@code view <ms>}, {@code error <what>}, {@code sessions <n>}.
+ * next view, as a user reloads. Written at the end as lines {@code sessions <n>}, {@code view <ms>}, {@code error <what>} and
+ * {@code wall <updates pushed to one wall screen>}.
  */
 final class LoadRecord {
     private static final Queue<Double> VIEWS = new ConcurrentLinkedQueue<>();
     private static final Queue<String> ERRORS = new ConcurrentLinkedQueue<>();
     private static final AtomicInteger SIGNED_IN = new AtomicInteger();
+    private static final Queue<Integer> WALL_PUSHES = new ConcurrentLinkedQueue<>();
 
     private LoadRecord() {
     }
@@ -47,6 +49,18 @@ final class LoadRecord {
         return session.markAsSucceeded();
     }
 
+    /** A wall screen at the end of the load: how many updates the server pushed to it; none is an error (its picture froze). */
+    static Session wallHeld(Session session) {
+        int pushed = session.getInt("pushed");
+        if (!failed(session, "wall " + session.getString("location"))) {
+            WALL_PUSHES.add(pushed);
+            if (pushed == 0) {
+                ERRORS.add("wall " + session.getString("location") + ": no update pushed");
+            }
+        }
+        return session.markAsSucceeded();
+    }
+
     private static boolean failed(Session session, String what) {
         if (session.isFailed()) {
             ERRORS.add(what);
@@ -60,6 +74,7 @@ final class LoadRecord {
         lines.add("sessions " + SIGNED_IN.get());
         VIEWS.forEach(ms -> lines.add("view " + ms));
         ERRORS.forEach(error -> lines.add("error " + error));
+        WALL_PUSHES.forEach(pushed -> lines.add("wall " + pushed));
         try {
             Files.write(results, lines);
         } catch (IOException e) {
