@@ -78,12 +78,6 @@ public final class ParquetWriter {
 
     /** The column's text as a value of its type, a blank field null. */
     private static String typed(String column, FieldType type) {
-        String text = "nullIf(`" + column + "`, '')";
-        return switch (type) {
-            case TEXT -> text;
-            case DATE -> "toDate32(" + text + ")";
-            case TIMESTAMP -> "toDateTime(" + text + ", '" + FieldType.TIME_ZONE + "')";
-            case INTEGER -> "toInt64(" + text + ")";
-        };
+        return "CAST(nullIf(`" + column + "`, '') AS " + type.clickHouseType() + ")";
     }
 }

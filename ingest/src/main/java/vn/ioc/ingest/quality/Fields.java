@@ -8,8 +8,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.IntegralType;
 import org.apache.spark.sql.types.StructType;
 
-import java.util.Arrays;
-
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_format;
 
@@ -31,8 +29,7 @@ public final class Fields {
     }
 
     private DataType type(String column) {
-        return Arrays.stream(schema.fields()).filter(field -> field.name().equals(column)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no column " + column + " in " + schema.simpleString())).dataType();
+        return schema.apply(column).dataType();
     }
 
     /** A calendar day: null where the text is not one in {@code yyyy-MM-dd}. */

@@ -1,12 +1,11 @@
 package vn.ioc.ui.load;
 
+import io.gatling.http.action.ws.WsInboundMessage;
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
-
-import io.gatling.http.action.ws.WsInboundMessage;
-import io.gatling.javaapi.core.PopulationBuilder;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -40,8 +39,7 @@ import static io.gatling.javaapi.http.HttpDsl.ws;
  * event on the UI's root node, with the CSRF token and the sync and client ids the previous answer gave, and a think
  * time between views. A view is timed from its request to its answer (for the landing, from asking for the page); a
  * view that gets an HTTP error, a Vaadin error, "session expired", a resynchronisation, no change of the UI or the
- * page that says "not found" counts as an error. Settings
- * from {@link LoadPlan}, figures to {@link LoadRecord}.
+ * page that says "not found" counts as an error. Settings from {@link LoadPlan}, figures to {@link LoadRecord}.
  */
 public final class DashboardLoad extends Simulation {
     /** What chromium tells the bootstrap request of its window (a 1366 x 900 screen in Vietnam). */
@@ -95,7 +93,7 @@ public final class DashboardLoad extends Simulation {
                 .during(Duration.ofSeconds(plan.seconds())).on(
                         pause(Duration.ofSeconds(5))
                                 .exec(ws.processUnmatchedMessages((messages, session) -> session.set("pushed", session.getInt("pushed")
-                                        + (int) messages.stream().filter(message -> message instanceof WsInboundMessage.Text text && text.message().contains("syncId")).count()))))
+                                        + (int) messages.stream().filter(DashboardLoad::isUpdate).count()))))
                 .exec(LoadRecord::wallHeld)
                 .exec(ws("push").close());
         Duration rampUp = Duration.ofSeconds(Math.max(1, Math.min(10, plan.seconds() / 10)));
@@ -134,6 +132,11 @@ public final class DashboardLoad extends Simulation {
                 .exec(ws("push").connect("/VAADIN/push?v-r=push&v-uiId=#{uiId}&v-pushId=#{pushId}&X-Atmosphere-tracking-id=0"
                         + "&X-Atmosphere-Framework=4.0.1&X-Atmosphere-Transport=websocket&X-Atmosphere-TrackMessageSize=true"
                         + "&Content-Type=application/json;%20charset=UTF-8&X-atmo-protocol=true&X-Vaadin-LastSeenServerSyncId=0"));
+    }
+
+    /** A message the server pushed that changes the UI (a UIDL answer, which carries its sync id). */
+    private static boolean isUpdate(WsInboundMessage message) {
+        return message instanceof WsInboundMessage.Text text && text.message().contains("syncId");
     }
 
     private static String encode(Object text) {

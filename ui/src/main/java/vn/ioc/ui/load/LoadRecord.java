@@ -43,12 +43,6 @@ final class LoadRecord {
         return session.markAsSucceeded();
     }
 
-    /** The view left (its push connection closed, the server told). */
-    static Session left(Session session) {
-        failed(session, "leaving " + session.getString("location"));
-        return session.markAsSucceeded();
-    }
-
     /** A wall screen at the end of the load: how many updates the server pushed to it; none is an error (its picture froze). */
     static Session wallHeld(Session session) {
         int pushed = session.getInt("pushed");
