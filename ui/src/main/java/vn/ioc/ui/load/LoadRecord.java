@@ -27,11 +27,11 @@ final class LoadRecord {
     private LoadRecord() {
     }
 
+    /** Signed in; a refused sign-in is an error, and the session stays failed so that it ends there. */
     static Session signedIn(Session session) {
-        if (failed(session, "sign-in")) {
-            return session.markAsSucceeded();
+        if (!failed(session, "sign-in")) {
+            SIGNED_IN.incrementAndGet();
         }
-        SIGNED_IN.incrementAndGet();
         return session;
     }
 

@@ -59,6 +59,7 @@ class DashboardLoadTest {
                 OptionalInt.empty());
         assertEquals(0, refused.signedIn());
         assertTrue(refused.errors().contains("sign-in"), refused.errors().toString());
+        assertEquals(List.of("sign-in", "sign-in"), refused.errors(), "a refused session ends there, counted once");
         GatlingRun.Result missing = GatlingRun.run(plan("demo-quocgia", 1, 3, List.of("/no-such-view"), folder.resolve("missing"), LoadPlan.Walls.NONE),
                 folder.resolve("missing"), OptionalInt.empty());
         assertTrue(missing.views().isEmpty() && !missing.errors().isEmpty(), missing.toString());
