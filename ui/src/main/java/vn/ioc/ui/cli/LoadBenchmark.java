@@ -34,6 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
         description = "Load the dashboard with many sessions (Gatling, protocol level) at national scale; server and load generator on separate cores.")
 final class LoadBenchmark implements Runnable {
     static final double TARGET_MS = 300;
+    private static final int WARM_UP_SESSIONS = 10;
 
     @Option(names = "--sessions", defaultValue = "100", description = "concurrent signed-in sessions (default: ${DEFAULT-VALUE})")
     int sessions;
@@ -52,6 +53,11 @@ final class LoadBenchmark implements Runnable {
             description = "wall screens (/wall/tong-quan, as the demo's wall device) connected throughout the main run, reading what the server "
                     + "pushes; with --seconds 600 --walls 20, the soak (default: ${DEFAULT-VALUE})")
     int walls;
+
+    @Option(names = "--warm-up-seconds", defaultValue = "60",
+            description = "how long 10 sessions without think time warm the server up first, not counted: a server runs all day, and its first "
+                    + "minutes go to compiling its code (default: ${DEFAULT-VALUE})")
+    int warmUpSeconds;
 
     @Option(names = "--keep", description = "keep the national warehouse in this folder, and reuse it when it is there (as `bench analytics --keep`)")
     Path keep;
@@ -106,8 +112,10 @@ final class LoadBenchmark implements Runnable {
                 ViewBuildTimes times = dashboard.getBean(ViewBuildTimes.class);
                 List<String> locations = UiBenchmark.locations(server);
                 Path work = Files.createTempDirectory("ioc-bench-load-");
-                // Warm-up: every view once, its time not counted.
-                measure(port, 1, 0, 12, locations, LoadPlan.Walls.NONE, work.resolve("warm-up"), loadCore, times);
+                Measured warmUp = measure(port, WARM_UP_SESSIONS, 0.5, Math.max(warmUpSeconds, 12), locations, LoadPlan.Walls.NONE, work.resolve("warm-up"),
+                        loadCore, times);
+                System.out.printf(Locale.ROOT, "warm-up (not counted): %d views in %d s, server CPU %.1f ms per view%n", warmUp.clients().views().size(),
+                        warmUp.seconds(), warmUp.serverCpuMsPerView());
                 Measured main = measure(port, sessions, think, seconds, locations, new LoadPlan.Walls(walls, "manhinh", "demo-manhinh", "/wall/tong-quan"),
                         work.resolve("main"), loadCore, times);
                 System.out.println(main);

@@ -5,9 +5,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.popover.Popover;
-import com.vaadin.flow.component.popover.PopoverPosition;
-import com.vaadin.flow.component.popover.PopoverVariant;
 import vn.ioc.analytics.catalogue.Kpi;
 import vn.ioc.analytics.lineage.Lineage;
 import vn.ioc.analytics.period.Period;
@@ -20,30 +17,20 @@ import vn.ioc.ui.data.WarehouseUnavailableException;
 import java.util.Optional;
 
 /**
- * The "i" beside a figure: opens a popover saying where the figure comes from (see {@link LineageText}), read when
- * first opened. Offered only to those who see the unit's detail, since it holds the unit's data quality.
+ * The "i" beside a figure: opens the tab's {@link LineagePopover} saying where the figure comes from (see
+ * {@link LineageText}), read when clicked. Offered only to those who see the unit's detail, since it holds the unit's data quality.
  */
 public final class LineageButton extends Button {
-    private final Popover popover = new Popover();
-
     private LineageButton(DashboardData data, Formats formats, Kpi kpi, Unit unit, Period period, String label) {
         super("i");
         addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
         addClassName("lineage-button");
         String title = getTranslation("lineage.button") + (label.isEmpty() ? "" : ": " + label);
         setAriaLabel(title);
-        setTooltipText(title);
+        // The browser's own tooltip: a page has dozens of these, and a tooltip component each weighed on every page.
+        getElement().setAttribute("title", title);
         getElement().setAttribute("data-lineage", kpi.id() + "@" + unit.code() + "@" + period.code());
-        popover.setTarget(this);
-        popover.setPosition(PopoverPosition.BOTTOM);
-        popover.addThemeVariants(PopoverVariant.ARROW);
-        popover.setAriaLabel(title);
-        popover.setWidth("min(34rem, 92vw)");
-        popover.addOpenedChangeListener(opened -> {
-            if (opened.isOpened() && popover.getChildren().findAny().isEmpty()) {
-                popover.add(content(data, formats, kpi, unit, period, title));
-            }
-        });
+        addClickListener(click -> getUI().ifPresent(ui -> LineagePopover.of(ui).show(this, title, content(data, formats, kpi, unit, period, title))));
     }
 
     /** The button for a figure, where the signed-in user may see where it comes from; {@code label} names the point (a month on a chart). */
