@@ -68,6 +68,8 @@ async function run(browser, state, fail) {
   await page.screenshot({ path: shots + '/2b-slipping-vi.png' });
   await page.goto(provincePage);
   await page.waitForSelector('.ranking-grid');
+  // A commune's value in the grid opens the same for that commune.
+  await lineage(page, '.ranking-grid .lineage-button:visible >> nth=0', ['Tử số:', 'lần nạp'], '2d-lineage-grid-vi', fail);
   // One click gives the province's briefing as a PDF.
   const [briefing] = await Promise.all([page.waitForEvent('download'), page.click('#briefing')]);
   const pdf = readFileSync(await briefing.path());

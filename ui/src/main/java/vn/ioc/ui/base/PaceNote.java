@@ -26,9 +26,8 @@ public final class PaceNote extends Span {
     }
 
     private PaceNote(Formats formats, Kpi kpi, Pace pace, boolean brief) {
-        addClassNames("pace", "pace-" + pace.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        addClassNames("pace", cssClass(pace));
         getElement().setAttribute("data-pace", pace.verdict().name());
-        String deadline = pace.deadline().map(month -> month(formats, month)).orElse("");
         setText(brief ? briefly(this::getTranslation, formats, pace) : switch (pace.verdict()) {
             case NO_TARGET -> "";
             case REACHED -> getTranslation("pace.reached", String.valueOf(pace.deadline().orElseThrow().getYear()));
@@ -39,13 +38,23 @@ public final class PaceNote extends Span {
                             month(formats, month), pace.monthsLate().orElseThrow()))
                     .orElseGet(() -> getTranslation("pace.never", HORIZON_YEARS));
         });
+        setTitle(how(this::getTranslation, formats, kpi, pace));
+    }
+
+    /** The class of a verdict: {@code pace-on-track}, {@code pace-off-track}... */
+    public static String cssClass(Pace pace) {
+        return "pace-" + pace.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** How the pace was read and by when the target is due, as the note's tooltip says it; empty without a target ahead. */
+    public static String how(Texts texts, Formats formats, Kpi kpi, Pace pace) {
+        String deadline = pace.deadline().map(month -> month(formats, month)).orElse("");
         if (pace.perMonth().isPresent()) {
-            setTitle(getTranslation("pace.how", pointsOf(formats, kpi, pace.perMonth().getAsDouble()), pace.months(),
-                    pace.gaps() ? getTranslation("pace.gaps") : "", pointsOf(formats, kpi, pace.slowest().getAsDouble()),
-                    pointsOf(formats, kpi, pace.fastest().getAsDouble()), formats.value(kpi, pace.target()), deadline));
-        } else if (pace.deadline().isPresent()) {
-            setTitle(getTranslation("pace.due", formats.value(kpi, pace.target()), deadline));
+            return texts.get("pace.how", pointsOf(texts, formats, kpi, pace.perMonth().getAsDouble()), pace.months(),
+                    pace.gaps() ? texts.get("pace.gaps") : "", pointsOf(texts, formats, kpi, pace.slowest().getAsDouble()),
+                    pointsOf(texts, formats, kpi, pace.fastest().getAsDouble()), formats.value(kpi, pace.target()), deadline);
         }
+        return pace.deadline().isPresent() ? texts.get("pace.due", formats.value(kpi, pace.target()), deadline) : "";
     }
 
     /** The verdict in a few words, as a table cell (or a printed briefing's) says it: "3 months late", "On track (10/2026)". */
@@ -65,7 +74,7 @@ public final class PaceNote extends Span {
     }
 
     /** A change a month in the indicator's unit: {@code +0,6 điểm %}, {@code +1.200 liều}. */
-    private String pointsOf(Formats formats, Kpi kpi, double perMonth) {
-        return formats.change(perMonth) + " " + (kpi.unit().equals("%") ? getTranslation("pace.points") : formats.unit(kpi));
+    private static String pointsOf(Texts texts, Formats formats, Kpi kpi, double perMonth) {
+        return formats.change(perMonth) + " " + (kpi.unit().equals("%") ? texts.get("pace.points") : formats.unit(kpi));
     }
 }

@@ -1,6 +1,6 @@
 package vn.ioc.ui.charts;
 
-import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.html.Div;
 
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +13,7 @@ public final class Sparkline {
     private Sparkline() {
     }
 
-    public static Html of(List<Double> values) {
+    public static Div of(List<Double> values) {
         double min = values.stream().filter(Sparkline::present).mapToDouble(Double::doubleValue).min().orElse(0);
         double max = values.stream().filter(Sparkline::present).mapToDouble(Double::doubleValue).max().orElse(1);
         double span = max - min == 0 ? 1 : max - min;
@@ -26,7 +26,7 @@ public final class Sparkline {
                 points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
             }
         }
-        return new Html("<svg class=\"sparkline\" viewBox=\"0 0 " + WIDTH + " " + HEIGHT + "\" width=\"" + WIDTH + "\" height=\"" + HEIGHT
+        return Markup.of("sparkline-box", "<svg class=\"sparkline\" viewBox=\"0 0 " + WIDTH + " " + HEIGHT + "\" width=\"" + WIDTH + "\" height=\"" + HEIGHT
                 + "\" aria-hidden=\"true\"><polyline fill=\"none\" stroke=\"currentColor\" stroke-width=\"2\" points=\""
                 + points.toString().strip() + "\"/></svg>");
     }

@@ -1,10 +1,11 @@
 package vn.ioc.ui.map;
 
-import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.html.Div;
 import vn.ioc.analytics.catalogue.Direction;
 import vn.ioc.analytics.catalogue.Kpi;
 import vn.ioc.analytics.units.Unit;
 import vn.ioc.ui.base.Formats;
+import vn.ioc.ui.charts.Markup;
 
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ public final class ChoroplethMap {
     private ChoroplethMap() {
     }
 
-    static Html draw(ProvinceBoundaries boundaries, List<Unit> provinces, Shading shading, Formats formats, Function<Unit, String> link) {
+    static Div draw(ProvinceBoundaries boundaries, List<Unit> provinces, Shading shading, Formats formats, Function<Unit, String> link) {
         MapColours colours = new MapColours(shading.values(), shading.direction());
         StringBuilder svg = new StringBuilder();
         svg.append("<svg class=\"choropleth\" viewBox=\"0 0 ").append(ProvinceBoundaries.WIDTH).append(' ').append(boundaries.height())
@@ -46,14 +47,14 @@ public final class ChoroplethMap {
                     .append("\" stroke=\"#555\" stroke-width=\"0.5\"><title>").append(escape(label(province, shading, formats)))
                     .append("</title></path></a>");
         }
-        return new Html("<div class=\"map-box\">" + svg.append("</svg>") + legend(colours, shading) + "</div>");
+        return Markup.of("map-box", svg.append("</svg>") + legend(colours, shading));
     }
 
     /**
      * One tile per unit in the order given (north to south for codes), in rows of at least six: for units without
      * boundaries (provinces without a boundary file, communes always).
      */
-    public static Html tiles(List<Unit> units, Shading shading, Formats formats, Function<Unit, String> link) {
+    public static Div tiles(List<Unit> units, Shading shading, Formats formats, Function<Unit, String> link) {
         MapColours colours = new MapColours(shading.values(), shading.direction());
         int perRow = Math.max(FEWEST_TILES_PER_ROW, (int) Math.ceil(Math.sqrt(units.size())));
         int rows = (units.size() + perRow - 1) / perRow;
@@ -69,7 +70,7 @@ public final class ChoroplethMap {
                     .append("<text x=\"").append(x + TILE / 2).append("\" y=\"").append(y + TILE / 2 + 4).append("\" text-anchor=\"middle\">")
                     .append(escape(shortName(formats.name(unit)))).append("</text></a>");
         }
-        return new Html("<div class=\"map-box\">" + svg.append("</svg>") + legend(colours, shading) + "</div>");
+        return Markup.of("map-box", svg.append("</svg>") + legend(colours, shading));
     }
 
     private static String legend(MapColours colours, Shading shading) {

@@ -23,7 +23,7 @@ import vn.ioc.analytics.units.PeerGroup;
 import vn.ioc.analytics.units.Unit;
 import vn.ioc.analytics.units.UnitLevel;
 import vn.ioc.ui.export.Downloads;
-import vn.ioc.ui.lineage.LineageButton;
+import vn.ioc.ui.lineage.LineageFigure;
 import vn.ioc.ui.base.SimulatedDataLabel;
 import vn.ioc.ui.base.DataStamp;
 import vn.ioc.ui.base.Formats;
@@ -100,7 +100,7 @@ public final class RankingsView extends VerticalLayout implements BeforeEnterObs
             }
         });
         RankingGrid grid = new RankingGrid(formats, kpi, rows.value(), row -> UnitLinks.page(row.unit(), kpi == null ? null : kpi.id(), period.code()),
-                row -> kpi == null || row.value() == null ? Optional.empty() : LineageButton.of(data, formats, kpi, row.unit(), period, formats.name(row.unit())));
+                row -> kpi == null || row.value() == null ? Optional.empty() : LineageFigure.of(data, formats, kpi, row.unit(), period, formats.name(row.unit())));
         boolean slipping = params.get("sort").filter("pace"::equals).isPresent();
         if (slipping) {
             grid.sortBySlipping();

@@ -26,9 +26,11 @@ import vn.ioc.analytics.values.Breakdown;
 import vn.ioc.analytics.values.BreakdownCell;
 import vn.ioc.analytics.values.KpiValue;
 import vn.ioc.ui.lineage.LineageButton;
+import vn.ioc.ui.lineage.LineageFigure;
 import vn.ioc.ui.base.SimulatedDataLabel;
 import vn.ioc.ui.base.DataStamp;
 import vn.ioc.ui.base.Formats;
+import vn.ioc.ui.base.GridCells;
 import vn.ioc.ui.base.KpiFigure;
 import vn.ioc.ui.base.PaceNote;
 import vn.ioc.ui.base.Pickers;
@@ -157,7 +159,8 @@ final class UnitPage extends VerticalLayout {
             }
             Div box = new Div(new H3(getTranslation("breakdown." + dimension)));
             if (!parts.isEmpty()) {
-                box.add(SvgChart.withPng(frame -> BreakdownChart.of(formats, kpi, parts, frame), BreakdownChart.frame(ChartFrame.BREAKDOWN, parts.size()),
+                List<?> drawnFrom = List.of("breakdown", formats.locale(), kpi.id(), parts.entrySet().stream().map(part -> Map.entry(part.getKey(), part.getValue())).toList());
+                box.add(SvgChart.withPng(drawnFrom, frame -> BreakdownChart.of(formats, kpi, parts, frame), BreakdownChart.frame(ChartFrame.BREAKDOWN, parts.size()),
                         BreakdownChart.frame(ChartFrame.PHONE, parts.size()), "png-" + dimension,
                         kpi.id() + "-" + unit.code() + "-" + period.code() + "-" + dimension + ".png", getTranslation("export.png")));
             }
@@ -194,7 +197,7 @@ final class UnitPage extends VerticalLayout {
             Downloads.table(this::getTranslation, SimulatedDataLabel.text(this::getTranslation, formats, data), "communes", "ranking-" + kpi.id() + "-communes-" + unit.code() + "-" + period.code(),
                     () -> RankingTable.export(rows, kpi.id(), period.code())).forEach(downloads::add);
             add(new H3(getTranslation("unit.communes")), downloads, new RankingGrid(formats, kpi, rows, row -> UnitLinks.page(row.unit(), kpi.id(), period.code()),
-                    row -> row.value() == null ? Optional.empty() : LineageButton.of(data, formats, kpi, row.unit(), period, formats.name(row.unit()))));
+                    row -> row.value() == null ? Optional.empty() : LineageFigure.of(data, formats, kpi, row.unit(), period, formats.name(row.unit()))));
             add(laggards(formats, kpi, period, data.laggards(communes.value(), FALL_POINTS)));
         } else if (unit.level() == UnitLevel.PROVINCE && !detail) {
             Paragraph scopeNote = new Paragraph(getTranslation("unit.communes.others", formats.name(unit),
@@ -210,7 +213,7 @@ final class UnitPage extends VerticalLayout {
         List<TrendChart.Point> points = TrendChart.projected(TrendChart.points(series, period, formats::periodOnAxis), pace, formats::periodOnAxis);
         // The chart's first points are the series' last values, in order; the months projected after them have none.
         List<KpiValue> shown = series.subList(Math.max(0, series.size() - TrendChart.length(period)), series.size());
-        return SvgChart.withPng(frame -> TrendChart.of(formats, kpi, legend, points, frame), ChartFrame.TREND, ChartFrame.PHONE, "png-trend",
+        return SvgChart.withPng(List.of("trend", formats.locale(), kpi.id(), legend, points), frame -> TrendChart.of(formats, kpi, legend, points, frame), ChartFrame.TREND, ChartFrame.PHONE, "png-trend",
                 kpi.id() + "-" + unit.code() + "-" + period.code() + ".png", getTranslation("export.png"),
                 index -> index >= shown.size() || shown.get(index).value() == null ? Optional.empty()
                         : LineageButton.of(data, formats, kpi, unit, shown.get(index).period(), formats.period(shown.get(index).period())).map(LineageButton::asPoint));
@@ -243,11 +246,11 @@ final class UnitPage extends VerticalLayout {
         Grid<Kpi> grid = new Grid<>();
         grid.addClassName("unit-kpis");
         grid.setItems(data.kpisOf(unit).stream().filter(kpi -> board.containsKey(kpi.id())).toList());
-        grid.addComponentColumn(kpi -> new Anchor(params.with("kpi", kpi.id()).link(path), formats.name(kpi))).setHeader(getTranslation("col.indicator")).setFlexGrow(1);
+        grid.addColumn(GridCells.link(kpi -> params.with("kpi", kpi.id()).link(path), formats::name)).setHeader(getTranslation("col.indicator")).setFlexGrow(1);
         grid.addColumn(kpi -> formats.value(kpi, board.get(kpi.id()).getLast().value())).setHeader(getTranslation("col.value")).setAutoWidth(true);
         Grid.Column<Kpi> target = grid.addColumn(kpi -> board.get(kpi.id()).getLast().target() == null ? "—" : formats.value(kpi, board.get(kpi.id()).getLast().target()))
                 .setHeader(getTranslation("col.target")).setAutoWidth(true);
-        grid.addComponentColumn(kpi -> new StatusBadge(board.get(kpi.id()).getLast().status())).setHeader(getTranslation("col.status")).setAutoWidth(true);
+        grid.addColumn(GridCells.status(this::getTranslation, kpi -> board.get(kpi.id()).getLast().status())).setHeader(getTranslation("col.status")).setAutoWidth(true);
         Grid.Column<Kpi> change = grid.addColumn(kpi -> {
             List<KpiValue> values = board.get(kpi.id());
             Double now = values.getLast().value();

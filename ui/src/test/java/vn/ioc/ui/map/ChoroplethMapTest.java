@@ -53,7 +53,7 @@ class ChoroplethMapTest {
         Map<String, Double> values = new HashMap<>();
         provinces(34).forEach(province -> values.put(province.code(), Double.parseDouble(province.code())));
         values.put("07", null);
-        String svg = ChoroplethMap.tiles(provinces(34), ChoroplethMap.Shading.of(kpi, values, VI), VI, province -> "province/" + province.code()).getInnerHtml();
+        String svg = ChoroplethMap.tiles(provinces(34), ChoroplethMap.Shading.of(kpi, values, VI), VI, province -> "province/" + province.code()).getElement().getProperty("innerHTML");
         assertEquals(34, svg.split("<rect ", -1).length - 1);
         assertTrue(svg.contains("<a href=\"province/05\" data-code=\"05\">"));
         assertTrue(svg.contains("<title>Tỉnh 34: 34,0 %</title>"), "name and value on hover, in Vietnamese format");

@@ -3,7 +3,6 @@ package vn.ioc.ui.planning;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
@@ -190,7 +189,7 @@ class PlanningViewsTest extends SpringBrowserlessTest {
         for (int row = 1; row < test(gaps).size(); row++) {
             assertTrue(test(gaps).getRow(row - 1).in(5).seatGap() >= test(gaps).getRow(row).in(5).seatGap(), "largest gap first");
         }
-        String tiles = $(Html.class).all().stream().map(Html::getInnerHtml).filter(html -> html.contains("tile-map")).findFirst().orElseThrow();
+        String tiles = $(Div.class).all().stream().map(div -> div.getElement().getProperty("innerHTML", "")).filter(html -> html.contains("tile-map")).findFirst().orElseThrow();
         assertEquals(places.size(), tiles.split("<rect").length - 1, "a tile per commune");
         long classroomsAt35 = test(levels).getRow(1).classroomsMissing();
 
