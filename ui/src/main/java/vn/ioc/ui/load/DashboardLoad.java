@@ -72,7 +72,7 @@ public final class DashboardLoad extends Simulation {
                                 jsonPath("$.syncId").ofInt().saveAs("syncId"),
                                 jsonPath("$.clientId").ofInt().saveAs("clientId")))
                 .exec(session -> LoadRecord.view(session.set("historyIndex", session.getInt("historyIndex") + 1)
-                        .remove("started"), System.nanoTime() - session.getLong("started")));
+                        .remove("started").remove("landing"), session.contains("landing"), session.getLong("started"), System.nanoTime()));
         ScenarioBuilder sessions = scenario("dashboard sessions")
                 .exec(signIn(plan.user(), plan.password()))
                 .exitHereIfFailed()
@@ -96,7 +96,8 @@ public final class DashboardLoad extends Simulation {
                                         + (int) messages.stream().filter(DashboardLoad::isUpdate).count()))))
                 .exec(LoadRecord::wallHeld)
                 .exec(ws("push").close());
-        Duration rampUp = Duration.ofSeconds(Math.max(1, Math.min(10, plan.seconds() / 10)));
+        Duration rampUp = plan.rampUp();
+        LoadRecord.arrivingUntil(System.nanoTime() + rampUp.toNanos());
         List<PopulationBuilder> populations = new ArrayList<>(List.of(sessions.injectOpen(rampUsers(plan.sessions()).during(rampUp))));
         if (plan.walls().count() > 0) {
             populations.add(walls.injectOpen(rampUsers(plan.walls().count()).during(rampUp)));
@@ -120,7 +121,7 @@ public final class DashboardLoad extends Simulation {
      */
     private static ChainBuilder land(String path) {
         Map<String, Object> page = navigation(path);
-        return exec(session -> session.set("started", System.nanoTime()))
+        return exec(session -> session.set("started", System.nanoTime()).set("landing", true))
                 .exec(http("page").get(path).check(status().is(200)))
                 .exec(http("bootstrap").get(session -> "/?v-r=init&location=" + encode(page.get("route")) + "&query=" + encode(page.get("query"))
                                 + "&v-curdate=" + System.currentTimeMillis() + "&v-wn=v-" + ThreadLocalRandom.current().nextDouble() + BROWSER)

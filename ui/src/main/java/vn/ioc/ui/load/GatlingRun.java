@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -19,10 +20,13 @@ public final class GatlingRun {
     }
 
     /**
-     * What the sessions saw: the sessions (and wall screens) signed in, each view's time (ms) as the client had it, the
-     * errors, and the updates pushed to each wall screen.
+     * What the sessions saw: the sessions (and wall screens) signed in; the time (ms) as the client had it of each view
+     * once all sessions had arrived ({@code views}), of each session's first page from asking for it ({@code landings}),
+     * and of the other views while sessions still arrived ({@code arriving}), each sorted; the errors; and the updates
+     * pushed to each wall screen.
      */
-    public record Result(int signedIn, List<Double> views, List<String> errors, List<Integer> wallPushes, Path log) {
+    public record Result(int signedIn, Duration rampUp, List<Double> views, List<Double> landings, List<Double> arriving, List<String> errors,
+                         List<Integer> wallPushes, Path log) {
     }
 
     public static Result run(LoadPlan plan, Path work, OptionalInt cpu) throws IOException, InterruptedException {
@@ -47,6 +51,8 @@ public final class GatlingRun {
         }
         int signedIn = 0;
         List<Double> views = new ArrayList<>();
+        List<Double> landings = new ArrayList<>();
+        List<Double> arriving = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         List<Integer> wallPushes = new ArrayList<>();
         for (String line : Files.readAllLines(plan.results())) {
@@ -55,6 +61,10 @@ public final class GatlingRun {
                 signedIn = Integer.parseInt(value);
             } else if (line.startsWith("view ")) {
                 views.add(Double.parseDouble(value));
+            } else if (line.startsWith("landing ")) {
+                landings.add(Double.parseDouble(value));
+            } else if (line.startsWith("arriving ")) {
+                arriving.add(Double.parseDouble(value));
             } else if (line.startsWith("error ")) {
                 errors.add(value);
             } else if (line.startsWith("wall ")) {
@@ -63,6 +73,7 @@ public final class GatlingRun {
                 throw new UncheckedIOException(new IOException(plan.results() + ": unexpected line " + line));
             }
         }
-        return new Result(signedIn, views.stream().sorted().toList(), errors, wallPushes, log);
+        return new Result(signedIn, plan.rampUp(), views.stream().sorted().toList(), landings.stream().sorted().toList(), arriving.stream().sorted().toList(), errors,
+                wallPushes, log);
     }
 }

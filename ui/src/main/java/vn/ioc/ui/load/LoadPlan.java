@@ -1,6 +1,7 @@
 package vn.ioc.ui.load;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,14 @@ public record LoadPlan(String baseUrl, String user, String password, int session
         if (sessions < 1 || seconds < 1 || thinkSeconds < 0 || locations.isEmpty() || walls.count() < 0) {
             throw new IllegalArgumentException("a load needs at least one session, one second and one view, and a think time of 0 s or more");
         }
+    }
+
+    /**
+     * How long the sessions take to arrive, evenly: a quarter of the run, at most a minute (people do not all sign in
+     * in the same second). Views are measured apart while they arrive, see {@link GatlingRun.Result}.
+     */
+    public Duration rampUp() {
+        return Duration.ofSeconds(Math.max(1, Math.min(60, seconds / 4)));
     }
 
     /** The plan as the Gatling JVM's system properties ({@code -Dioc.load.*=...}). */

@@ -15,16 +15,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * What the load's sessions saw, in the Gatling JVM: each view's time as the client had it, and each failure with what
  * failed (Gatling's own checks, see {@link DashboardLoad}). A failed step is counted once and the session goes on to its
- * next view, as a user reloads. Written at the end as lines {@code sessions <n>}, {@code view <ms>}, {@code error <what>} and
- * {@code wall <updates pushed to one wall screen>}.
+ * next view, as a user reloads. Written at the end as lines {@code sessions <n>}, {@code view <ms>} (a view once all sessions
+ * have arrived), {@code arriving <ms>} (a view while they still arrive), {@code landing <ms>} (a session's first page, from
+ * asking for it), {@code error <what>} and {@code wall <updates pushed to one wall screen>}.
  */
 final class LoadRecord {
-    private static final Queue<Double> VIEWS = new ConcurrentLinkedQueue<>();
+    /** Each view's line, {@code view <ms>}, {@code arriving <ms>} or {@code landing <ms>}. */
+    private static final Queue<String> VIEWS = new ConcurrentLinkedQueue<>();
     private static final Queue<String> ERRORS = new ConcurrentLinkedQueue<>();
     private static final AtomicInteger SIGNED_IN = new AtomicInteger();
     private static final Queue<Integer> WALL_PUSHES = new ConcurrentLinkedQueue<>();
 
+    private static volatile long arrivingUntil = Long.MIN_VALUE;
+
     private LoadRecord() {
+    }
+
+    /** When the last session will have arrived ({@link System#nanoTime()}). */
+    static void arrivingUntil(long nanoTime) {
+        arrivingUntil = nanoTime;
     }
 
     /** Signed in; a refused sign-in is an error, and the session stays failed so that it ends there. */
@@ -35,10 +44,10 @@ final class LoadRecord {
         return session;
     }
 
-    /** A view shown: its time, unless a step of it failed (then an error). */
-    static Session view(Session session, long nanos) {
+    /** A view shown (a session's first, landing, or not), from {@code started} to {@code ended}; unless a step of it failed (then an error). */
+    static Session view(Session session, boolean landing, long started, long ended) {
         if (!failed(session, session.getString("location"))) {
-            VIEWS.add(nanos / 1e6);
+            VIEWS.add((landing ? "landing " : started < arrivingUntil ? "arriving " : "view ") + (ended - started) / 1e6);
         }
         return session.markAsSucceeded();
     }
@@ -66,7 +75,7 @@ final class LoadRecord {
     static void write(Path results) {
         List<String> lines = new ArrayList<>();
         lines.add("sessions " + SIGNED_IN.get());
-        VIEWS.forEach(ms -> lines.add("view " + ms));
+        lines.addAll(VIEWS);
         ERRORS.forEach(error -> lines.add("error " + error));
         WALL_PUSHES.forEach(pushed -> lines.add("wall " + pushed));
         try {

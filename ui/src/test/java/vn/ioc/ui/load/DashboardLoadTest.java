@@ -47,7 +47,8 @@ class DashboardLoadTest {
                 new LoadPlan.Walls(2, "manhinh", "demo-manhinh", "/wall/nhanh")), folder, OptionalInt.empty());
         assertEquals(List.of(), result.errors(), "see " + result.log());
         assertEquals(10 + 2, result.signedIn());
-        assertTrue(result.views().size() >= 10 * 3, result.views().size() + " views");
+        assertEquals(10 + 2, result.landings().size(), "each session and wall screen landed once");
+        assertTrue(result.views().size() >= 10 * 3, result.views().size() + " views once all sessions were on");
         // The wall screens stayed connected and the server kept pushing to them.
         assertEquals(2, result.wallPushes().size(), result.toString());
         assertTrue(result.wallPushes().stream().allMatch(pushed -> pushed > 0), result.toString());
@@ -62,6 +63,6 @@ class DashboardLoadTest {
         assertEquals(List.of("sign-in", "sign-in"), refused.errors(), "a refused session ends there, counted once");
         GatlingRun.Result missing = GatlingRun.run(plan("demo-quocgia", 1, 3, List.of("/no-such-view"), folder.resolve("missing"), LoadPlan.Walls.NONE),
                 folder.resolve("missing"), OptionalInt.empty());
-        assertTrue(missing.views().isEmpty() && !missing.errors().isEmpty(), missing.toString());
+        assertTrue(missing.views().isEmpty() && missing.landings().isEmpty() && !missing.errors().isEmpty(), missing.toString());
     }
 }
