@@ -64,7 +64,7 @@ final class LoadBenchmark implements Runnable {
 
     /** One run's figures, as the clients and the server had them. */
     record Measured(int sessions, int walls, int seconds, GatlingRun.Result clients, List<Double> builds, double serverCpuMsPerView, long heapBefore,
-                    long heapAfter, long peakResidentBytes) {
+                    long heapOn, long heapAfter, long peakResidentBytes) {
         /** The views' time once all sessions were on, at {@code quantile}. */
         double p(double quantile) {
             return p(clients.views(), quantile);
@@ -83,9 +83,9 @@ final class LoadBenchmark implements Runnable {
             return sorted.isEmpty() ? Double.NaN : AnalyticsBenchmark.percentile(sorted, quantile);
         }
 
-        /** How much more heap the server holds after a full collection than before the run, as a share of before. */
+        /** How much more heap the server holds after a full collection at the end than once all sessions were on, as a share of that. */
         double heapGrowth() {
-            return (heapAfter - heapBefore) / (double) heapBefore;
+            return heapOn == 0 ? Double.NaN : (heapAfter - heapOn) / (double) heapOn;
         }
 
         @Override
@@ -99,12 +99,12 @@ final class LoadBenchmark implements Runnable {
                             + "  view as the client sees it (request to answer), once all sessions are on: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms (%,d views)%n"
                             + "  while they arrive: views p95 %.0f ms (%,d); landings (sign-in done to first view shown) p50 %.0f ms, p95 %.0f ms (%,d)%n"
                             + "  server build: p95 %.0f ms; server CPU %.1f ms per view; retained heap %,.0f kB per session; peak resident %,.0f MB%n"
-                            + "  heap after a full collection: %,.0f MB before, %,.0f MB after (%+.1f %%)%s",
+                            + "  heap after a full collection: %,.0f MB before, %,.0f MB once all sessions were on, %,.0f MB at the end (%+.1f %%)%s",
                     sessions, seconds, rampUp, shown(), shown() / (double) (seconds + rampUp), clients.errors().size(), p(0.5), p(0.95), p(0.99),
                     clients.views().size(), p(clients.arriving(), 0.95), clients.arriving().size(), p(clients.landings(), 0.5), p(clients.landings(), 0.95),
                     clients.landings().size(),
                     builds.isEmpty() ? Double.NaN : AnalyticsBenchmark.percentile(builds, 0.95), serverCpuMsPerView,
-                    Math.max(0, heapAfter - heapBefore) / (double) (sessions + walls) / 1e3, peakResidentBytes / 1e6, heapBefore / 1e6, heapAfter / 1e6,
+                    Math.max(0, heapAfter - heapBefore) / (double) (sessions + walls) / 1e3, peakResidentBytes / 1e6, heapBefore / 1e6, heapOn / 1e6, heapAfter / 1e6,
                     100 * heapGrowth(), wallScreens);
         }
     }
@@ -137,7 +137,8 @@ final class LoadBenchmark implements Runnable {
                 System.out.printf(Locale.ROOT, "target: page p95 <= %.0f ms with no errors: %s%n", TARGET_MS, main.within() ? "met" : "MISSED");
                 if (walls > 0) {
                     boolean held = main.clients().errors().isEmpty() && main.heapGrowth() <= 0.10;
-                    System.out.printf(Locale.ROOT, "soak target: no errors and the heap after a full collection within 10 %% of the start (%+.1f %%): %s%n",
+                    System.out.printf(Locale.ROOT, "soak target: no errors, and the heap after a full collection at the end within 10 %% of that once all "
+                                    + "sessions were on (%+.1f %%): %s%n",
                             100 * main.heapGrowth(), held ? "met" : "MISSED");
                 }
                 int capacity = capacitySeconds == 0 ? -1 : capacity(port, locations, work, loadCore, times, main);
@@ -149,23 +150,21 @@ final class LoadBenchmark implements Runnable {
         });
     }
 
-    /** Steps the session count from the main run's (doubling up while within the target, halving down while not). */
+    /**
+     * Steps the session count from the main run's: doubling while within the target (halving while not) until one count
+     * is within and another not, then trying halfway between them until they are within an eighth of each other.
+     */
     private int capacity(int port, List<String> locations, Path work, OptionalInt loadCore, ViewBuildTimes times, Measured main) throws Exception {
         int within = main.within() ? sessions : 0;
-        int count = main.within() ? sessions * 2 : sessions / 2;
-        while (count >= 1 && count <= 3200) {
+        int beyond = main.within() ? 0 : sessions;
+        while (beyond == 0 && within * 2 <= 3200 || within == 0 && beyond > 1 || within > 0 && beyond > 0 && beyond - within > Math.max(1, within / 8)) {
+            int count = beyond == 0 ? within * 2 : within == 0 ? beyond / 2 : (within + beyond) / 2;
             Measured step = measure(port, count, think, capacitySeconds, locations, LoadPlan.Walls.NONE, work.resolve("step-" + count), loadCore, times);
             System.out.println("capacity step: " + step.toString().lines().findFirst().orElse("") + ", p95 " + Math.round(step.p(0.95)) + " ms");
             if (step.within()) {
-                within = Math.max(within, count);
-                if (!main.within() || count < within) {
-                    break;
-                }
-                count *= 2;
-            } else if (main.within()) {
-                break;
+                within = count;
             } else {
-                count /= 2;
+                beyond = count;
             }
         }
         return within;
@@ -180,12 +179,19 @@ final class LoadBenchmark implements Runnable {
         AtomicLong peakResident = new AtomicLong();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         sampler.scheduleAtFixedRate(() -> peakResident.accumulateAndGet(Cores.residentBytes(), Math::max), 0, 250, TimeUnit.MILLISECONDS);
+        LoadPlan plan = new LoadPlan("http://127.0.0.1:" + port, "quocgia", "demo-quocgia", sessions, think, seconds, locations, work.resolve("figures.txt"),
+                walls);
+        // The heap after a full collection once all sessions are on, to compare with the end's (the same sessions held).
+        AtomicLong heapOn = new AtomicLong();
+        sampler.schedule(() -> {
+            System.gc();
+            heapOn.set(memory.getHeapMemoryUsage().getUsed());
+        }, plan.rampUp().toSeconds() + Math.min(30, seconds / 4), TimeUnit.SECONDS);
         times.drain();
         long cpuBefore = system.getProcessCpuTime();
         GatlingRun.Result clients;
         try {
-            clients = GatlingRun.run(new LoadPlan("http://127.0.0.1:" + port, "quocgia", "demo-quocgia", sessions, think, seconds, locations,
-                    work.resolve("figures.txt"), walls), work, loadCore);
+            clients = GatlingRun.run(plan, work, loadCore);
         } finally {
             sampler.shutdownNow();
         }
@@ -194,7 +200,8 @@ final class LoadBenchmark implements Runnable {
         System.gc();
         long heapAfter = memory.getHeapMemoryUsage().getUsed();
         List<Double> builds = times.drain().values().stream().flatMap(List::stream).sorted().toList();
-        return new Measured(sessions, walls.count(), seconds, clients, builds, cpuNanos / 1e6 / Math.max(1, clients.views().size() + clients.landings().size() + clients.arriving().size()),
-                heapBefore, heapAfter, peakResident.get());
+        return new Measured(sessions, walls.count(), seconds, clients, builds,
+                cpuNanos / 1e6 / Math.max(1, clients.views().size() + clients.landings().size() + clients.arriving().size()), heapBefore, heapOn.get(), heapAfter,
+                peakResident.get());
     }
 }
