@@ -18,16 +18,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
  * {@code ioc bench all}: the whole product at national scale on this machine, step by step (ingest of generated
- * extracts; the dashboard's queries on ClickHouse and on PostgreSQL over the same facts; the dashboard's views and
- * concurrent sessions), each step's figures printed as it goes and gathered into a Markdown report with a chart.
+ * extracts; the dashboard's queries on ClickHouse and on PostgreSQL over the same facts; the dashboard's views, then
+ * its load of many sessions), each step's figures printed as it goes and gathered into a Markdown report with a chart.
  */
 @Command(name = "all", mixinStandardHelpOptions = true,
-        description = "Every benchmark at national scale (ingest, ClickHouse against PostgreSQL, the dashboard under concurrent sessions), "
+        description = "Every benchmark at national scale (ingest, ClickHouse against PostgreSQL, the dashboard's views and its load), "
                 + "written up as a Markdown report with a chart in a results folder.")
 final class FullBenchmark implements Callable<Integer> {
     @Option(names = "--provinces", split = ",",
@@ -43,10 +42,10 @@ final class FullBenchmark implements Callable<Integer> {
     @Option(names = "--view-runs", description = "visits of each view in a single session (default: ${DEFAULT-VALUE})", defaultValue = "20")
     int viewRuns;
 
-    @Option(names = "--sessions", description = "concurrent dashboard sessions, at most 200 (default: ${DEFAULT-VALUE})", defaultValue = "50")
+    @Option(names = "--sessions", description = "concurrent dashboard sessions of the load (as `bench load`; default: ${DEFAULT-VALUE})", defaultValue = "100")
     int sessions;
 
-    @Option(names = "--seconds", description = "how long the sessions run, at most 600 (default: ${DEFAULT-VALUE})", defaultValue = "60")
+    @Option(names = "--seconds", description = "how long the load's sessions go on (default: ${DEFAULT-VALUE})", defaultValue = "300")
     int seconds;
 
     @Option(names = "--results", description = "folder the report goes into (default: results/<date-time>)")
@@ -76,11 +75,19 @@ final class FullBenchmark implements Callable<Integer> {
             report.queries(PostgresBenchmark.compare(server, runs, System.out), runs);
             UiBenchmark views = new UiBenchmark();
             views.runs = viewRuns;
-            views.sessions = sessions;
-            views.seconds = seconds;
-            Captured<Optional<ConcurrentSessions.Load>> dashboard = captured(() -> views.measure(server));
-            dashboard.value().ifPresent(System.out::println);
-            report.dashboard(dashboard.printed(), dashboard.value().orElse(null));
+            Captured<Object> timed = captured(() -> {
+                views.measure(server);
+                return null;
+            });
+            // Last: it pins this JVM to one core.
+            LoadBenchmark load = new LoadBenchmark();
+            load.sessions = sessions;
+            load.seconds = seconds;
+            load.think = 5;
+            load.capacitySeconds = 60;
+            load.warmUpSeconds = 60;
+            Captured<LoadBenchmark.Outcome> loaded = captured(() -> load.measure(server));
+            report.dashboard(timed.printed(), loaded.printed(), loaded.value());
         });
         Path written = report.write();
         System.out.println("report: " + written.toAbsolutePath());

@@ -109,45 +109,57 @@ final class LoadBenchmark implements Runnable {
         }
     }
 
+    /** The main run and the sessions carried within the target (-1: not searched). */
+    record Outcome(Measured main, int capacity) {
+        String line() {
+            return String.format(Locale.ROOT, "load: %d sessions, p95 %.0f ms, errors %d, capacity %s sessions at p95 <= %.0f ms", main.sessions(), main.p(0.95),
+                    main.clients().errors().size(), capacity < 0 ? "(not searched)" : Integer.toString(capacity), TARGET_MS);
+        }
+    }
+
     @Override
     public void run() {
         NationalWarehouse.serve(keep, "load", server -> {
             NationalWarehouse.prepare(server, System.out);
-            OptionalInt loadCore = Cores.pinServer();
-            System.out.println(loadCore.isPresent() ? "server (dashboard and warehouse) on core 0, load generator on core " + loadCore.getAsInt()
-                    : "one core only (or no taskset): server and load generator share the machine");
-            int port;
-            try (ServerSocket free = new ServerSocket(0)) {
-                port = free.getLocalPort();
-            }
-            System.setProperty("ioc.view-build-times", "true");
-            Dashboard.Options options = Dashboard.Options.local(server.connection(WarehouseUsers.READER, "ioc"), port, UiLauncher.sharedBoundaries());
-            try (ConfigurableApplicationContext dashboard = Dashboard.start(options)) {
-                ViewBuildTimes times = dashboard.getBean(ViewBuildTimes.class);
-                List<String> locations = UiBenchmark.locations(server);
-                Path work = Files.createTempDirectory("ioc-bench-load-");
-                Measured warmUp = measure(port, WARM_UP_SESSIONS, 0.5, Math.max(warmUpSeconds, 12), locations, LoadPlan.Walls.NONE, work.resolve("warm-up"),
-                        loadCore, times);
-                System.out.printf(Locale.ROOT, "warm-up (not counted): %d views in %d s, server CPU %.1f ms per view%n", warmUp.shown(),
-                        warmUp.seconds(), warmUp.serverCpuMsPerView());
-                Measured main = measure(port, sessions, think, seconds, locations, new LoadPlan.Walls(walls, "manhinh", "demo-manhinh", "/wall/tong-quan"),
-                        work.resolve("main"), loadCore, times);
-                System.out.println(main);
-                main.clients().errors().stream().distinct().limit(5).forEach(error -> System.out.println("  error: " + error + " (see " + main.clients().log() + ")"));
-                System.out.printf(Locale.ROOT, "target: page p95 <= %.0f ms with no errors: %s%n", TARGET_MS, main.within() ? "met" : "MISSED");
-                if (walls > 0) {
-                    boolean held = main.clients().errors().isEmpty() && main.heapGrowth() <= 0.10;
-                    System.out.printf(Locale.ROOT, "soak target: no errors, and the heap after a full collection at the end within 10 %% of that once all "
-                                    + "sessions were on (%+.1f %%): %s%n",
-                            100 * main.heapGrowth(), held ? "met" : "MISSED");
-                }
-                int capacity = capacitySeconds == 0 ? -1 : capacity(port, locations, work, loadCore, times, main);
-                System.out.printf(Locale.ROOT, "load: %d sessions, p95 %.0f ms, errors %d, capacity %s sessions at p95 <= %.0f ms%n", sessions, main.p(0.95),
-                        main.clients().errors().size(), capacity < 0 ? "(not searched)" : Integer.toString(capacity), TARGET_MS);
-            } finally {
-                System.clearProperty("ioc.view-build-times");
-            }
+            measure(server);
         });
+    }
+
+    /** Runs the load against a dashboard over {@code server}, printing as it goes; pins this JVM to core 0 for good. */
+    Outcome measure(WarehouseServer server) throws Exception {
+        OptionalInt loadCore = Cores.pinServer();
+        System.out.println(loadCore.isPresent() ? "server (dashboard and warehouse) on core 0, load generator on core " + loadCore.getAsInt()
+                : "one core only (or no taskset): server and load generator share the machine");
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        System.setProperty("ioc.view-build-times", "true");
+        Dashboard.Options options = Dashboard.Options.local(server.connection(WarehouseUsers.READER, "ioc"), port, UiLauncher.sharedBoundaries());
+        try (ConfigurableApplicationContext dashboard = Dashboard.start(options)) {
+            ViewBuildTimes times = dashboard.getBean(ViewBuildTimes.class);
+            List<String> locations = UiBenchmark.locations(server);
+            Path work = Files.createTempDirectory("ioc-bench-load-");
+            Measured warmUp = measure(port, WARM_UP_SESSIONS, 0.5, Math.max(warmUpSeconds, 12), locations, LoadPlan.Walls.NONE, work.resolve("warm-up"),
+                    loadCore, times);
+            System.out.printf(Locale.ROOT, "warm-up (not counted): %d views in %d s, server CPU %.1f ms per view%n", warmUp.shown(),
+                    warmUp.seconds(), warmUp.serverCpuMsPerView());
+            Measured main = measure(port, sessions, think, seconds, locations, new LoadPlan.Walls(walls, "manhinh", "demo-manhinh", "/wall/tong-quan"),
+                    work.resolve("main"), loadCore, times);
+            System.out.println(main);
+            main.clients().errors().stream().distinct().limit(5).forEach(error -> System.out.println("  error: " + error + " (see " + main.clients().log() + ")"));
+            System.out.printf(Locale.ROOT, "target: page p95 <= %.0f ms with no errors: %s%n", TARGET_MS, main.within() ? "met" : "MISSED");
+            if (walls > 0) {
+                boolean held = main.clients().errors().isEmpty() && main.heapGrowth() <= 0.10;
+                System.out.printf(Locale.ROOT, "soak target: no errors, and the heap after a full collection at the end at most 10 %% above that once all "
+                        + "sessions were on (%+.1f %%): %s%n", 100 * main.heapGrowth(), held ? "met" : "MISSED");
+            }
+            Outcome outcome = new Outcome(main, capacitySeconds == 0 ? -1 : capacity(port, locations, work, loadCore, times, main));
+            System.out.println(outcome.line());
+            return outcome;
+        } finally {
+            System.clearProperty("ioc.view-build-times");
+        }
     }
 
     /**

@@ -22,29 +22,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ioc bench ui}: the dashboard over national-scale facts, driven by headless chromium through every view; prints
- * the server's build time per view (p50, p95) against the 300 ms target.
+ * the server's build time per view (p50, p95) against the 150 ms target.
  */
 @Command(name = "ui", mixinStandardHelpOptions = true,
-        description = "Time the dashboard's views at national scale (server-side build, p95 target 300 ms); needs chromium and npm.")
+        description = "Time the dashboard's views at national scale (server-side build, p95 target 150 ms); needs chromium and npm.")
 final class UiBenchmark implements Runnable {
-    private static final double TARGET_MS = 300;
+    private static final double TARGET_MS = 150;
     private static final String PERIOD = "2026-10";
     private static final String PLAYWRIGHT = "playwright-core@1.65.1";
 
     @Option(names = "--runs", description = "visits of each view after one warm-up visit (default: ${DEFAULT-VALUE})", defaultValue = "20")
     int runs;
-
-    @Option(names = "--sessions", description = "concurrent signed-in sessions in the load phase, 0 for none, at most 200 (default: ${DEFAULT-VALUE})",
-            defaultValue = "50")
-    int sessions;
-
-    @Option(names = "--seconds", description = "how long the sessions keep opening pages, at most 600 (default: ${DEFAULT-VALUE})", defaultValue = "60")
-    int seconds;
 
     @Option(names = "--keep", description = "keep the national warehouse in this folder, and reuse it when it is there (as `bench analytics --keep`)")
     Path keep;
@@ -53,15 +45,12 @@ final class UiBenchmark implements Runnable {
     public void run() {
         NationalWarehouse.serve(keep, "ui", server -> {
             NationalWarehouse.prepare(server, System.out);
-            measure(server).ifPresent(System.out::println);
+            measure(server);
         });
     }
 
-    /** Times every view, then loads the dashboard with the concurrent sessions (unless there are none) and returns what they saw. */
-    Optional<ConcurrentSessions.Load> measure(WarehouseServer server) throws Exception {
-        if (sessions < 0 || sessions > 200 || seconds < 1 || seconds > 600) {
-            throw new IllegalArgumentException("--sessions must be 0 to 200 and --seconds 1 to 600");
-        }
+    /** Times every view in one session (many sessions: {@code bench load}). */
+    void measure(WarehouseServer server) throws Exception {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
@@ -76,10 +65,6 @@ final class UiBenchmark implements Runnable {
             times.drain();
             drive(driver, port, runs, locations);
             report(times.drain(), locations);
-            if (sessions == 0) {
-                return Optional.empty();
-            }
-            return Optional.of(new ConcurrentSessions(driver.resolveSibling("sessions.mjs"), port, sessions, seconds).run(locations, times));
         } finally {
             System.clearProperty("ioc.view-build-times");
         }
@@ -113,10 +98,8 @@ final class UiBenchmark implements Runnable {
         if (!Files.isDirectory(home.resolve("node_modules/playwright-core"))) {
             run(home, List.of("npm", "install", "--no-audit", "--no-fund", "--no-save", "--prefix", home.toString(), PLAYWRIGHT));
         }
-        for (String script : List.of("drive.mjs", "sessions.mjs")) {
-            try (InputStream in = UiBenchmark.class.getResourceAsStream("/bench/" + script)) {
-                Files.write(home.resolve(script), in.readAllBytes());
-            }
+        try (InputStream in = UiBenchmark.class.getResourceAsStream("/bench/drive.mjs")) {
+            Files.write(home.resolve("drive.mjs"), in.readAllBytes());
         }
         return home.resolve("drive.mjs");
     }

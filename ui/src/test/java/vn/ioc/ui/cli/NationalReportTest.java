@@ -5,11 +5,13 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.ioc.analytics.comparison.FactCopy;
 import vn.ioc.analytics.comparison.PostgresComparison;
 import vn.ioc.analytics.comparison.QueryComparison;
+import vn.ioc.ui.load.GatlingRun;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -29,15 +31,19 @@ class NationalReportTest {
                 LocalDate.of(2026, 10, 1), "79", List.of(
                 new QueryComparison.Result("chip-ID rate 14+, nation", 1, times(8, 12), times(900, 1200), ""),
                 new QueryComparison.Result("on-time rate, all communes ranked", 3321, times(70, 100), times(400, 500), ""))), 2);
-        report.dashboard("12 views, worst p95 210.0 ms", new ConcurrentSessions.Load(50, 60, List.of(120.0, 250.0, 700.0), List.of(90.0, 150.0),
-                List.of(), 2_000_000_000L, 3_000_000_000L));
+        GatlingRun.Result clients = new GatlingRun.Result(50, Duration.ofSeconds(15), List.of(120.0, 250.0, 700.0), List.of(400.0), List.of(), List.of(),
+                List.of(), Path.of("gatling.log"));
+        report.dashboard("12 views, worst p95 140.0 ms", "load: 50 sessions, p95 700 ms",
+                new LoadBenchmark.Outcome(new LoadBenchmark.Measured(50, 0, 60, clients, List.of(90.0, 150.0), 25.0, 1, 1, 1, 1), 25));
         String written = Files.readString(report.write());
 
         assertTrue(written.contains("| National ingest within 10 min on 2 cores (≥ 1 M raw rows/s) | about 193 min for the whole country at the measured "
                 + "rate (MISSED (70,791 rows/s)) | **missed** |"), written);
         assertTrue(written.contains("| Every dashboard query p95 ≤ 50 ms on ClickHouse | worst 100.0 ms; 1 of 2 over | **missed** (worst by 2.0x) |"), written);
         assertTrue(written.contains("| ≥ 10x faster than PostgreSQL on the same facts | least 5.0x; 1 of 2 below | **missed** (least by 2.0x) |"), written);
-        assertTrue(written.contains("| 50 concurrent sessions: page p95 ≤ 300 ms, no errors | p95 700 ms, 0 errors, 0.1 pages/s | **missed** |"), written);
+        assertTrue(written.contains("| 50 concurrent sessions (Gatling, server on its own core): page p95 ≤ 300 ms, no errors | p95 700 ms, 0 errors, "
+                + "capacity 25 sessions | **missed** |"), written);
+        assertTrue(written.contains("12 views, worst p95 140.0 ms") && written.contains("load: 50 sessions, p95 700 ms"), written);
         assertTrue(written.contains("| population_facts | 16,100,208 | 80.5 | 40.2 |"), written);
         assertTrue(written.contains("| chip-ID rate 14+, nation | 1 | 8.0 | 12.0 | 12.0 | 900.0 | 1200.0 | 1200.0 | 100.0x |"), written);
         assertTrue(written.contains("PostgreSQL 15.14") && written.contains("spark 4.2.0") && written.contains("](queries.png)"), written);
