@@ -74,11 +74,6 @@ final class LoadBenchmark implements Runnable {
             return clients.errors().isEmpty() && clients.signedIn() == sessions + walls && p(0.95) <= TARGET_MS;
         }
 
-        /** Every view shown: the landings, those while sessions arrived and those after. */
-        int shown() {
-            return clients.views().size() + clients.landings().size() + clients.arriving().size();
-        }
-
         private static double p(List<Double> sorted, double quantile) {
             return sorted.isEmpty() ? Double.NaN : AnalyticsBenchmark.percentile(sorted, quantile);
         }
@@ -100,7 +95,7 @@ final class LoadBenchmark implements Runnable {
                             + "  while they arrive: views p95 %.0f ms (%,d); landings (sign-in done to first view shown) p50 %.0f ms, p95 %.0f ms (%,d)%n"
                             + "  server build: p95 %.0f ms; server CPU %.1f ms per view; retained heap %,.0f kB per session; peak resident %,.0f MB%n"
                             + "  heap after a full collection: %,.0f MB before, %,.0f MB once all sessions were on, %,.0f MB at the end (%+.1f %%)%s",
-                    sessions, seconds, rampUp, shown(), shown() / (double) (seconds + rampUp), clients.errors().size(), p(0.5), p(0.95), p(0.99),
+                    sessions, seconds, rampUp, clients.shown(), clients.shown() / (double) (seconds + rampUp), clients.errors().size(), p(0.5), p(0.95), p(0.99),
                     clients.views().size(), p(clients.arriving(), 0.95), clients.arriving().size(), p(clients.landings(), 0.5), p(clients.landings(), 0.95),
                     clients.landings().size(),
                     builds.isEmpty() ? Double.NaN : AnalyticsBenchmark.percentile(builds, 0.95), serverCpuMsPerView,
@@ -142,7 +137,7 @@ final class LoadBenchmark implements Runnable {
             Path work = Files.createTempDirectory("ioc-bench-load-");
             Measured warmUp = measure(port, WARM_UP_SESSIONS, 0.5, Math.max(warmUpSeconds, 12), locations, LoadPlan.Walls.NONE, work.resolve("warm-up"),
                     loadCore, times);
-            System.out.printf(Locale.ROOT, "warm-up (not counted): %d views in %d s, server CPU %.1f ms per view%n", warmUp.shown(),
+            System.out.printf(Locale.ROOT, "warm-up (not counted): %d views in %d s, server CPU %.1f ms per view%n", warmUp.clients().shown(),
                     warmUp.seconds(), warmUp.serverCpuMsPerView());
             Measured main = measure(port, sessions, think, seconds, locations, new LoadPlan.Walls(walls, "manhinh", "demo-manhinh", "/wall/tong-quan"),
                     work.resolve("main"), loadCore, times);
@@ -212,8 +207,7 @@ final class LoadBenchmark implements Runnable {
         System.gc();
         long heapAfter = memory.getHeapMemoryUsage().getUsed();
         List<Double> builds = times.drain().values().stream().flatMap(List::stream).sorted().toList();
-        return new Measured(sessions, walls.count(), seconds, clients, builds,
-                cpuNanos / 1e6 / Math.max(1, clients.views().size() + clients.landings().size() + clients.arriving().size()), heapBefore, heapOn.get(), heapAfter,
-                peakResident.get());
+        return new Measured(sessions, walls.count(), seconds, clients, builds, cpuNanos / 1e6 / Math.max(1, clients.shown()), heapBefore, heapOn.get(),
+                heapAfter, peakResident.get());
     }
 }

@@ -27,6 +27,10 @@ public final class GatlingRun {
      */
     public record Result(int signedIn, Duration rampUp, List<Double> views, List<Double> landings, List<Double> arriving, List<String> errors,
                          List<Integer> wallPushes, Path log) {
+        /** Every view shown: the landings, those while sessions arrived and those after. */
+        public int shown() {
+            return views.size() + landings.size() + arriving.size();
+        }
     }
 
     public static Result run(LoadPlan plan, Path work, OptionalInt cpu) throws IOException, InterruptedException {
