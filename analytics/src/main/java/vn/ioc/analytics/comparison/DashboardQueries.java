@@ -9,20 +9,29 @@ import java.util.List;
  * dashboard reads first. Rates are ranked on values rounded to 2 decimals (half up), as the dashboard ranks them.
  */
 public final class DashboardQueries {
-    /** What a query returns is compared between the two databases: the order of its rows is fixed by its ORDER BY. */
-    public record Query(String name, String sql, List<String> parameters) {
+    /**
+     * What a query returns is compared between the two databases: the order of its rows is fixed by its ORDER BY.
+     * {@code store}: it reads the KPI store, whose answers the dashboard keeps until the next build.
+     */
+    public record Query(String name, String sql, List<String> parameters, boolean store) {
         public Query {
             parameters = List.copyOf(parameters);
         }
+
+        public Query(String name, String sql, List<String> parameters) {
+            this(name, sql, parameters, false);
+        }
     }
 
-    /** The tables the queries read, with the indexes PostgreSQL gets for them. */
+    /** The tables the queries read, with the indexes PostgreSQL gets for them: the orders the warehouse keeps them in (tables and projections). */
     public static final List<FactCopy.Table> TABLES = List.of(
             new FactCopy.Table("population_facts", List.of(List.of("period", "province_code", "commune_code"))),
-            new FactCopy.Table("vaccination_facts", List.of(List.of("day", "province_code"), List.of("province_code", "commune_code", "vaccine", "dose_number", "day"))),
+            new FactCopy.Table("vaccination_facts", List.of(List.of("day", "province_code"), List.of("province_code", "commune_code", "vaccine", "dose_number", "day"),
+                    List.of("province_code", "vaccine", "dose_number", "commune_code", "day"))),
             new FactCopy.Table("service_facts", List.of(List.of("day", "province_code"), List.of("province_code", "commune_code", "day"))),
             new FactCopy.Table("school_facts", List.of(List.of("school_year", "province_code"))),
-            new FactCopy.Table("kpi_values", List.of(List.of("kpi", "level", "province_code", "month", "unit_code"))));
+            new FactCopy.Table("kpi_values", List.of(List.of("kpi", "level", "province_code", "month", "unit_code"),
+                    List.of("level", "province_code", "kpi", "month", "unit_code"))));
 
     private static final String CHIP_RATE = "100.0 * sum(id_card) / nullif(sum(residents), 0)";
     private static final String ONLINE_RATE = "100.0 * sum(CASE WHEN channel = 'trực tuyến' THEN applications ELSE 0 END) / nullif(sum(applications), 0)";
@@ -76,16 +85,16 @@ public final class DashboardQueries {
                         + "GROUP BY level ORDER BY level", List.of(next, province)),
                 new Query("KPI store: every KPI of the province", "SELECT kpi, numerator, denominator FROM kpi_values "
                         + "WHERE level = 'PROVINCE' AND province_code = ? AND unit_code = ? AND month = CAST(? AS DATE) ORDER BY kpi",
-                        List.of(province, province, first)),
+                        List.of(province, province, first), true),
                 new Query("KPI store: 12-month series of a KPI, province", "SELECT month, numerator, denominator FROM kpi_values "
                         + "WHERE kpi = 'services.online_application_rate' AND level = 'PROVINCE' AND province_code = ? AND unit_code = ? "
-                        + "AND month BETWEEN CAST(? AS DATE) AND CAST(? AS DATE) ORDER BY month", List.of(province, province, yearBefore, first)),
+                        + "AND month BETWEEN CAST(? AS DATE) AND CAST(? AS DATE) ORDER BY month", List.of(province, province, yearBefore, first), true),
                 new Query("KPI store: provinces ranked", ranked("unit_code", "100.0 * sum(numerator) / nullif(sum(denominator), 0)",
                         "kpi_values WHERE kpi = 'population.id_card_rate_14plus' AND level = 'PROVINCE' AND month = CAST(? AS DATE)"),
-                        List.of(first)),
+                        List.of(first), true),
                 new Query("KPI store: communes of the province ranked", ranked("unit_code", "100.0 * sum(numerator) / nullif(sum(denominator), 0)",
                         "kpi_values WHERE kpi = 'services.on_time_rate' AND level = 'COMMUNE' AND province_code = ? AND month = CAST(? AS DATE)"),
-                        List.of(province, first)));
+                        List.of(province, first), true));
     }
 
     /** Units with their value, competition-ranked on the value rounded to 2 decimals, best first, then by code. */

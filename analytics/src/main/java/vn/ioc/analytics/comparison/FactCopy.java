@@ -19,7 +19,9 @@ import java.util.Locale;
 
 /**
  * Copies a warehouse table into PostgreSQL as it is: the same columns in PostgreSQL's types, every row streamed from
- * ClickHouse as CSV into {@code COPY}, then the table's indexes and fresh planner statistics.
+ * ClickHouse as CSV into {@code COPY}, then the table's indexes and fresh planner statistics. A copy is recorded in
+ * {@code ioc_copies} (rows and indexes), so that a kept PostgreSQL is not copied into again while the warehouse's table
+ * has as many rows and the indexes asked for are the same.
  */
 public final class FactCopy {
     private final Connection clickHouse;
@@ -37,11 +39,30 @@ public final class FactCopy {
         }
     }
 
-    /** What copying one table took. */
-    public record Copied(String table, long rows, double copySeconds, double indexSeconds) {
+    /** What copying one table took; {@code reused}: copied by an earlier run into a kept PostgreSQL (no time taken now). */
+    public record Copied(String table, long rows, double copySeconds, double indexSeconds, boolean reused) {
     }
 
     public Copied copy(Table table) throws SQLException {
+        long warehouseRows;
+        try (ResultSet count = clickHouse.createStatement().executeQuery("SELECT count() FROM " + table.name())) {
+            count.next();
+            warehouseRows = count.getLong(1);
+        }
+        String indexes = table.indexes().toString();
+        try (Statement statement = postgres.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS ioc_copies (table_name text PRIMARY KEY, rows bigint NOT NULL, indexes text NOT NULL)");
+        }
+        try (PreparedStatement earlier = postgres.prepareStatement("SELECT 1 FROM ioc_copies WHERE table_name = ? AND rows = ? AND indexes = ?")) {
+            earlier.setString(1, table.name());
+            earlier.setLong(2, warehouseRows);
+            earlier.setString(3, indexes);
+            try (ResultSet found = earlier.executeQuery()) {
+                if (found.next()) {
+                    return new Copied(table.name(), warehouseRows, 0, 0, true);
+                }
+            }
+        }
         List<String> columns = new ArrayList<>();
         try (PreparedStatement statement = clickHouse.prepareStatement(
                 "SELECT name, type FROM system.columns WHERE database = currentDatabase() AND table = ? ORDER BY position")) {
@@ -72,7 +93,14 @@ public final class FactCopy {
             }
             statement.execute("VACUUM ANALYZE " + table.name());
         }
-        return new Copied(table.name(), rows, copySeconds, (System.nanoTime() - start) / 1e9);
+        try (PreparedStatement record = postgres.prepareStatement("INSERT INTO ioc_copies VALUES (?, ?, ?) "
+                + "ON CONFLICT (table_name) DO UPDATE SET rows = EXCLUDED.rows, indexes = EXCLUDED.indexes")) {
+            record.setString(1, table.name());
+            record.setLong(2, rows);
+            record.setString(3, indexes);
+            record.execute();
+        }
+        return new Copied(table.name(), rows, copySeconds, (System.nanoTime() - start) / 1e9, false);
     }
 
     /**

@@ -22,9 +22,10 @@ import java.util.stream.Stream;
 import vn.ioc.warehouse.files.FileTrees;
 
 /**
- * A throw-away PostgreSQL from Debian's packages for a benchmark: installed with apt when missing, a new cluster in a
- * folder of its own, listening on loopback only, with a generated password; stopped and deleted when closed.
- * Settings are those a province's database administrator would give a 2-core, 24 GB reporting server.
+ * A PostgreSQL from Debian's packages for a benchmark: installed with apt when missing, a new cluster in a folder of its
+ * own, listening on loopback only, with a generated password; stopped when closed, and deleted unless it is kept (a
+ * kept cluster is started again by the next run, with what was copied into it). Settings are those a province's
+ * database administrator would give a 2-core, 24 GB reporting server.
  */
 public final class PostgresCluster implements AutoCloseable {
     private static final Path INSTALLATIONS = Path.of("/usr/lib/postgresql");
@@ -39,11 +40,13 @@ public final class PostgresCluster implements AutoCloseable {
     private final int port;
     private final String password;
     private final String version;
+    private final boolean kept;
     /** A benchmark stopped with Ctrl-C or a kill still stops its server and removes its files. */
     private final Thread stopOnExit = new Thread(this::close, "stop-postgres");
 
-    private PostgresCluster(Path bin, Path folder, Path data, int port, String password) {
+    private PostgresCluster(Path bin, Path folder, Path data, int port, String password, boolean kept) {
         this.bin = bin;
+        this.kept = kept;
         this.folder = folder;
         this.data = data;
         this.port = port;
@@ -51,12 +54,8 @@ public final class PostgresCluster implements AutoCloseable {
         this.version = bin.getParent().getFileName().toString();
     }
 
-    /** Installs PostgreSQL when it is missing (as root, with apt), makes a new cluster and starts it. */
+    /** Installs PostgreSQL when it is missing (as root, with apt), makes a new cluster and starts it; deleted when closed. */
     public static PostgresCluster start(Consumer<String> log) {
-        Path bin = installation().orElseGet(() -> {
-            install(log);
-            return installation().orElseThrow(() -> new IllegalStateException("apt installed postgresql but no server is in " + INSTALLATIONS));
-        });
         Path folder;
         try {
             // Under the system's temporary folder, which the server's own account can reach.
@@ -64,21 +63,58 @@ public final class PostgresCluster implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make a folder for PostgreSQL", e);
         }
+        return start(folder, false, log);
+    }
+
+    /**
+     * Starts the cluster kept in {@code folder} by an earlier run, or makes one there (PostgreSQL installed when missing);
+     * closing stops it and leaves it there. The server's own account must be able to reach the folder.
+     */
+    public static PostgresCluster startKept(Path folder, Consumer<String> log) {
         try {
-            Path data = folder.resolve("data");
-            Path passwordFile = folder.resolve("password");
-            String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-            Files.writeString(Files.createFile(passwordFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))), password);
-            if (root()) {
-                // The server refuses to run as root: the package's own account runs it, in folders it can reach.
-                Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx--x--x"));
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a folder for PostgreSQL at " + folder, e);
+        }
+        return start(folder, true, log);
+    }
+
+    private static PostgresCluster start(Path folder, boolean keep, Consumer<String> log) {
+        Path bin = installation().orElseGet(() -> {
+            install(log);
+            return installation().orElseThrow(() -> new IllegalStateException("apt installed postgresql but no server is in " + INSTALLATIONS));
+        });
+        Path data = folder.resolve("data");
+        Path passwordFile = folder.resolve("password");
+        boolean made = false;
+        try {
+            PostgresCluster cluster;
+            if (keep && Files.isRegularFile(data.resolve("PG_VERSION")) && Files.isRegularFile(passwordFile)) {
+                cluster = new PostgresCluster(bin, folder, data, freePort(), Files.readString(passwordFile).strip(), true);
+                log.accept("postgres: reusing the cluster kept in " + folder);
+            } else {
+                FileTrees.delete(data);
+                Files.deleteIfExists(passwordFile);
+                made = true;
+                String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+                Files.writeString(Files.createFile(passwordFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))),
+                        password);
                 Files.createDirectories(data);
-                run(List.of("chown", "postgres:postgres", data.toString(), passwordFile.toString()));
+                if (root()) {
+                    // The server refuses to run as root: the package's own account runs it, in folders it can reach.
+                    Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx--x--x"));
+                    run(List.of("chown", "postgres:postgres", data.toString(), passwordFile.toString()));
+                }
+                cluster = new PostgresCluster(bin, folder, data, freePort(), password, keep);
+                cluster.asServerUser(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", USER, "-E", "UTF8", "--locale=C.UTF-8",
+                        "--auth=scram-sha-256", "--pwfile=" + passwordFile));
+                if (keep && root()) {
+                    // The next run reads it to sign in: root's alone again.
+                    run(List.of("chown", "root:root", passwordFile.toString()));
+                } else if (!keep) {
+                    Files.delete(passwordFile);
+                }
             }
-            PostgresCluster cluster = new PostgresCluster(bin, folder, data, freePort(), password);
-            cluster.asServerUser(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", USER, "-E", "UTF8", "--locale=C.UTF-8",
-                    "--auth=scram-sha-256", "--pwfile=" + passwordFile));
-            Files.delete(passwordFile);
             List<String> options = new ArrayList<>(SETTINGS);
             options.add("port=" + cluster.port);
             options.add("unix_socket_directories=" + data);
@@ -88,12 +124,12 @@ public final class PostgresCluster implements AutoCloseable {
             Runtime.getRuntime().addShutdownHook(cluster.stopOnExit);
             log.accept("postgres: PostgreSQL " + cluster.version + " on 127.0.0.1:" + cluster.port + " (data in " + data + ")");
             return cluster;
-        } catch (IOException e) {
-            FileTrees.delete(folder);
-            throw new UncheckedIOException("cannot prepare a folder for PostgreSQL in " + folder, e);
-        } catch (RuntimeException e) {
-            FileTrees.delete(folder);
-            throw e;
+        } catch (IOException | RuntimeException e) {
+            if (!keep || made) {
+                // A cluster half made is no use to the next run either.
+                FileTrees.delete(keep ? data : folder);
+            }
+            throw e instanceof IOException io ? new UncheckedIOException("cannot prepare a folder for PostgreSQL in " + folder, io) : (RuntimeException) e;
         }
     }
 
@@ -118,7 +154,9 @@ public final class PostgresCluster implements AutoCloseable {
         try {
             asServerUser(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "fast", "-w", "stop"));
         } finally {
-            FileTrees.delete(folder);
+            if (!kept) {
+                FileTrees.delete(folder);
+            }
         }
     }
 

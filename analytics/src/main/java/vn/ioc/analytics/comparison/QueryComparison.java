@@ -9,6 +9,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+
+import vn.ioc.analytics.service.KeptAnswers;
 
 /**
  * Runs each query on ClickHouse and on PostgreSQL in turn, run after run, so that both see the same moments of a
@@ -39,8 +42,11 @@ public final class QueryComparison {
         }
     }
 
-    /** One query's times on both sides; {@code difference} says where the answers differ, empty when they agree. */
-    public record Result(String query, int rows, Times clickHouse, Times postgres, String difference) {
+    /**
+     * One query's times on both sides; {@code difference} says where the answers differ, empty when they agree;
+     * {@code kept}: for a KPI-store read, the dashboard's read of it once kept (see {@link #kept}), else empty.
+     */
+    public record Result(DashboardQueries.Query query, int rows, Times clickHouse, Times postgres, String difference, Optional<Times> kept) {
         /** How many times longer PostgreSQL takes at the 95th percentile. */
         public double ratio() {
             return postgres.percentile(0.95) / clickHouse.percentile(0.95);
@@ -50,9 +56,24 @@ public final class QueryComparison {
         public boolean slow() {
             return clickHouse.percentile(0.95) > PostgresComparison.TARGET_MS;
         }
+
+        /** A scan of the facts less than {@link PostgresComparison#TARGET_RATIO} times faster on ClickHouse. */
+        public boolean close() {
+            return !query.store() && ratio() < PostgresComparison.TARGET_RATIO;
+        }
+
+        /**
+         * A KPI-store read that misses its targets: first read over {@link PostgresComparison#FIRST_READ_MS}, or as the
+         * dashboard reads it (kept) over {@link PostgresComparison#KEPT_READ_MS} or slower than PostgreSQL.
+         */
+        public boolean storeMissed() {
+            return kept.filter(times -> clickHouse.percentile(0.95) > PostgresComparison.FIRST_READ_MS
+                    || times.percentile(0.95) > Math.min(PostgresComparison.KEPT_READ_MS, postgres.percentile(0.95))).isPresent();
+        }
     }
 
-    public Result compare(DashboardQueries.Query query, int runs) throws SQLException {
+    /** The query timed on both sides, and for a KPI-store read also as kept from {@code build} (see {@link #kept}). */
+    public Result compare(DashboardQueries.Query query, int runs, Object build) throws SQLException {
         List<Double> onClickHouse = new ArrayList<>();
         List<Double> onPostgres = new ArrayList<>();
         List<List<Object>> clickHouseAnswer = null;
@@ -68,8 +89,28 @@ public final class QueryComparison {
                 onPostgres.add((end - middle) / 1e6);
             }
         }
-        return new Result(query.name(), clickHouseAnswer.size(), new Times(onClickHouse), new Times(onPostgres),
-                difference(clickHouseAnswer, postgresAnswer));
+        return new Result(query, clickHouseAnswer.size(), new Times(onClickHouse), new Times(onPostgres),
+                difference(clickHouseAnswer, postgresAnswer), query.store() ? Optional.of(kept(query, runs, build)) : Optional.empty());
+    }
+
+    /**
+     * The dashboard's read of a query once its answer is kept ({@link KeptAnswers}, by the query and the build of the
+     * warehouse, as the dashboard keeps them): the first read asks ClickHouse, the timed ones find it kept.
+     */
+    private Times kept(DashboardQueries.Query query, int runs, Object build) throws SQLException {
+        KeptAnswers<List<List<Object>>> kept = new KeptAnswers<>(1_000_000, List::size);
+        List<Double> times = new ArrayList<>();
+        for (int run = 0; run < WARM_UP + runs; run++) {
+            long start = System.nanoTime();
+            List<Object> question = List.of(query.sql(), query.parameters());
+            if (kept.from(question, build).isEmpty()) {
+                kept.keep(question, build, answer(clickHouse, query));
+            }
+            if (run >= WARM_UP) {
+                times.add((System.nanoTime() - start) / 1e6);
+            }
+        }
+        return new Times(times);
     }
 
     private static List<List<Object>> answer(Connection connection, DashboardQueries.Query query) throws SQLException {

@@ -5,6 +5,7 @@ import vn.ioc.analytics.catalogue.Kpi;
 import vn.ioc.analytics.catalogue.Measure;
 import vn.ioc.analytics.catalogue.Window;
 import vn.ioc.analytics.period.Period;
+import vn.ioc.analytics.units.Unit;
 import vn.ioc.analytics.units.UnitLevel;
 
 import java.sql.Connection;
@@ -97,9 +98,15 @@ final class KpiStore {
         }
         sql.append(") AND level = ? AND month >= toDate(?) AND month <= toDate(?)");
         parameters.addAll(List.of(selection.by().name(), first.toString(), last.toString()));
-        if (selection.scope().level() != UnitLevel.NATION) {
-            sql.append(selection.scope().level() == UnitLevel.PROVINCE && selection.by() == UnitLevel.COMMUNE ? " AND province_code = ?" : " AND unit_code = ?");
-            parameters.add(selection.scope().code());
+        Unit scope = selection.scope();
+        if (scope.level() != UnitLevel.NATION) {
+            // The province first, as the store is ordered for reads (level, province, KPI, month, unit).
+            sql.append(" AND province_code = ?");
+            parameters.add(scope.provinceCode());
+            if (scope.level() == UnitLevel.COMMUNE || selection.by() == UnitLevel.PROVINCE) {
+                sql.append(" AND unit_code = ?");
+                parameters.add(scope.code());
+            }
         }
         Map<String, Map<String, TreeMap<LocalDate, double[]>>> months = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {

@@ -72,7 +72,7 @@ final class FullBenchmark implements Callable<Integer> {
                 NationalWarehouse.prepare(server, System.out);
                 return null;
             }).printed());
-            report.queries(PostgresBenchmark.compare(server, runs, System.out), runs);
+            report.queries(PostgresBenchmark.compare(server, keep, runs, System.out), runs);
             UiBenchmark views = new UiBenchmark();
             views.runs = viewRuns;
             Captured<Object> timed = captured(() -> {

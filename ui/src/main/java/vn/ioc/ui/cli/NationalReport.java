@@ -73,30 +73,33 @@ final class NationalReport {
         targets.add(new String[]{"Every dashboard query p95 ≤ 50 ms on ClickHouse", String.format(Locale.ROOT, "worst %.1f ms; %d of %d over",
                 outcome.worstClickHouseP95(), outcome.slow(), results.size()), outcome.slow() == 0 ? "met"
                 : String.format(Locale.ROOT, "**missed** (worst by %.1fx)", outcome.worstClickHouseP95() / PostgresComparison.TARGET_MS)});
-        targets.add(new String[]{"≥ 10x faster than PostgreSQL on the same facts", String.format(Locale.ROOT, "least %.1fx; %d of %d below",
-                outcome.leastRatio(), outcome.close(), results.size()), outcome.close() == 0 ? "met"
+        targets.add(new String[]{"Scans of the facts ≥ 10x faster than PostgreSQL", String.format(Locale.ROOT, "least %.1fx; %d of %d below",
+                outcome.leastRatio(), outcome.close(), outcome.scans()), outcome.close() == 0 ? "met"
                 : String.format(Locale.ROOT, "**missed** (least by %.1fx)", PostgresComparison.TARGET_RATIO / outcome.leastRatio())});
+        targets.add(new String[]{"KPI-store reads: first p95 ≤ 10 ms; kept p95 ≤ 1 ms and not slower than PostgreSQL", String.format(Locale.ROOT,
+                "worst first %.1f ms, worst kept %.3f ms; %d of %d miss", outcome.worstFirstRead(), outcome.worstKeptRead(), outcome.storeMissed(),
+                outcome.storeReads()), outcome.storeMissed() == 0 ? "met" : "**missed**"});
         StringBuilder section = new StringBuilder("## ClickHouse and PostgreSQL, same facts, same queries\n\n");
         section.append(postgresVersion).append(" from Debian's packages, started by the benchmark on loopback (shared_buffers 4 GB, "
                 + "work_mem 256 MB, 2 parallel workers per query), with the facts copied from the warehouse:\n\n| table | rows | copy s | indexes and ANALYZE s |\n|---|---:|---:|---:|\n");
         for (FactCopy.Copied copied : outcome.copied()) {
-            section.append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %.1f |%n", copied.table(), copied.rows(), copied.copySeconds(), copied.indexSeconds()));
+            section.append(copied.reused() ? String.format(Locale.ROOT, "| %s | %,d | copied by an earlier run | |%n", copied.table(), copied.rows())
+                    : String.format(Locale.ROOT, "| %s | %,d | %.1f | %.1f |%n", copied.table(), copied.rows(), copied.copySeconds(), copied.indexSeconds()));
         }
         section.append(String.format(Locale.ROOT, "%nThe same SQL text on both, month %s, province %s (the most communes); %d timed runs on each side after 3 "
-                + "warm-up runs, taking turns, through each database's JDBC driver; times in ms from sending a query to having read its last row. "
+                + "warm-up runs, taking turns, through each database's JDBC driver; times in ms from sending a query to having read its last row; "
+                + "a KPI-store read also as the dashboard reads it once kept until the next build (kept). `SELECT 1` shows what any query costs. "
                 + "Answers compared on every query: %s.%n%n", outcome.month().toString().substring(0, 7), outcome.province(), runs,
                 differing == 0 ? "the same on both" : differing + " differ (marked)"));
-        section.append("| query | rows | ClickHouse p50 | p95 | p99 | PostgreSQL p50 | p95 | p99 | PostgreSQL / ClickHouse (p95) |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        section.append("| query | rows | ClickHouse p50 | p95 | p99 | PostgreSQL p50 | p95 | p99 | PostgreSQL / ClickHouse (p95) | kept p95 |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         DefaultCategoryDataset chart = new DefaultCategoryDataset();
         for (QueryComparison.Result result : results) {
-            section.append(String.format(Locale.ROOT, "| %s%s | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1fx |%n", result.query(),
-                    result.difference().isEmpty() ? "" : " (answers differ: " + result.difference() + ")", result.rows(),
-                    result.clickHouse().percentile(0.5), result.clickHouse().percentile(0.95), result.clickHouse().percentile(0.99),
-                    result.postgres().percentile(0.5), result.postgres().percentile(0.95), result.postgres().percentile(0.99), result.ratio()));
-            chart.addValue(result.clickHouse().percentile(0.95), "ClickHouse p95", result.query());
-            chart.addValue(result.postgres().percentile(0.95), "PostgreSQL p95", result.query());
+            section.append(row(result));
+            chart.addValue(result.clickHouse().percentile(0.95), "ClickHouse p95", result.query().name());
+            chart.addValue(result.postgres().percentile(0.95), "PostgreSQL p95", result.query().name());
         }
+        section.append(row(outcome.floor()));
         section.append("\n![p95 of each query on both databases](").append(CHART).append(")\n");
         sections.add(section.toString());
         JFreeChart bars = ChartFactory.createBarChart("Dashboard queries, p95 (ms, log scale)", null, "ms", chart, PlotOrientation.HORIZONTAL,
@@ -106,6 +109,14 @@ final class NationalReport {
         axis.setSmallestValue(0.1);
         plot.setRangeAxis(axis);
         ChartUtils.saveChartAsPNG(folder.resolve(CHART).toFile(), bars, 1400, 160 + 42 * results.size());
+    }
+
+    private static String row(QueryComparison.Result result) {
+        return String.format(Locale.ROOT, "| %s%s | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1fx | %s |%n", result.query().name(),
+                result.difference().isEmpty() ? "" : " (answers differ: " + result.difference() + ")", result.rows(),
+                result.clickHouse().percentile(0.5), result.clickHouse().percentile(0.95), result.clickHouse().percentile(0.99),
+                result.postgres().percentile(0.5), result.postgres().percentile(0.95), result.postgres().percentile(0.99), result.ratio(),
+                result.kept().map(times -> String.format(Locale.ROOT, "%.3f", times.percentile(0.95))).orElse(""));
     }
 
     void dashboard(String views, String load, LoadBenchmark.Outcome outcome) {

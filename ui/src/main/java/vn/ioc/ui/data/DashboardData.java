@@ -1,8 +1,6 @@
 package vn.ioc.ui.data;
 
 import vn.ioc.analytics.units.PeerGroup;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -27,6 +25,7 @@ import vn.ioc.analytics.service.AnalyticsService.PaceQuery;
 import vn.ioc.analytics.service.AnalyticsService.RankingQuery;
 import vn.ioc.analytics.service.AnalyticsService.SeriesQuery;
 import vn.ioc.analytics.service.AnalyticsService.ValueQuery;
+import vn.ioc.analytics.service.KeptAnswers;
 import vn.ioc.analytics.units.Unit;
 import vn.ioc.analytics.units.UnitLevel;
 import vn.ioc.analytics.values.Breakdown;
@@ -49,6 +48,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -76,16 +76,13 @@ public final class DashboardData implements AutoCloseable {
     private final Refusals refusals;
     private final MeterRegistry meters;
     /** The last good answer to each question, with the build it was read from (null: not reused, only kept for outages). */
-    private final Cache<Object, Kept> answers;
+    private final KeptAnswers<Fresh<?>> answers;
     private final Counter hits;
     private final Counter misses;
     /** Questions asked at once (see {@link #ask}). */
     private final ExecutorService askers = Executors.newVirtualThreadPerTaskExecutor();
     private volatile Catalogue catalogue;
     private volatile Fresh<DataFreshness> freshness;
-
-    private record Kept(DataFreshness build, Fresh<?> answer) {
-    }
 
     /**
      * {@code meters}: each question's time by kind ({@code ioc_dashboard_warehouse_query_seconds}), answers given from
@@ -98,12 +95,10 @@ public final class DashboardData implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.refusals = Objects.requireNonNull(refusals, "refusals");
         this.meters = Objects.requireNonNull(meters, "meters");
-        this.answers = Caffeine.newBuilder().executor(Runnable::run).maximumWeight(maxRows)
-                .<Object, Kept>weigher((question, kept) -> rows(kept.answer().value())).build();
+        this.answers = new KeptAnswers<>(maxRows, answer -> rows(answer.value()));
         this.hits = meters.counter("ioc.dashboard.answer.cache", "result", "hit");
         this.misses = meters.counter("ioc.dashboard.answer.cache", "result", "miss");
-        meters.gauge("ioc.dashboard.answer.cache.rows", answers,
-                cache -> cache.policy().eviction().map(eviction -> eviction.weightedSize().orElse(0)).orElse(0L));
+        meters.gauge("ioc.dashboard.answer.cache.rows", answers, KeptAnswers::weight);
     }
 
     public Catalogue catalogue() {
@@ -320,10 +315,10 @@ public final class DashboardData implements AutoCloseable {
             Fresh<DataFreshness> now = freshness();
             if (!now.stale()) {
                 build = now.value();
-                Kept kept = answers.getIfPresent(question);
-                if (kept != null && build.equals(kept.build())) {
+                Optional<Fresh<?>> kept = answers.from(question, build);
+                if (kept.isPresent()) {
                     hits.increment();
-                    return new Fresh<>((T) kept.answer().value(), now.asOf(), false);
+                    return new Fresh<>((T) kept.get().value(), now.asOf(), false);
                 }
             }
         } catch (WarehouseUnavailableException e) {
@@ -345,12 +340,11 @@ public final class DashboardData implements AutoCloseable {
         try {
             Fresh<T> answer = new Fresh<>(pool.apply(work), Instant.now(clock), false);
             asked.stop(meters.timer("ioc.dashboard.warehouse.query", "kind", kind, "outcome", "answered"));
-            answers.put(question, new Kept(build, answer));
+            answers.keep(question, build, answer);
             return answer;
         } catch (WarehouseQueryException | WarehouseUnavailableException e) {
             asked.stop(meters.timer("ioc.dashboard.warehouse.query", "kind", kind, "outcome", "failed"));
-            Kept kept = answers.getIfPresent(question);
-            Fresh<T> earlier = kept == null ? null : (Fresh<T>) kept.answer();
+            Fresh<T> earlier = (Fresh<T>) answers.last(question).orElse(null);
             if (earlier == null) {
                 throw e instanceof WarehouseUnavailableException unavailable ? unavailable
                         : new WarehouseUnavailableException("the warehouse did not answer: " + e.getMessage(), e);

@@ -79,7 +79,12 @@ public final class RankingGrid extends Grid<RankingRow> {
                         .setHeader(getTranslation("col.pace")).setAutoWidth(true).setKey("pace")
                         .setComparator(Comparator.comparing(RankingRow::pace, Comparator.nullsLast(Pace.SLIPPING)));
             }
-            PhoneColumns.fit(this, movement, change);
+            // A phone keeps rank, unit, value and status; the pace shows on the unit's page.
+            if (pace != null) {
+                PhoneColumns.fit(this, movement, change, pace);
+            } else {
+                PhoneColumns.fit(this, movement, change);
+            }
         } else {
             PhoneColumns.fit(this, movement);
         }
