@@ -19,6 +19,12 @@ import vn.ioc.analytics.service.KeptAnswers;
  */
 public final class QueryComparison {
     private static final int WARM_UP = 3;
+    /**
+     * A query whose runs have taken this long in all (PostgreSQL scans the facts for a minute and more) warms up no more
+     * and stops after {@link #FEWEST_RUNS} timed runs.
+     */
+    private static final long BUDGET_NANOS = 120_000_000_000L;
+    private static final int FEWEST_RUNS = 5;
     /** Rates are computed in floating point on one side and in exact decimals on the other. */
     private static final MathContext SIGNIFICANT = new MathContext(9);
 
@@ -78,6 +84,7 @@ public final class QueryComparison {
         List<Double> onPostgres = new ArrayList<>();
         List<List<Object>> clickHouseAnswer = null;
         List<List<Object>> postgresAnswer = null;
+        long begun = System.nanoTime();
         for (int run = 0; run < WARM_UP + runs; run++) {
             long start = System.nanoTime();
             clickHouseAnswer = answer(clickHouse, query);
@@ -87,6 +94,13 @@ public final class QueryComparison {
             if (run >= WARM_UP) {
                 onClickHouse.add((middle - start) / 1e6);
                 onPostgres.add((end - middle) / 1e6);
+            }
+            if (end - begun > BUDGET_NANOS) {
+                if (run < WARM_UP) {
+                    run = WARM_UP - 1;
+                } else if (onClickHouse.size() >= Math.min(FEWEST_RUNS, runs)) {
+                    break;
+                }
             }
         }
         return new Result(query, clickHouseAnswer.size(), new Times(onClickHouse), new Times(onPostgres),
