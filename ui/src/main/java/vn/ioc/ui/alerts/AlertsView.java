@@ -81,7 +81,7 @@ public final class AlertsView extends VerticalLayout implements BeforeEnterObser
         Grid<AlertFiring> grid = new Grid<>();
         grid.setId("firings");
         grid.setItems(firings);
-        Grid.Column<AlertFiring> fired = grid.addColumn(firing -> formats.moment(firing.firedAt())).setHeader(getTranslation("alerts.col.fired")).setWidth("9.5em").setFlexGrow(0);
+        Grid.Column<AlertFiring> fired = grid.addColumn(firing -> formats.moment(firing.firedAt())).setHeader(getTranslation("alerts.col.fired")).setWidth("9.5rem").setFlexGrow(0);
         grid.addComponentColumn(firing -> new Anchor(UnitLinks.page(catalogue.unit(firing.unit()), firing.kpi(), firing.period()),
                 formats.name(catalogue.unit(firing.unit())))).setHeader(getTranslation("col.unit")).setAutoWidth(true);
         grid.addColumn(firing -> formats.name(catalogue.kpi(firing.kpi()))).setHeader(getTranslation("alerts.col.kpi")).setFlexGrow(2);

@@ -47,13 +47,14 @@ public final class RankingGrid extends Grid<RankingRow> {
         int ranked = (int) rows.stream().filter(row -> row.rank() != null).count();
         Column<RankingRow> rank = addColumn(row -> row.rank() == null ? "—" : row.rank().toString())
                 .setHeader(getTranslation("col.rank")).setComparator(Comparator.comparing(RankingRow::rank, Comparator.nullsLast(Comparator.naturalOrder())))
-                .setWidth("6.5em").setFlexGrow(0).setKey("rank");
+                // In rem: an em is the header's smaller type in the header and the rows' in the rows, which then part ways.
+                .setWidth("5.5rem").setFlexGrow(0).setKey("rank");
         Column<RankingRow> movement = addColumn(LitRenderer.<RankingRow>of("<span class=\"${item.direction}\">${item.movement}</span>")
                         .withProperty("movement", row -> movement(row.rankChange())).withProperty("direction", row -> direction(row.rankChange())))
                 .setHeader(getTranslation("col.movement")).setAutoWidth(true).setFlexGrow(0)
                 .setComparator(Comparator.comparing(RankingRow::rankChange, Comparator.nullsLast(Comparator.naturalOrder()))).setKey("movement");
         Collator collator = Collator.getInstance(Language.VIETNAMESE);
-        addColumn(GridCells.link(link, row -> formats.name(row.unit()))).setHeader(getTranslation("col.unit"))
+        addColumn(GridCells.link(link, row -> formats.name(row.unit()))).setHeader(getTranslation("col.unit")).setWidth("5rem")
                 .setComparator(Comparator.comparing((RankingRow row) -> formats.name(row.unit()), collator)).setFlexGrow(1).setKey("unit");
         addColumn(LitRenderer.<RankingRow>of("<span class=\"ranking-value\">${item.value}<vaadin-button theme=\"tertiary-inline small\" "
                         + "class=\"lineage-button\" ?hidden=\"${!item.lineage}\" data-lineage=\"${item.lineage}\" title=\"${item.lineageTitle}\" "

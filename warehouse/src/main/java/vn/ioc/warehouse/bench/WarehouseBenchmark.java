@@ -36,7 +36,7 @@ import java.util.Locale;
  * directly, measured side by side in one run on the same data, and how fast data goes in.
  */
 @Command(name = "warehouse", mixinStandardHelpOptions = true,
-        description = "Aggregate queries through JDBC vs direct engine calls (target: <= 10% overhead); "
+        description = "Aggregate queries through JDBC vs direct engine calls (target: <= 10%% overhead); "
                 + "insert throughput through JDBC batches and FORMAT Parquet (target: >= 1 M rows/s).")
 public final class WarehouseBenchmark implements Runnable {
     private static final List<String> QUERIES = List.of(
