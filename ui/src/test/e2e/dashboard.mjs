@@ -28,6 +28,12 @@ async function lineage(page, target, says, shot, fail) {
   await page.locator('.lineage:visible').waitFor({ state: 'hidden' });
 }
 
+/** A table on a phone shows all its visible columns: nothing to scroll sideways, no cell cut off. */
+async function fitsPhone(page, grid, what, fail) {
+  const overflow = await page.evaluate(selector => { const table = document.querySelector(selector).$.table; return table.scrollWidth - table.clientWidth; }, grid);
+  if (overflow > 1) await fail(what + ' fits a phone (390 px), but its table is ' + overflow + ' px wider than its box');
+}
+
 async function run(browser, state, fail) {
   const page = state.page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
   page.setDefaultTimeout(30000);
@@ -160,6 +166,11 @@ async function run(browser, state, fail) {
   await lineage(page, '.kpi-card .lineage-button', ['Numerator:'], '7b-lineage-phone', fail);
   await page.goto(base + '/alerts');
   await page.waitForSelector('#firings');
+  await fitsPhone(page, '#firings', 'the alerts fired', fail);
   await page.screenshot({ path: shots + '/8b-alerts-phone-en.png', fullPage: true });
+  await page.goto(base + '/rankings?kpi=population.verified_rate&sort=pace');
+  await page.waitForSelector('.ranking-grid .status');
+  await fitsPhone(page, '.ranking-grid', 'a ranking', fail);
+  await page.screenshot({ path: shots + '/8c-ranking-phone-en.png' });
   console.log('ok: signed in, ' + cards + ' cards, briefing PDF ' + pdf.length + ' bytes, drilled to ' + communeName + ', English, ' + empty + ' cards without data for ' + lastMonth() + ', refused, live without Druid, map, phone');
 }

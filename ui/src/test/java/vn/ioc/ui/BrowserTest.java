@@ -42,7 +42,7 @@ public class BrowserTest {
         String output = script("dashboard.mjs", "01");
         assertTrue(output.contains("ok:"), output);
         for (String shot : List.of("1-overview-vi", "1b-lineage-card-vi", "2-province-vi", "2c-lineage-chart-vi", "2d-lineage-grid-vi", "3-commune-vi", "4-commune-en", "4c-lineage-en",
-                "4b-no-data-en", "5-refused-en", "6-map-en", "7-overview-phone", "7b-lineage-phone", "8a-alert-refused-vi", "8-alerts-vi", "8b-alerts-phone-en")) {
+                "4b-no-data-en", "5-refused-en", "6-map-en", "7-overview-phone", "7b-lineage-phone", "8a-alert-refused-vi", "8-alerts-vi", "8b-alerts-phone-en", "8c-ranking-phone-en")) {
             assertTrue(Files.size(SHOTS.resolve(shot + ".png")) > 10_000, shot + " saved");
         }
     }

@@ -41,7 +41,7 @@ public final class PostgresCluster implements AutoCloseable {
     private final String password;
     private final String version;
     private final boolean kept;
-    /** A benchmark stopped with Ctrl-C or a kill still stops its server and removes its files. */
+    /** A benchmark stopped with Ctrl-C or a kill still stops its server (and removes its files unless kept). */
     private final Thread stopOnExit = new Thread(this::close, "stop-postgres");
 
     private PostgresCluster(Path bin, Path folder, Path data, int port, String password, boolean kept) {

@@ -83,15 +83,15 @@ public final class AlertsView extends VerticalLayout implements BeforeEnterObser
         grid.setItems(firings);
         Grid.Column<AlertFiring> fired = grid.addColumn(firing -> formats.moment(firing.firedAt())).setHeader(getTranslation("alerts.col.fired")).setWidth("9.5rem").setFlexGrow(0);
         grid.addComponentColumn(firing -> new Anchor(UnitLinks.page(catalogue.unit(firing.unit()), firing.kpi(), firing.period()),
-                formats.name(catalogue.unit(firing.unit())))).setHeader(getTranslation("col.unit")).setAutoWidth(true);
-        grid.addColumn(firing -> formats.name(catalogue.kpi(firing.kpi()))).setHeader(getTranslation("alerts.col.kpi")).setFlexGrow(2);
+                formats.name(catalogue.unit(firing.unit())))).setHeader(getTranslation("col.unit")).setWidth("5rem").setFlexGrow(1);
+        grid.addColumn(firing -> formats.name(catalogue.kpi(firing.kpi()))).setHeader(getTranslation("alerts.col.kpi")).setWidth("5rem").setFlexGrow(2);
         grid.addColumn(firing -> AlertText.reason(this::getTranslation, formats, catalogue.kpi(firing.kpi()), firing)).setHeader(getTranslation("alerts.col.reason"))
-                .setFlexGrow(2);
+                .setWidth("5rem").setFlexGrow(2);
         Grid.Column<AlertFiring> mail = grid.addColumn(firing -> getTranslation("alerts.mail." + firing.mail().status().name(), firing.mail().attempts(), String.join(", ", firing.mail().to()),
                 firing.mail().error())).setHeader(getTranslation("alerts.col.mail")).setFlexGrow(1);
-        grid.addComponentColumn(this::acknowledgement).setHeader(getTranslation("alerts.col.ack")).setAutoWidth(true);
+        grid.addComponentColumn(this::acknowledgement).setHeader(getTranslation("alerts.col.ack")).setWidth("7rem").setFlexGrow(1);
         grid.setPartNameGenerator(firing -> firing.acknowledged() ? null : "unacknowledged");
-        // On a phone: the unit, the indicator, why and the acknowledgement.
+        // On a phone: the unit, the indicator, why and the acknowledgement, from 5 rem each (7 for the button): 22 rem in all.
         PhoneColumns.fit(grid, fired, mail);
         grid.setAllRowsVisible(firings.size() <= 30);
         return grid;
