@@ -3,9 +3,11 @@ package vn.ioc.analytics.comparison;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import vn.ioc.analytics.AnalyticsFixture;
 import vn.ioc.warehouse.server.TestWarehouse;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -86,6 +88,22 @@ class PostgresComparisonTest {
         } finally {
             postgresConnection.rollback();
             postgresConnection.setAutoCommit(true);
+        }
+    }
+
+    @Test
+    void aKeptClusterStartsAgainWithWhatWasCopiedIntoIt(@TempDir Path folder) throws SQLException {
+        FactCopy.Table schools = DashboardQueries.TABLES.stream().filter(table -> table.name().equals("school_facts")).findFirst().orElseThrow();
+        try (PostgresCluster kept = PostgresCluster.startKept(folder, message -> { }); Connection connection = kept.open()) {
+            assertFalse(new FactCopy(writer, connection).copy(schools).reused());
+        }
+        try (PostgresCluster again = PostgresCluster.startKept(folder, message -> { }); Connection connection = again.open()) {
+            FactCopy.Copied copied = new FactCopy(writer, connection).copy(schools);
+            assertTrue(copied.reused(), "copied by the first run");
+            assertEquals(count(clickHouse, "school_facts"), copied.rows());
+            assertEquals(count(clickHouse, "school_facts"), count(connection, "school_facts"));
+            // Other indexes asked for: copied again.
+            assertFalse(new FactCopy(writer, connection).copy(new FactCopy.Table("school_facts", List.of(List.of("province_code")))).reused());
         }
     }
 
