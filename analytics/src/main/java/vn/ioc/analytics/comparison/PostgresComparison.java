@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The warehouse's facts copied into PostgreSQL, then the dashboard's query set run on both for the last month of the
@@ -51,7 +52,7 @@ public final class PostgresComparison {
         }
 
         public long scans() {
-            return results.stream().filter(result -> !result.query().store()).count();
+            return scansOfFacts().count();
         }
 
         /** KPI-store reads that miss their targets ({@link QueryComparison.Result#storeMissed}). */
@@ -69,7 +70,7 @@ public final class PostgresComparison {
 
         /** The least ratio among the scans of the facts. */
         public double leastRatio() {
-            return results.stream().filter(result -> !result.query().store()).mapToDouble(QueryComparison.Result::ratio).min().orElse(0);
+            return scansOfFacts().mapToDouble(QueryComparison.Result::ratio).min().orElse(0);
         }
 
         /** The slowest KPI-store read asked of ClickHouse, and as kept, at p95. */
@@ -79,6 +80,10 @@ public final class PostgresComparison {
 
         public double worstKeptRead() {
             return results.stream().flatMap(result -> result.kept().stream()).mapToDouble(times -> times.percentile(0.95)).max().orElse(0);
+        }
+
+        private Stream<QueryComparison.Result> scansOfFacts() {
+            return results.stream().filter(result -> !result.query().store());
         }
     }
 

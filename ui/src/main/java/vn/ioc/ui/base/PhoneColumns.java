@@ -20,8 +20,12 @@ public final class PhoneColumns {
 
     @SafeVarargs
     public static <T> void fit(Grid<T> grid, Grid.Column<T>... lowPriority) {
+        fit(grid, List.of(lowPriority));
+    }
+
+    public static <T> void fit(Grid<T> grid, List<Grid.Column<T>> lowPriority) {
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
-        List<Grid.Column<T>> hidden = List.of(lowPriority);
+        List<Grid.Column<T>> hidden = List.copyOf(lowPriority);
         grid.addAttachListener(attach -> {
             Page page = attach.getUI().getPage();
             page.retrieveExtendedClientDetails(details -> show(hidden, details.getWindowInnerWidth()));

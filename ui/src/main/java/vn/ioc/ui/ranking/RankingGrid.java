@@ -20,8 +20,10 @@ import java.text.Normalizer;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Objects;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * A ranking as a sortable grid: rank, movement since the previous period, unit (a link one level down), value with
@@ -66,9 +68,10 @@ public final class RankingGrid extends Grid<RankingRow> {
                                 LineagePopover.of(ui).showWithin(getElement(), figure)))))
                 .setHeader(getTranslation("col.value"))
                 .setComparator(Comparator.comparing(RankingRow::value, Comparator.nullsLast(Comparator.naturalOrder()))).setAutoWidth(true).setKey("value");
+        Column<RankingRow> change = null;
         if (kpi != null) {
             addColumn(GridCells.status(this::getTranslation, RankingRow::status)).setHeader(getTranslation("col.status")).setAutoWidth(true).setKey("status");
-            Column<RankingRow> change = addColumn(row -> formats.change(row.change())).setHeader(getTranslation("col.change"))
+            change = addColumn(row -> formats.change(row.change())).setHeader(getTranslation("col.change"))
                     .setComparator(Comparator.comparing(RankingRow::change, Comparator.nullsLast(Comparator.naturalOrder()))).setAutoWidth(true).setKey("change");
             if (rows.stream().anyMatch(row -> row.pace() != null)) {
                 pace = addColumn(LitRenderer.<RankingRow>of("<span class=\"pace ${item.paceClass}\" ?hidden=\"${!item.verdict}\" data-pace=\"${item.verdict}\" "
@@ -80,15 +83,9 @@ public final class RankingGrid extends Grid<RankingRow> {
                         .setHeader(getTranslation("col.pace")).setAutoWidth(true).setKey("pace")
                         .setComparator(Comparator.comparing(RankingRow::pace, Comparator.nullsLast(Pace.SLIPPING)));
             }
-            // A phone keeps rank, unit, value and status; the pace shows on the unit's page.
-            if (pace != null) {
-                PhoneColumns.fit(this, movement, change, pace);
-            } else {
-                PhoneColumns.fit(this, movement, change);
-            }
-        } else {
-            PhoneColumns.fit(this, movement);
         }
+        // A phone keeps rank, unit, value and status; the pace shows on the unit's page.
+        PhoneColumns.fit(this, Stream.of(movement, change, pace).filter(Objects::nonNull).toList());
         setPartNameGenerator(row -> row.rank() == null ? null : row.rank() <= 3 ? "top" : row.rank() > ranked - 3 ? "bottom" : null);
         sort(List.of(new GridSortOrder<>(rank, SortDirection.ASCENDING)));
         setAllRowsVisible(rows.size() <= 40);
