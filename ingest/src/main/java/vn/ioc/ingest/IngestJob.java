@@ -27,11 +27,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
@@ -86,21 +86,24 @@ public final class IngestJob {
             List<String> quarantineColumns = quarantineColumns(pipeline);
             // Kept: every step below reads it, and its duplicates are found from it (a few lines, joined to it as it is read).
             Dataset<Row> summarised = steps(spark, warehouse, pipeline, files, asOf).summary().persist(StorageLevel.MEMORY_AND_DISK());
-            Dataset<Row> summary = pipeline.definition().duplicates().resolve(summarised);
             try {
                 step(source, "summary");
-                Row totals = summary.agg(sum("rows"), sum(when(invalid(), col("rows")).otherwise(0)),
-                        sum(when(col(SourcePipeline.DUPLICATE), col("rows")).otherwise(0))).first();
-                long read = totals.isNullAt(0) ? 0 : totals.getLong(0);
-                long quarantined = totals.isNullAt(1) ? 0 : totals.getLong(1);
-                long duplicates = totals.isNullAt(2) ? 0 : totals.getLong(2);
-                progress.accept(source + ": " + read + " rows read");
-                step(source, "rules");
-                Map<String, Long> byRule = new LinkedHashMap<>();
-                for (Row row : summary.filter(invalid()).groupBy(SourcePipeline.RULE).agg(sum("rows"))
-                        .orderBy(SourcePipeline.RULE).collectAsList()) {
-                    byRule.put(row.getString(0), row.getLong(1));
+                Dataset<Row> summary = pipeline.definition().duplicates().resolve(summarised);
+                long read = 0;
+                long quarantined = 0;
+                long duplicates = 0;
+                Map<String, Long> byRule = new TreeMap<>();
+                for (Row count : summary.groupBy(col(SourcePipeline.RULE), col(SourcePipeline.DUPLICATE)).agg(sum("rows")).collectAsList()) {
+                    long rows = count.getLong(2);
+                    read += rows;
+                    if (!count.isNullAt(0)) {
+                        quarantined += rows;
+                        byRule.merge(count.getString(0), rows, Long::sum);
+                    } else if (count.getBoolean(1)) {
+                        duplicates += rows;
+                    }
                 }
+                progress.accept(source + ": " + read + " rows read");
                 Path quarantineFolder = quarantine.resolve(source).resolve("run=" + runId);
                 if (quarantined > 0) {
                     progress.accept(source + ": " + quarantined + " row(s) quarantined to " + quarantineFolder);
@@ -123,7 +126,9 @@ public final class IngestJob {
                         }
                         step(source, "facts " + table.table());
                         rows.write().parquet(folder.toString());
-                        written += loader.stageParquet(table.table(), table.columns(), parquetFiles(folder)).rows();
+                        List<Path> parquet = parquetFiles(folder);
+                        progress.accept(source + ": " + table.table() + " written in " + parquet.size() + " Parquet file(s); sending them");
+                        written += loader.stageParquet(table.table(), table.columns(), parquet).rows();
                     }
                 } finally {
                     FileTrees.delete(factFiles);
@@ -169,7 +174,7 @@ public final class IngestJob {
         Dataset<Row> validated = pipeline.validate(read, asOf,
                 new SourcePipeline.References(ReferenceLookup.communes(spark, warehouse), ReferenceLookup.provinces(warehouse)));
         Duplicates duplicates = pipeline.definition().duplicates();
-        Dataset<Row> marked = pipeline.mark(duplicates.flag(withQuarantinedRow(validated, quarantineColumns(pipeline)), duplicates.candidates(read)));
+        Dataset<Row> marked = duplicates.flag(pipeline.mark(withQuarantinedRow(validated, quarantineColumns(pipeline))), duplicates.candidates(read));
         return new Steps(read, validated, marked, pipeline.summarise(marked, asOf));
     }
 

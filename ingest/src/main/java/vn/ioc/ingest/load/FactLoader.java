@@ -23,6 +23,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static java.util.Objects.requireNonNull;
 
@@ -64,21 +67,33 @@ public final class FactLoader {
 
     /**
      * Stages Parquet files whose columns are named as the table's, each sent whole as {@code INSERT ... FORMAT Parquet}
-     * by the driver's own client: the engine reads Parquet many times faster than it takes rows one by one.
+     * by the driver's own client: the engine reads Parquet many times faster than it takes rows one by one. The files go
+     * at once, a few at a time (an insert keeps about one of the engine's cores busy).
      */
     public Staged stageParquet(String table, List<String> columns, List<Path> files) {
         return stage(table, false, (connection, staging) -> {
             Client client = connection.unwrap(ConnectionImpl.class).getClient();
-            for (Path file : files) {
-                try (InputStream parquet = Files.newInputStream(file);
-                     InsertResponse ignored = client.insert(staging, columns, parquet, ClickHouseFormat.Parquet).get()) {
-                    // The response only acknowledges the insert; the staging table is counted once all files are in.
-                } catch (IOException | ExecutionException e) {
-                    throw new SQLException("cannot send " + file + ": " + e.getMessage(), e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new SQLException("interrupted while sending " + file, e);
+            try (ExecutorService senders = Executors.newFixedThreadPool(Math.max(1, Math.min(files.size(), Runtime.getRuntime().availableProcessors())))) {
+                List<Future<Void>> sent = new ArrayList<>();
+                for (Path file : files) {
+                    sent.add(senders.submit(() -> {
+                        try (InputStream parquet = Files.newInputStream(file);
+                             InsertResponse ignored = client.insert(staging, columns, parquet, ClickHouseFormat.Parquet).get()) {
+                            // The response only acknowledges the insert; the staging table is counted once all files are in.
+                            return null;
+                        } catch (IOException | ExecutionException e) {
+                            throw new SQLException("cannot send " + file + ": " + e.getMessage(), e);
+                        }
+                    }));
                 }
+                for (Future<Void> file : sent) {
+                    file.get();
+                }
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof SQLException failure ? failure : new SQLException(e.getCause().getMessage(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while sending the fact files of " + table, e);
             }
         });
     }

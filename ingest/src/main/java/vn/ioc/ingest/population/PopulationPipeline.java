@@ -169,11 +169,12 @@ public final class PopulationPipeline implements SourcePipeline {
                 .withColumn("vneid_level2", when(fields.is("vneid_level", 2), heldSince(fields, "vneid_level2_on", asOf)).otherwise(0))
                 .withColumn("insurance_linked", when(fields.is("health_insurance_linked", 1), heldSince(fields, "insurance_linked_on", asOf))
                         .otherwise(0))
-                .groupBy(SourcePipeline.summaryKeys(Stream.concat(Stream.of("sex", "age_months", "residence_type", "pre_reform"), STATES.stream())
+                .groupBy(SourcePipeline.summaryKeys(Stream.concat(Stream.of("sex", "age_months", "residence_type"), STATES.stream())
                         .map(org.apache.spark.sql.functions::col).toArray(Column[]::new)))
                 .agg(count(lit(1)).as("rows"),
                         SourcePipeline.countWhere(fields.timestamp("updated_at").geq(date_sub(lit(asOf), 365))).as("updated_last_year"),
-                        SourcePipeline.countWhere(col("_nfc_changed")).as("nfc_changed"));
+                        SourcePipeline.countWhere(col("_nfc_changed")).as("nfc_changed"),
+                        SourcePipeline.fromPreReformCode());
     }
 
     /**
@@ -205,7 +206,7 @@ public final class PopulationPipeline implements SourcePipeline {
                         least(age, lit(120)).as("age"), col("residence_type"), snapshot)
                 .agg(sum("rows").as("residents"), heldAt("verified"), heldAt("id_card"), heldAt("vneid_level2"), heldAt("insurance_linked"),
                         sum(when(snapshot.equalTo(0), col("updated_last_year"))).cast("long").as("updated_last_year"),
-                        SourcePipeline.fromPreReformCode())
+                        SourcePipeline.fromPreReformCodeSummed())
                 .withColumn("period", add_months(lit(period), snapshot.multiply(-1)))
                 .select(FACT_COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
     }

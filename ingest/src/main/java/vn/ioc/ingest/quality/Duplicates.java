@@ -57,7 +57,10 @@ public record Duplicates(List<String> key, String order, boolean latestKept) {
      * keys (a null key hashes alike, as the window's partitions put nulls together).
      */
     public Dataset<Row> candidates(Dataset<Row> raw) {
-        return raw.groupBy(hash().as(HASH)).agg(count(lit(1)).as("n")).filter(col("n").gt(1)).select(col(HASH), lit(true).as(CANDIDATE));
+        // A count over the hash's window: its rows sorted (a radix sort of longs), not aggregated; an aggregation's partial
+        // step, which reduces nothing where nearly every key occurs once, cost a third more (docs/ingest.md).
+        return raw.select(hash().as(HASH)).withColumn("n", count(lit(1)).over(Window.partitionBy(HASH))).filter(col("n").gt(1))
+                .select(col(HASH)).distinct().withColumn(CANDIDATE, lit(true));
     }
 
     /** Gives the rows of candidate keys their {@link #summaryKeys}; the others get nulls and are summarised together as before. */
@@ -72,17 +75,19 @@ public record Duplicates(List<String> key, String order, boolean latestKept) {
 
     /**
      * The summary with {@link SourcePipeline#DUPLICATE} set: a valid candidate line (one row) after the first of its key
-     * in order. The summary is read twice (the few candidate lines, then all of it): keep it cached.
+     * in order. The summary is read at once for its few candidate lines, then by whatever reads the result: keep it cached.
      */
     public Dataset<Row> resolve(Dataset<Row> summary) {
         Column first = latestKept ? col(ORDER).desc() : col(ORDER).asc();
         Dataset<Row> dropped = summary.filter(col(ROW).isNotNull().and(col(SourcePipeline.RULE).isNull()))
                 .select(col(ROW), row_number().over(Window.partitionBy(col(KEY)).orderBy(first, col(ROW).asc())).as("n"))
                 .filter(col("n").gt(1))
-                .select(col(ROW), lit(true).as(DROPPED));
-        return summary.join(broadcast(dropped), summary.col(ROW).equalTo(dropped.col(ROW)), "left")
-                .withColumn(SourcePipeline.DUPLICATE, dropped.col(DROPPED).isNotNull())
-                .drop(dropped.col(ROW)).drop(summary.col(ROW)).drop(DROPPED, KEY, ORDER);
+                .select(col(ROW).as(DROPPED))
+                // Computed now, once: a few lines, joined to the summary by every step that reads it.
+                .localCheckpoint();
+        return summary.join(broadcast(dropped), col(ROW).equalTo(col(DROPPED)), "left")
+                .withColumn(SourcePipeline.DUPLICATE, col(DROPPED).isNotNull())
+                .drop(ROW, DROPPED, KEY, ORDER);
     }
 
     /** The same rule over rows: a window over the valid rows of each key, for callers that keep the rows. */

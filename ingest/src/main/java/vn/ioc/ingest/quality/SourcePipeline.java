@@ -28,6 +28,8 @@ public interface SourcePipeline {
     String REASON = "_reason";
     String DUPLICATE = "_duplicate";
     String QUARANTINED = "_quarantined";
+    /** The facts' and the summary's count of rows that came with a pre-reform commune code. */
+    String FROM_PRE_REFORM = "from_pre_reform_code";
 
     /** The source's name, columns and rules. */
     Definition definition();
@@ -74,21 +76,28 @@ public interface SourcePipeline {
     }
 
     /**
-     * What a summary groups by: the province folder a row came in, its current unit, the source's own
-     * {@code breakdown}, then what {@link vn.ioc.ingest.IngestJob} accounts with: the rule failed, the
-     * quarantined row and what sets apart the rows that may be duplicates ({@link Duplicates#summaryKeys}).
+     * What a summary groups by: the province folder a failing row came in (its unit where the commune is not known), the
+     * current unit, the source's own {@code breakdown}, then what {@link vn.ioc.ingest.IngestJob} accounts with: the rule
+     * failed, the quarantined row and what sets apart the rows that may be duplicates ({@link Duplicates#summaryKeys}).
+     * The lines of the rows kept are thus one per unit and breakdown, but for the few of candidate duplicates.
      */
     static Column[] summaryKeys(Column... breakdown) {
-        List<Column> keys = new ArrayList<>(List.of(col(ExtractReader.FILE_PROVINCE), col("current_province"), col("current_code")));
+        List<Column> keys = new ArrayList<>(List.of(when(col(RULE).isNotNull(), col(ExtractReader.FILE_PROVINCE)).as(ExtractReader.FILE_PROVINCE),
+                col("current_province"), col("current_code")));
         keys.addAll(List.of(breakdown));
         keys.addAll(List.of(col(RULE), col(QUARANTINED)));
         keys.addAll(Duplicates.summaryKeys());
         return keys.toArray(Column[]::new);
     }
 
-    /** In a facts aggregation over a summary: how many of the rows came with a pre-reform commune code. */
+    /** In a summary aggregation over rows: how many came with a pre-reform commune code (mapped to a current one). */
     static Column fromPreReformCode() {
-        return sum(when(col("pre_reform"), col("rows")).otherwise(0)).cast("long").as("from_pre_reform_code");
+        return countWhere(col("pre_reform")).as(FROM_PRE_REFORM);
+    }
+
+    /** In a facts aggregation over summary lines: their {@link #fromPreReformCode} added up. */
+    static Column fromPreReformCodeSummed() {
+        return sum(col(FROM_PRE_REFORM)).cast("long").as(FROM_PRE_REFORM);
     }
 
     /** In a summary aggregation over rows: how many meet the condition. */

@@ -28,7 +28,7 @@ public final class UnitQuality {
     public static Map<Rule, Column> duplicatesAndMapped(Rule duplicate, Rule preReform) {
         Map<Rule, Column> counted = new LinkedHashMap<>();
         counted.put(duplicate, when(col(SourcePipeline.DUPLICATE), col("rows")).otherwise(0));
-        counted.put(preReform, when(col(SourcePipeline.RULE).isNull().and(col("pre_reform")), col("rows")).otherwise(0));
+        counted.put(preReform, when(col(SourcePipeline.RULE).isNull(), col(SourcePipeline.FROM_PRE_REFORM)).otherwise(0));
         return counted;
     }
 

@@ -99,14 +99,15 @@ public final class SchoolCensusPipeline implements SourcePipeline {
         return prepared
                 .withColumn("pupils", pupils)
                 .withColumn("school_year_start", make_date(col("start_year"), lit(9), lit(1)))
-                .groupBy(SourcePipeline.summaryKeys(col("school_year_start"), col("level"), col("ownership"), col("pre_reform")))
+                .groupBy(SourcePipeline.summaryKeys(col("school_year_start"), col("level"), col("ownership")))
                 .agg(count(lit(1)).as("rows"),
                         sum("pupils").cast("long").as("pupils"),
                         sum(coalesce(col("teachers").try_cast("long"), lit(0L))).as("teachers"),
                         sum(coalesce(col("classes").try_cast("long"), lit(0L))).as("classes"),
                         sum(coalesce(col("classrooms").try_cast("long"), lit(0L))).as("classrooms"),
                         sum(seats).as("seats"),
-                        SourcePipeline.countWhere(col("pupils").gt(seats)).as("over_capacity"));
+                        SourcePipeline.countWhere(col("pupils").gt(seats)).as("over_capacity"),
+                        SourcePipeline.fromPreReformCode());
     }
 
     @Override
@@ -116,7 +117,7 @@ public final class SchoolCensusPipeline implements SourcePipeline {
                         col("current_code").as("commune_code"), col("level"), col("ownership"))
                 .agg(sum("rows").as("schools"), sum("pupils").as("pupils"), sum("teachers").as("teachers"), sum("classes").as("classes"),
                         sum("classrooms").as("classrooms"), sum("seats").as("seats"), sum("over_capacity").as("over_capacity"),
-                        SourcePipeline.fromPreReformCode())
+                        SourcePipeline.fromPreReformCodeSummed())
                 .select(FACT_COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
         return List.of(new FactTable(DEFINITION.factTable(), FACT_COLUMNS, schools));
     }

@@ -108,27 +108,28 @@ public final class ApplicationsPipeline implements SourcePipeline {
         return prepared
                 .withColumn("day", to_date(col("received")))
                 .withColumn("full_online_flag", when(fields.is("full_online", 1), 1).otherwise(0))
-                .groupBy(SourcePipeline.summaryKeys(col("day"), col("service_code"), col("channel"), col("full_online_flag"), col("status"),
-                        col("pre_reform")))
+                .groupBy(SourcePipeline.summaryKeys(col("day"), col("service_code"), col("channel"), col("full_online_flag"), col("status")))
                 .agg(count(lit(1)).as("rows"),
                         SourcePipeline.countWhere(isResolved).as("resolved"),
                         SourcePipeline.countWhere(isResolved.and(col("resolved").leq(col("due")))).as("resolved_on_time"),
                         SourcePipeline.countWhere(col("status").equalTo(OVERDUE)).as("overdue"),
                         SourcePipeline.countWhere(fields.is("result_digitised", 1)).as("digitised"),
                         sum(coalesce(satisfaction, lit(0))).cast("long").as("satisfaction_sum"),
-                        SourcePipeline.countWhere(satisfaction.isNotNull()).as("satisfaction_count"));
+                        SourcePipeline.countWhere(satisfaction.isNotNull()).as("satisfaction_count"),
+                        SourcePipeline.fromPreReformCode());
     }
 
+    /**
+     * The summary's lines kept, as they are: a line per fact key (the summary's grouping), but for the few of a
+     * duplicate's surviving row, which add a row of their key (the facts are added up by whoever reads them).
+     */
     @Override
     public List<FactTable> facts(Dataset<Row> summary, LocalDate period) {
         Dataset<Row> applications = summary.filter(SourcePipeline.kept())
-                .groupBy(col("day"), col("current_province").as("province_code"), col("current_code").as("commune_code"), col("service_code"),
-                        col("channel"), col("full_online_flag").as("full_online"), col("status"))
-                .agg(sum("rows").as("applications"), sum("resolved").as("resolved"), sum("resolved_on_time").as("resolved_on_time"),
-                        sum("overdue").as("overdue"), sum("digitised").as("digitised"), sum("satisfaction_sum").as("satisfaction_sum"),
-                        sum("satisfaction_count").as("satisfaction_count"),
-                        SourcePipeline.fromPreReformCode())
-                .select(FACT_COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+                .select(col("day"), col("current_province").as("province_code"), col("current_code").as("commune_code"), col("service_code"),
+                        col("channel"), col("full_online_flag").as("full_online"), col("status"), col("rows").as("applications"), col("resolved"),
+                        col("resolved_on_time"), col("overdue"), col("digitised"), col("satisfaction_sum"), col("satisfaction_count"),
+                        col(FROM_PRE_REFORM));
         return List.of(new FactTable(DEFINITION.factTable(), FACT_COLUMNS, applications, FACT_COLUMNS.subList(7, FACT_COLUMNS.size())));
     }
 

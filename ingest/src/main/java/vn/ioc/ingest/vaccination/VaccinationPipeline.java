@@ -3,8 +3,6 @@ package vn.ioc.ingest.vaccination;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
 import vn.ioc.ingest.input.ExtractReader;
 import vn.ioc.ingest.quality.Duplicates;
 import vn.ioc.ingest.quality.Fields;
@@ -18,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.apache.spark.sql.functions.bit_or;
+import static org.apache.spark.sql.functions.bitwise_not;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.call_function;
 import static org.apache.spark.sql.functions.coalesce;
@@ -25,7 +24,9 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.negate;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.shiftleft;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -56,6 +57,7 @@ public final class VaccinationPipeline implements SourcePipeline {
     public static final Rule LATE = new Rule("VAC-LATE", "the dose is recorded within 60 days of being given", Rule.Effect.COUNTED);
     public static final Rule GAP = new Rule("VAC-GAP", "a person's doses of a vaccine follow on from the first without a gap", Rule.Effect.COUNTED);
 
+    private static final String KNOWN = "_known";
     private static final List<String> FACT_COLUMNS = List.of("day", "province_code", "commune_code", "vaccine", "dose_number",
             "age_group", "doses", "recorded_late", "from_pre_reform_code");
 
@@ -84,12 +86,17 @@ public final class VaccinationPipeline implements SourcePipeline {
         Fields fields = Fields.of(rows);
         Column given = fields.date("vaccinated_on");
         Column dose = col("dose_number").try_cast("int");
-        Column rule = when(col(ExtractReader.CORRUPT).isNotNull(), lit(STRUCTURE.id()))
-                .when(col("event_id").isNull(), lit(EVENT.id()))
-                .when(col("personal_id").isNull().or(not(col("personal_id").rlike("^0[0-9]{11}$")))
-                        .or(not(substring(col("personal_id"), 2, 2).isin(references.provinces().toArray()))), lit(PERSON.id()))
-                .when(col("vaccine").isNull(), lit(VACCINE.id()))
-                .when(dose.isNull().or(dose.lt(1)).or(dose.gt(5)), lit(DOSE.id()))
+        Column unreadable = col(ExtractReader.CORRUPT).isNotNull();
+        Column noEvent = col("event_id").isNull();
+        Column unknownPerson = col("personal_id").isNull().or(not(col("personal_id").rlike("^0[0-9]{11}$")))
+                .or(not(substring(col("personal_id"), 2, 2).isin(references.provinces().toArray())));
+        Column noVaccine = col("vaccine").isNull();
+        Column badDose = dose.isNull().or(dose.lt(1)).or(dose.gt(5));
+        Column rule = when(unreadable, lit(STRUCTURE.id()))
+                .when(noEvent, lit(EVENT.id()))
+                .when(unknownPerson, lit(PERSON.id()))
+                .when(noVaccine, lit(VACCINE.id()))
+                .when(badDose, lit(DOSE.id()))
                 .when(given.isNull(), lit(DATE.id()))
                 .when(given.gt(lit(asOf)), lit(NOT_FUTURE.id()))
                 .when(col("current_code").isNull(), lit(COMMUNE.id()));
@@ -102,24 +109,37 @@ public final class VaccinationPipeline implements SourcePipeline {
                 .when(col(RULE).equalTo(DATE.id()), call_function("concat", lit("vaccinated_on '"), coalesce(fields.text("vaccinated_on"), lit("")), lit("' is not a date")))
                 .when(col(RULE).equalTo(NOT_FUTURE.id()), call_function("concat", lit("vaccinated_on "), fields.text("vaccinated_on"), lit(" is after " + asOf)))
                 .when(col(RULE).equalTo(COMMUNE.id()), call_function("concat", lit("commune_code '"), coalesce(col("commune_code"), lit("")), lit("' is not a commune")));
-        return joined.withColumn("given", given).withColumn("dose", dose).withColumn(RULE, rule).withColumn(REASON, reason);
+        // The rows whose person, vaccine and dose are known, whatever their date or commune: those the dose series read.
+        Column known = not(unreadable.or(noEvent).or(unknownPerson).or(noVaccine).or(badDose));
+        return joined.withColumn("given", given).withColumn("dose", dose).withColumn(RULE, rule).withColumn(REASON, reason)
+                .withColumn(KNOWN, known);
     }
 
     /**
      * A dose after a person's first of a vaccine whose predecessor is missing from the register. Doses
      * quarantined only for their date or commune still count as present: their person and dose are known.
-     * COVID-19 doses form one series whatever the product (boosters are often another product). The doses a
-     * person has of a series are one bit each, OR-ed over the series: a fixed-width window aggregate.
+     * COVID-19 doses form one series whatever the product (boosters are often another product). The doses a person has
+     * of a series are one bit each, OR-ed over the series by an aggregation of the few columns it needs (a window
+     * carrying whole rows through a sort by person cost more than reading the files again, see docs/ingest.md); the
+     * series with a gap, few, are joined back to the rows.
      */
     static Dataset<Row> markGaps(Dataset<Row> marked) {
-        Column vaccineSeries = when(col("vaccine").startsWith("COVID-19"), lit("COVID-19")).otherwise(col("vaccine"));
-        WindowSpec series = Window.partitionBy(col("personal_id"), vaccineSeries);
-        Column known = when(col(RULE).isNull().or(col(RULE).isin(NOT_FUTURE.id(), DATE.id(), COMMUNE.id())), bit(col("dose")));
-        Column present = bit_or(known).over(series);
-        Column earlierPresent = present.bitwiseAND(bit(col("dose")).minus(1)).notEqual(0);
-        Column predecessorMissing = present.bitwiseAND(bit(col("dose").minus(1))).equalTo(0);
+        Column present = col("_present");
+        // The doses present whose predecessor is not, other than the first present (the lowest bit).
+        Column gapDoses = present.bitwiseAND(bitwise_not(shiftleft(present, 1))).bitwiseAND(bitwise_not(present.bitwiseAND(negate(present))));
+        Dataset<Row> gapped = marked.filter(col(KNOWN))
+                .groupBy(col("personal_id").as("_gap_person"), series(col("vaccine")).as("_gap_series"))
+                .agg(bit_or(bit(col("dose"))).as("_present"))
+                .select(col("_gap_person"), col("_gap_series"), gapDoses.as("_gap_doses"))
+                .filter(col("_gap_doses").notEqual(0));
         // Valid rows: a duplicate's line is not counted (its copy kept is), see quality().
-        return marked.withColumn("_gap", when(col(RULE).isNull(), earlierPresent.and(predecessorMissing)).otherwise(lit(false)));
+        return marked.join(broadcast(gapped), col("personal_id").equalTo(col("_gap_person")).and(series(col("vaccine")).equalTo(col("_gap_series"))), "left")
+                .withColumn("_gap", col(RULE).isNull().and(coalesce(col("_gap_doses"), lit(0)).bitwiseAND(bit(col("dose"))).notEqual(0)))
+                .drop("_gap_person", "_gap_series", "_gap_doses", KNOWN);
+    }
+
+    private static Column series(Column vaccine) {
+        return when(vaccine.startsWith("COVID-19"), lit("COVID-19")).otherwise(vaccine);
     }
 
     private static Column bit(Column position) {
@@ -135,10 +155,11 @@ public final class VaccinationPipeline implements SourcePipeline {
         return prepared
                 .withColumn("day", col("given"))
                 .withColumn("age_group", ageGroup)
-                .groupBy(SourcePipeline.summaryKeys(col("day"), col("vaccine"), col("dose"), col("age_group"), col("pre_reform")))
+                .groupBy(SourcePipeline.summaryKeys(col("day"), col("vaccine"), col("dose"), col("age_group")))
                 .agg(count(lit(1)).as("rows"),
                         SourcePipeline.countWhere(late).as("recorded_late"),
-                        SourcePipeline.countWhere(col("_gap")).as("gaps"));
+                        SourcePipeline.countWhere(col("_gap")).as("gaps"),
+                        SourcePipeline.fromPreReformCode());
     }
 
     /** The birth year a personal ID encodes: its century digit (0/1: 1900s, 2/3: 2000s) and two-digit year. */
@@ -147,14 +168,15 @@ public final class VaccinationPipeline implements SourcePipeline {
         return century.plus(substring(personalId, 5, 2).cast("int"));
     }
 
+    /**
+     * The summary's lines kept, as they are: a line per fact key (the summary's grouping), but for the few of a
+     * duplicate's surviving row, which add a row of their key (the facts are added up by whoever reads them).
+     */
     @Override
     public List<FactTable> facts(Dataset<Row> summary, LocalDate period) {
         Dataset<Row> doses = summary.filter(SourcePipeline.kept())
-                .groupBy(col("day"), col("current_province").as("province_code"), col("current_code").as("commune_code"), col("vaccine"),
-                        col("dose").as("dose_number"), col("age_group"))
-                .agg(sum("rows").as("doses"), sum("recorded_late").as("recorded_late"),
-                        SourcePipeline.fromPreReformCode())
-                .select(FACT_COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+                .select(col("day"), col("current_province").as("province_code"), col("current_code").as("commune_code"), col("vaccine"),
+                        col("dose").as("dose_number"), col("age_group"), col("rows").as("doses"), col("recorded_late"), col(FROM_PRE_REFORM));
         return List.of(new FactTable(DEFINITION.factTable(), FACT_COLUMNS, doses, FACT_COLUMNS.subList(6, FACT_COLUMNS.size())));
     }
 
@@ -163,7 +185,7 @@ public final class VaccinationPipeline implements SourcePipeline {
         Column valid = SourcePipeline.kept();
         Map<Rule, Column> counted = new LinkedHashMap<>();
         counted.put(DUPLICATE_RULE, when(col(DUPLICATE), col("rows")).otherwise(0));
-        counted.put(PRE_REFORM, when(valid.and(col("pre_reform")), col("rows")).otherwise(0));
+        counted.put(PRE_REFORM, when(valid, col(FROM_PRE_REFORM)).otherwise(0));
         counted.put(LATE, when(valid, col("recorded_late")).otherwise(0));
         counted.put(GAP, when(valid, col("gaps")).otherwise(0));
         return UnitQuality.byUnit(summary, RULES, counted);

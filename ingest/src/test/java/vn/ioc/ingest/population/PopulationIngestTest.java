@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -115,18 +116,18 @@ class PopulationIngestTest {
             IngestJob.Outcome outcome = ingest(quarantine, extracts);
             List<StageTimes.Stage> done = stages.drain(spark);
             List<String> steps = done.stream().map(StageTimes.Stage::step).distinct().toList();
-            assertEquals(List.of("population_registry: summary", "population_registry: rules", "population_registry: quarantine",
+            assertEquals(List.of("population_registry: summary", "population_registry: quarantine",
                     "population_registry: facts population_facts", "population_registry: quality"), steps);
             // The summary's stages read the extract twice, every row of it: its keys alone for the duplicates, then whole (Spark
-            // counts each CSV file's header line too); the later steps read the kept summary only.
+            // may count each CSV file's header line too); the later steps read the kept summary only.
             long files;
             try (var walk = Files.walk(extracts.resolve(PopulationPipeline.SOURCE))) {
                 files = walk.filter(path -> path.toString().endsWith(".csv")).count();
             }
-            assertEquals(2 * (outcome.read() + files), done.stream().filter(stage -> stage.step().endsWith("summary"))
-                    .mapToLong(StageTimes.Stage::inputRows).sum());
-            assertEquals(0, done.stream().filter(stage -> !stage.step().endsWith("summary")).filter(stage -> stage.operators().startsWith("Scan ") || stage.operators().contains("> Scan "))
-                    .count(), "only the summary scans the files");
+            Predicate<StageTimes.Stage> scansFiles = stage -> stage.operators().startsWith("Scan ") || stage.operators().contains("> Scan ");
+            long scanned = done.stream().filter(stage -> stage.step().endsWith("summary")).filter(scansFiles).mapToLong(StageTimes.Stage::inputRows).sum();
+            assertTrue(scanned >= 2 * outcome.read() && scanned <= 2 * (outcome.read() + files), scanned + " rows scanned");
+            assertEquals(0, done.stream().filter(stage -> !stage.step().endsWith("summary")).filter(scansFiles).count(), "only the summary scans the files");
             assertTrue(done.stream().allMatch(stage -> stage.seconds() >= 0 && stage.taskSeconds() >= 0 && stage.submitted() > 0));
         } finally {
             stages.stop(spark);
