@@ -1,5 +1,6 @@
 package vn.ioc.ingest.input;
 
+import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -11,8 +12,10 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.types.DataType;
 import vn.ioc.datasets.generator.FieldType;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -26,6 +29,8 @@ import java.util.stream.Collectors;
 public final class ExtractReader {
     public static final String CORRUPT = "_corrupt_record";
     public static final String FILE_PROVINCE = "_file_province";
+    /** The partition column of a province's folder, {@code province=NN}. */
+    private static final String PROVINCE_FOLDER = "province";
 
     private ExtractReader() {
     }
@@ -67,30 +72,49 @@ public final class ExtractReader {
     }
 
     public static Dataset<Row> read(SparkSession spark, List<InputFile> files, String source, List<String> columns) {
-        // Read by province folder, which each row learns as a constant (taken from each row's file name, it cost a third of
-        // reading a typed extract).
-        Map<String, List<InputFile>> groups = files.stream().collect(Collectors.groupingBy(f -> f.format() + "|" + f.encoding() + "|" + f.province(),
-                TreeMap::new, Collectors.toList()));
+        Map<String, List<InputFile>> groups = files.stream().collect(Collectors.groupingBy(
+                f -> f.format() + "|" + f.encoding() + "|" + provincesFolder(f).orElse("|" + f.province()), TreeMap::new, Collectors.toList()));
         Dataset<Row> all = null;
-        for (Map.Entry<String, List<InputFile>> group : groups.entrySet()) {
-            String[] paths = group.getValue().stream().map(InputFile::path).toArray(String[]::new);
+        for (List<InputFile> group : groups.values()) {
+            InputFile first = group.getFirst();
+            String[] paths = group.stream().map(InputFile::path).toArray(String[]::new);
+            Optional<String> provincesFolder = provincesFolder(first);
+            DataFrameReader reader = spark.read();
+            if (provincesFolder.isPresent()) {
+                // Spark reads the province of a file's folder as a partition column: a constant of its rows (a regular
+                // expression over each row's file name cost a third of reading a typed extract).
+                reader = reader.option("basePath", provincesFolder.get());
+            }
             Dataset<Row> part;
-            if (group.getKey().startsWith("parquet")) {
-                part = spark.read().schema(typedSchema(source, columns)).parquet(paths).withColumn(CORRUPT, functions.lit(null).cast(DataTypes.StringType));
+            if (first.format().equals("parquet")) {
+                part = reader.schema(withProvince(typedSchema(source, columns), provincesFolder)).parquet(paths)
+                        .withColumn(CORRUPT, functions.lit(null).cast(DataTypes.StringType));
                 for (String column : columns) {
                     part = part.withColumn(column, asRead(functions.col(column), ExtractInput.typeOf(source, column)));
                 }
             } else {
-                part = spark.read().schema(schema(columns).add(CORRUPT, DataTypes.StringType, true))
+                part = reader.schema(withProvince(schema(columns).add(CORRUPT, DataTypes.StringType, true), provincesFolder))
                         .option("header", "true")
                         .option("mode", "PERMISSIVE")
                         .option("columnNameOfCorruptRecord", CORRUPT)
-                        .option("encoding", group.getValue().getFirst().encoding())
+                        .option("encoding", first.encoding())
                         .csv(paths);
             }
-            part = part.withColumn(FILE_PROVINCE, functions.lit(group.getValue().getFirst().province()));
+            part = provincesFolder.isPresent() ? part.withColumnRenamed(PROVINCE_FOLDER, FILE_PROVINCE)
+                    : part.withColumn(FILE_PROVINCE, functions.lit(first.province()));
             all = all == null ? part : all.unionByName(part);
         }
         return all;
+    }
+
+    /** The folder holding a file's province folder ({@code .../province=NN/file}, as the extracts are delivered). */
+    private static Optional<String> provincesFolder(InputFile file) {
+        Path folder = Path.of(file.path()).getParent();
+        return folder != null && folder.getParent() != null && folder.getFileName().toString().equals(PROVINCE_FOLDER + "=" + file.province())
+                ? Optional.of(folder.getParent().toString()) : Optional.empty();
+    }
+
+    private static StructType withProvince(StructType schema, Optional<String> provincesFolder) {
+        return provincesFolder.isPresent() ? schema.add(PROVINCE_FOLDER, DataTypes.StringType, true) : schema;
     }
 }
