@@ -28,7 +28,6 @@ import static org.apache.spark.sql.functions.negate;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.shiftleft;
 import static org.apache.spark.sql.functions.substring;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
