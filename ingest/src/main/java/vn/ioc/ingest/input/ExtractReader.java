@@ -13,10 +13,10 @@ import org.apache.spark.sql.types.DataType;
 import vn.ioc.datasets.generator.FieldType;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -72,13 +72,12 @@ public final class ExtractReader {
     }
 
     public static Dataset<Row> read(SparkSession spark, List<InputFile> files, String source, List<String> columns) {
-        Map<String, List<InputFile>> groups = files.stream().collect(Collectors.groupingBy(
-                f -> f.format() + "|" + f.encoding() + "|" + provincesFolder(f).orElse("|" + f.province()), TreeMap::new, Collectors.toList()));
+        Map<ReadGroup, List<InputFile>> groups = files.stream().collect(Collectors.groupingBy(ReadGroup::of, LinkedHashMap::new, Collectors.toList()));
         Dataset<Row> all = null;
-        for (List<InputFile> group : groups.values()) {
-            InputFile first = group.getFirst();
-            String[] paths = group.stream().map(InputFile::path).toArray(String[]::new);
-            Optional<String> provincesFolder = provincesFolder(first);
+        for (Map.Entry<ReadGroup, List<InputFile>> group : groups.entrySet()) {
+            InputFile first = group.getValue().getFirst();
+            String[] paths = group.getValue().stream().map(InputFile::path).toArray(String[]::new);
+            Optional<String> provincesFolder = group.getKey().provincesFolder();
             DataFrameReader reader = spark.read();
             if (provincesFolder.isPresent()) {
                 // Spark reads the province of a file's folder as a partition column: a constant of its rows (a regular
@@ -107,11 +106,18 @@ public final class ExtractReader {
         return all;
     }
 
-    /** The folder holding a file's province folder ({@code .../province=NN/file}, as the extracts are delivered). */
-    private static Optional<String> provincesFolder(InputFile file) {
-        Path folder = Path.of(file.path()).getParent();
-        return folder != null && folder.getParent() != null && folder.getFileName().toString().equals(PROVINCE_FOLDER + "=" + file.province())
-                ? Optional.of(folder.getParent().toString()) : Optional.empty();
+    /**
+     * Files Spark reads together: of one format and encoding, and either in the province folders of one folder
+     * ({@code .../province=NN/file}, as the extracts are delivered) or, lying elsewhere, of one province.
+     */
+    private record ReadGroup(String format, String encoding, Optional<String> provincesFolder, String province) {
+        static ReadGroup of(InputFile file) {
+            Path folder = Path.of(file.path()).getParent();
+            boolean inProvinceFolder = folder != null && folder.getParent() != null
+                    && folder.getFileName().toString().equals(PROVINCE_FOLDER + "=" + file.province());
+            return inProvinceFolder ? new ReadGroup(file.format(), file.encoding(), Optional.of(folder.getParent().toString()), "")
+                    : new ReadGroup(file.format(), file.encoding(), Optional.empty(), file.province());
+        }
     }
 
     private static StructType withProvince(StructType schema, Optional<String> provincesFolder) {

@@ -133,7 +133,11 @@ public interface SourcePipeline {
      */
     Dataset<Row> summarise(Dataset<Row> prepared, LocalDate asOf);
 
-    /** The fact tables this source loads, from the summary. */
+    /**
+     * The fact tables this source loads, from the summary. The summary's lines of kept rows are one per unit and breakdown
+     * (see {@link #summaryKeys}): where the breakdown is the fact table's key, they are its rows as they are, but for the
+     * few of a duplicate's surviving row, which add a row of their key (facts are added up by whoever reads them).
+     */
     List<FactTable> facts(Dataset<Row> summary, LocalDate period);
 
     /** Per unit: {@code province_code, commune_code, checked} and a count column per reported rule id. */

@@ -119,10 +119,7 @@ public final class ApplicationsPipeline implements SourcePipeline {
                         SourcePipeline.fromPreReformCode());
     }
 
-    /**
-     * The summary's lines kept, as they are: a line per fact key (the summary's grouping), but for the few of a
-     * duplicate's surviving row, which add a row of their key (the facts are added up by whoever reads them).
-     */
+    /** The summary's kept lines as they are (see {@link SourcePipeline#facts}). */
     @Override
     public List<FactTable> facts(Dataset<Row> summary, LocalDate period) {
         Dataset<Row> applications = summary.filter(SourcePipeline.kept())

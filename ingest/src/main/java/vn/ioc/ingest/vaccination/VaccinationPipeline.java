@@ -167,10 +167,7 @@ public final class VaccinationPipeline implements SourcePipeline {
         return century.plus(substring(personalId, 5, 2).cast("int"));
     }
 
-    /**
-     * The summary's lines kept, as they are: a line per fact key (the summary's grouping), but for the few of a
-     * duplicate's surviving row, which add a row of their key (the facts are added up by whoever reads them).
-     */
+    /** The summary's kept lines as they are (see {@link SourcePipeline#facts}). */
     @Override
     public List<FactTable> facts(Dataset<Row> summary, LocalDate period) {
         Dataset<Row> doses = summary.filter(SourcePipeline.kept())
