@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -26,6 +27,10 @@ public final class PostgresBenchmark implements Runnable {
             + "whose runs pass 2 minutes in all warms up no more and stops after 5)", defaultValue = "40")
     int runs;
 
+    @Option(names = "--warm-up-seconds", description = "SELECT 1 on both in turn before anything is timed (default: ${DEFAULT-VALUE})",
+            defaultValue = "30")
+    long warmUpSeconds;
+
     @Option(names = "--keep", description = "keep the benchmark's warehouse in this folder, and the PostgreSQL with its copy of the facts "
             + "in its postgres folder; or reuse those kept there")
     Path keep;
@@ -34,7 +39,7 @@ public final class PostgresBenchmark implements Runnable {
     public void run() {
         NationalWarehouse.serve(keep, "postgres", server -> {
             NationalWarehouse.prepare(server, System.out);
-            compare(server, keep, runs, System.out);
+            compare(server, keep, runs, Duration.ofSeconds(warmUpSeconds), System.out);
         });
     }
 
@@ -42,12 +47,12 @@ public final class PostgresBenchmark implements Runnable {
      * Starts a PostgreSQL (kept in {@code keep}'s postgres folder when {@code keep} is given), copies the warehouse's facts
      * into it unless it holds them, runs the query set on both, prints the comparison with its targets and returns it.
      */
-    public static PostgresComparison.Outcome compare(WarehouseServer server, Path keep, int runs, PrintStream out) throws SQLException {
+    public static PostgresComparison.Outcome compare(WarehouseServer server, Path keep, int runs, Duration warmUp, PrintStream out) throws SQLException {
         try (PostgresCluster postgres = keep == null ? PostgresCluster.start(out::println) : PostgresCluster.startKept(keep.resolve("postgres"), out::println);
              Connection clickHouse = server.connection(WarehouseUsers.READER, "ioc").open();
              Connection writer = server.connection(WarehouseUsers.WRITER, "ioc").open();
              Connection postgresConnection = postgres.open()) {
-            PostgresComparison.Outcome outcome = PostgresComparison.run(clickHouse, writer, postgresConnection, runs, out::println);
+            PostgresComparison.Outcome outcome = PostgresComparison.run(clickHouse, writer, postgresConnection, runs, warmUp, out::println);
             print(outcome, runs, out);
             return outcome;
         }

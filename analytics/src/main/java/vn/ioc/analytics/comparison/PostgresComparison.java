@@ -6,6 +6,8 @@ import vn.ioc.analytics.quality.DataQuality;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,8 +92,11 @@ public final class PostgresComparison {
     /**
      * @param clickHouse the warehouse as the dashboard reads it
      * @param writer     the warehouse as a writer, which may read its system tables and stream whole tables out
+     * @param warmUp     how long {@code SELECT 1} goes to both in turn before anything is timed: the drivers' and the
+     *                   warehouse server's code compiled, as in a dashboard that runs all day
      */
-    public static Outcome run(Connection clickHouse, Connection writer, Connection postgres, int runs, Consumer<String> progress) throws SQLException {
+    public static Outcome run(Connection clickHouse, Connection writer, Connection postgres, int runs, Duration warmUp, Consumer<String> progress)
+            throws SQLException {
         FactCopy copy = new FactCopy(writer, postgres);
         List<FactCopy.Copied> copied = new ArrayList<>();
         for (FactCopy.Table table : DashboardQueries.TABLES) {
@@ -114,12 +119,25 @@ public final class PostgresComparison {
         // The dashboard keeps answers by the build the warehouse reports (an ingest, a KPI-store build).
         DataFreshness build = new DataQuality(clickHouse).freshness();
         QueryComparison comparison = new QueryComparison(clickHouse, postgres);
+        progress.accept("warming up: SELECT 1 on both in turn for " + warmUp.toSeconds() + " s");
+        warmUp(List.of(clickHouse, postgres), warmUp);
         QueryComparison.Result floor = comparison.compare(new DashboardQueries.Query("SELECT 1", "SELECT 1", List.of()), runs, build);
         List<QueryComparison.Result> results = new ArrayList<>();
         for (DashboardQueries.Query query : DashboardQueries.of(month, province)) {
             results.add(comparison.compare(query, runs, build));
         }
         return new Outcome(version(clickHouse), version(postgres), copied, month, province, results, floor);
+    }
+
+    private static void warmUp(List<Connection> connections, Duration length) throws SQLException {
+        long end = System.nanoTime() + length.toNanos();
+        while (System.nanoTime() < end) {
+            for (Connection connection : connections) {
+                try (Statement statement = connection.createStatement(); ResultSet one = statement.executeQuery("SELECT 1")) {
+                    one.next();
+                }
+            }
+        }
     }
 
     private static String version(Connection connection) throws SQLException {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,7 +39,7 @@ class PostgresComparisonTest {
         clickHouse = TestWarehouse.reader("analytics_test").open();
         writer = fixture.writer.open();
         postgresConnection = postgres.open();
-        outcome = PostgresComparison.run(clickHouse, writer, postgresConnection, 2, message -> { });
+        outcome = PostgresComparison.run(clickHouse, writer, postgresConnection, 2, Duration.ofSeconds(1), message -> { });
     }
 
     @AfterAll
