@@ -84,8 +84,9 @@ public record EngineSandbox(QueryLimits cap) {
                             <max_execution_time>%d</max_execution_time>
                             <max_memory_usage>%d</max_memory_usage>
                             <max_result_bytes>%d</max_result_bytes>
-                            <!-- The column statistics every part keeps (auto_statistics_types) are loaded by each query to
-                                 order its PREWHERE: about 1.6 ms of a 7-ms point read here, nothing gained on the scans. -->
+                            <!-- The column statistics every part keeps (auto_statistics_types) are loaded by each query, part
+                                 by part, to order its PREWHERE: 1.6 ms of a 7-ms point read on a table of 38 parts, nothing
+                                 gained on the scans. -->
                             <use_statistics>0</use_statistics>
                             <constraints>
                                 <max_execution_time><min>1</min><max>%d</max></max_execution_time>
