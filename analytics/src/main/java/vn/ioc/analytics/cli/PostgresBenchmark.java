@@ -27,6 +27,9 @@ public final class PostgresBenchmark implements Runnable {
             + "whose runs pass 2 minutes in all warms up no more and stops after 5)", defaultValue = "40")
     int runs;
 
+    /** What {@code --warm-up-seconds} is when not given. */
+    public static final Duration WARM_UP = Duration.ofSeconds(30);
+
     @Option(names = "--warm-up-seconds", description = "SELECT 1 on both in turn before anything is timed (default: ${DEFAULT-VALUE})",
             defaultValue = "30")
     long warmUpSeconds;

@@ -12,7 +12,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -73,7 +72,7 @@ final class FullBenchmark implements Callable<Integer> {
                 NationalWarehouse.prepare(server, System.out);
                 return null;
             }).printed());
-            report.queries(PostgresBenchmark.compare(server, keep, runs, Duration.ofSeconds(30), System.out), runs);
+            report.queries(PostgresBenchmark.compare(server, keep, runs, PostgresBenchmark.WARM_UP, System.out), runs);
             UiBenchmark views = new UiBenchmark();
             views.runs = viewRuns;
             Captured<Object> timed = captured(() -> {
