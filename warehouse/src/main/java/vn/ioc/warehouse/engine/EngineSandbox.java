@@ -77,6 +77,15 @@ public record EngineSandbox(QueryLimits cap) {
                             <profile>default</profile>
                             <quota>default</quota>
                             <grants><query>GRANT %s ON *.*</query></grants>
+                            <!-- The one engine user serves both accounts: a read-only connection (started readonly=2,
+                                 which it cannot change) sees only the queries of read-only connections. -->
+                            <databases>
+                                <system>
+                                    <processes>
+                                        <filter>getSetting('readonly') = 0 OR Settings['readonly'] = '2'</filter>
+                                    </processes>
+                                </system>
+                            </databases>
                         </default>
                     </users>
                     <profiles>

@@ -21,7 +21,7 @@ import static vn.ioc.warehouse.server.WarehouseUsers.WRITER;
 
 /**
  * The client's {@code query_id} names its query: {@code KILL QUERY} and the JDBC driver's {@code Statement.cancel()} reach
- * it, but only the caller's own; an id already running is refused.
+ * it, but only the caller's own; an id already running is refused; a reader sees only the reader's queries.
  */
 class QueryControlTest {
     /** About 30 s if nothing stops it, answered in one piece at the end (one row), so not cancelled by writing to a gone client. */
@@ -93,6 +93,34 @@ class QueryControlTest {
         assertFalse(readers.isDone(), "the reader's query runs on");
         post(READER, "", "KILL QUERY WHERE query_id = '" + id + "' SYNC");
         assertEquals("394", code(readers.get(10, TimeUnit.SECONDS)));
+    }
+
+    @Test
+    void aReaderSeesOnlyTheReadersQueriesHoweverItAsks() throws Exception {
+        String writers = "seen-writer-" + UUID.randomUUID();
+        String readers = "seen-reader-" + UUID.randomUUID();
+        CompletableFuture<HttpResponse<String>> writerRuns = slow(WRITER, "query_id=" + writers, SLOW.replace("SELECT ", "SELECT '" + writers + "', "), writers);
+        CompletableFuture<HttpResponse<String>> readerRuns = slow(READER, "query_id=" + readers, SLOW.replace("SELECT ", "SELECT '" + readers + "', "), readers);
+        String view = "running_" + UUID.randomUUID().toString().replace("-", "");
+        assertEquals(200, post(WRITER, "", "CREATE VIEW default." + view + " AS SELECT query FROM system.processes").statusCode());
+        try {
+            for (String read : new String[]{"SELECT query FROM system.processes", "select query from `system`.\"processes\"",
+                    "SELECT query FROM merge('system', '^processes$')", "WITH p AS (SELECT * FROM system.processes) SELECT query FROM p",
+                    "SELECT query FROM (SELECT * FROM system.processes /* a comment */) WHERE 1", "SELECT query FROM default." + view,
+                    "SELECT query FROM system.processes SETTINGS readonly = 0"}) {
+                HttpResponse<String> seen = post(READER, "", read);
+                assertFalse(seen.body().contains(writers), read + " showed the writer's query to the reader: " + seen.body());
+                assertTrue(seen.body().contains(readers) || code(seen).equals("164"), read + " did not show the reader's own query: " + seen.body());
+            }
+            String all = post(WRITER, "", "SELECT query FROM system.processes").body();
+            assertTrue(all.contains(writers) && all.contains(readers), "the writer sees both: " + all);
+        } finally {
+            post(WRITER, "", "DROP VIEW default." + view);
+            post(WRITER, "", "KILL QUERY WHERE query_id = '" + writers + "' SYNC");
+            post(READER, "", "KILL QUERY WHERE query_id = '" + readers + "' SYNC");
+        }
+        assertEquals("394", code(writerRuns.get(10, TimeUnit.SECONDS)));
+        assertEquals("394", code(readerRuns.get(10, TimeUnit.SECONDS)));
     }
 
     @Test
