@@ -30,9 +30,8 @@ public final class PostgresBenchmark implements Runnable {
     /** What {@code --warm-up-seconds} is when not given. */
     public static final Duration WARM_UP = Duration.ofSeconds(30);
 
-    @Option(names = "--warm-up-seconds", description = "SELECT 1 on both in turn before anything is timed (default: ${DEFAULT-VALUE})",
-            defaultValue = "30")
-    long warmUpSeconds;
+    @Option(names = "--warm-up-seconds", description = "SELECT 1 on both in turn before anything is timed (default: ${DEFAULT-VALUE})")
+    long warmUpSeconds = WARM_UP.toSeconds();
 
     @Option(names = "--keep", description = "keep the benchmark's warehouse in this folder, and the PostgreSQL with its copy of the facts "
             + "in its postgres folder; or reuse those kept there")
