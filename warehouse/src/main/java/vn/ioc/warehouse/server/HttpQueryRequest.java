@@ -21,7 +21,7 @@ import java.util.UUID;
  * parameter as a query-level setting.
  */
 record HttpQueryRequest(boolean get, String user, String password, Optional<String> database, String requestedFormat,
-                        boolean compressResponse, boolean decompressRequest, boolean httpCompression,
+                        boolean compressResponse, boolean decompressRequest, boolean httpCompression, int compressionLevel,
                         boolean waitEndOfQuery, boolean readOnlyRequested, String queryId, Optional<String> sessionId,
                         Duration sessionTimeout, boolean sessionCheck,
                         Optional<String> queryParameter, Map<String, String> parameters, Map<String, String> settings) {
@@ -74,6 +74,7 @@ record HttpQueryRequest(boolean get, String user, String password, Optional<Stri
                 isTrue(url.get("compress")),
                 isTrue(url.get("decompress")),
                 isTrue(url.get("enable_http_compression")),
+                HttpEncoding.level(url.get("http_zlib_compression_level")),
                 isTrue(url.get("wait_end_of_query")),
                 !readonly.equals("0"),
                 firstOf(headers.getFirst("X-ClickHouse-Query-Id"), url.get("query_id"), UUID.randomUUID().toString()),

@@ -1,9 +1,7 @@
 package vn.ioc.warehouse.server;
 
-import com.github.luben.zstd.ZstdOutputStream;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
-import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorOutputStream;
 import vn.ioc.warehouse.engine.EngineException;
 import vn.ioc.warehouse.engine.QueryStatistics;
 
@@ -14,18 +12,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * The answer to one request, with the headers a ClickHouse server sends. The body is opened on the
  * first byte of a result, so that an error before it still gets a proper status and headers.
  */
 final class HttpResponse {
-    /** What {@code enable_http_compression=1} may answer in (ClickHouse also writes br, xz, bz2 and snappy; this server does not). */
-    private static final Set<String> WRITTEN_ENCODINGS = Set.of("gzip", "deflate", "zstd", "lz4");
     private final HttpExchange exchange;
     private byte[] copyBuffer = new byte[0];
     private HttpQueryRequest request;
@@ -134,37 +126,16 @@ final class HttpResponse {
     }
 
     private OutputStream start(int status, boolean compressedBlocks) throws IOException {
-        String encoding = request != null && request.httpCompression() ? encoding() : "identity";
-        if (!encoding.equals("identity")) {
-            exchange.getResponseHeaders().set("Content-Encoding", encoding);
-        }
+        Optional<HttpEncoding> encoding = request != null && request.httpCompression()
+                ? HttpEncoding.forAnswer(exchange.getRequestHeaders().getFirst("Accept-Encoding")) : Optional.empty();
+        encoding.ifPresent(e -> exchange.getResponseHeaders().set("Content-Encoding", e.headerName()));
         exchange.sendResponseHeaders(status, 0);
-        OutputStream out = switch (encoding) {
-            case "gzip" -> new GZIPOutputStream(exchange.getResponseBody(), 64 * 1024);
-            case "deflate" -> new DeflaterOutputStream(exchange.getResponseBody(), new Deflater(), 64 * 1024);
-            case "zstd" -> new ZstdOutputStream(exchange.getResponseBody());
-            case "lz4" -> new FramedLZ4CompressorOutputStream(exchange.getResponseBody());
-            default -> exchange.getResponseBody();
-        };
+        OutputStream out = encoding.isPresent() ? encoding.get().encode(exchange.getResponseBody(), request.compressionLevel())
+                : exchange.getResponseBody();
         if (compressedBlocks) {
             out = new CompressedBlockOutputStream(out);
         }
         return new BufferedOutputStream(out, 16 * 1024);
-    }
-
-    /** The first encoding of the client's {@code Accept-Encoding} that this server writes, in the client's order; else identity. */
-    private String encoding() {
-        String accepted = exchange.getRequestHeaders().getFirst("Accept-Encoding");
-        if (accepted == null) {
-            return "identity";
-        }
-        for (String offered : accepted.toLowerCase(Locale.ROOT).split(",")) {
-            String name = offered.split(";", 2)[0].strip();
-            if (WRITTEN_ENCODINGS.contains(name)) {
-                return name;
-            }
-        }
-        return "identity";
     }
 
     static String summary(QueryStatistics s) {

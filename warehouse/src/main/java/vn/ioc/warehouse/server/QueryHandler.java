@@ -1,9 +1,7 @@
 package vn.ioc.warehouse.server;
 
-import com.github.luben.zstd.ZstdInputStream;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorInputStream;
 import vn.ioc.warehouse.engine.Access;
 import vn.ioc.warehouse.engine.Engine;
 import vn.ioc.warehouse.engine.EngineConnection;
@@ -21,11 +19,8 @@ import java.lang.System.Logger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.InflaterInputStream;
 
 import static java.util.Objects.requireNonNull;
 
@@ -316,17 +311,9 @@ final class QueryHandler implements HttpHandler {
 
     private static InputStream requestBody(HttpExchange exchange, HttpQueryRequest request) throws IOException {
         InputStream body = exchange.getRequestBody();
-        String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
-        if (encoding != null && !encoding.isBlank()) {
-            body = switch (encoding.strip().toLowerCase(Locale.ROOT)) {
-                case "gzip", "x-gzip" -> new GZIPInputStream(body);
-                case "deflate" -> new InflaterInputStream(body);
-                case "zstd" -> new ZstdInputStream(body);
-                case "lz4" -> new FramedLZ4CompressorInputStream(body, true);
-                case "identity" -> body;
-                default -> throw EngineException.of(36, "BAD_ARGUMENTS", "Content-Encoding '" + encoding
-                        + "' is not supported: send gzip, deflate, zstd, lz4, or ClickHouse's own compression with decompress=1");
-            };
+        Optional<HttpEncoding> encoding = HttpEncoding.ofContentEncoding(exchange.getRequestHeaders().getFirst("Content-Encoding"));
+        if (encoding.isPresent()) {
+            body = encoding.get().decode(body);
         }
         return request.decompressRequest() ? new CompressedBlockInputStream(body) : body;
     }
