@@ -16,6 +16,7 @@ import java.lang.management.MemoryMXBean;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
@@ -46,7 +47,8 @@ final class LoadBenchmark implements Runnable {
     int seconds;
 
     @Option(names = "--capacity-seconds", defaultValue = "60",
-            description = "how long each step of the capacity search runs, 0 for no search (default: ${DEFAULT-VALUE})")
+            description = "how long each step of the capacity search runs with all its sessions on, after they arrive at the main run's rate; "
+                    + "0 for no search (default: ${DEFAULT-VALUE})")
     int capacitySeconds;
 
     @Option(names = "--walls", defaultValue = "0",
@@ -135,12 +137,13 @@ final class LoadBenchmark implements Runnable {
             ViewBuildTimes times = dashboard.getBean(ViewBuildTimes.class);
             List<String> locations = UiBenchmark.locations(server);
             Path work = Files.createTempDirectory("ioc-bench-load-");
-            Measured warmUp = measure(port, WARM_UP_SESSIONS, 0.5, Math.max(warmUpSeconds, 12), locations, LoadPlan.Walls.NONE, work.resolve("warm-up"),
-                    loadCore, times);
+            int warmUpRun = Math.max(warmUpSeconds, 12);
+            Measured warmUp = measure(port, WARM_UP_SESSIONS, 0.5, warmUpRun, LoadPlan.rampUpFor(warmUpRun), locations, LoadPlan.Walls.NONE,
+                    work.resolve("warm-up"), loadCore, times);
             System.out.printf(Locale.ROOT, "warm-up (not counted): %d views in %d s, server CPU %.1f ms per view%n", warmUp.clients().shown(),
                     warmUp.seconds(), warmUp.serverCpuMsPerView());
-            Measured main = measure(port, sessions, think, seconds, locations, new LoadPlan.Walls(walls, "manhinh", "demo-manhinh", "/wall/tong-quan"),
-                    work.resolve("main"), loadCore, times);
+            Measured main = measure(port, sessions, think, seconds, LoadPlan.rampUpFor(seconds), locations,
+                    new LoadPlan.Walls(walls, "manhinh", "demo-manhinh", "/wall/tong-quan"), work.resolve("main"), loadCore, times);
             System.out.println(main);
             main.clients().errors().stream().distinct().limit(5).forEach(error -> System.out.println("  error: " + error + " (see " + main.clients().log() + ")"));
             System.out.printf(Locale.ROOT, "target: page p95 <= %.0f ms with no errors: %s%n", TARGET_MS, main.within() ? "met" : "MISSED");
@@ -159,14 +162,18 @@ final class LoadBenchmark implements Runnable {
 
     /**
      * Steps the session count from the main run's: doubling while within the target (halving while not) until one count
-     * is within and another not, then trying halfway between them until they are within an eighth of each other.
+     * is within and another not, then trying halfway between them until they are within an eighth of each other. A step's
+     * sessions arrive at the main run's rate (200 sessions take twice its ramp-up), and each stays on
+     * {@code --capacity-seconds} beyond the last one's arrival, so that every step has that long with all its sessions on.
      */
     private int capacity(int port, List<String> locations, Path work, OptionalInt loadCore, ViewBuildTimes times, Measured main) throws Exception {
         int within = main.within() ? sessions : 0;
         int beyond = main.within() ? 0 : sessions;
         while (beyond == 0 && within * 2 <= 3200 || within == 0 && beyond > 1 || within > 0 && beyond > 0 && beyond - within > Math.max(1, within / 8)) {
             int count = beyond == 0 ? within * 2 : within == 0 ? beyond / 2 : (within + beyond) / 2;
-            Measured step = measure(port, count, think, capacitySeconds, locations, LoadPlan.Walls.NONE, work.resolve("step-" + count), loadCore, times);
+            Duration rampUp = Duration.ofSeconds(Math.max(1, Math.round(main.clients().rampUp().toSeconds() * (double) count / sessions)));
+            Measured step = measure(port, count, think, Math.toIntExact(rampUp.toSeconds()) + capacitySeconds, rampUp, locations, LoadPlan.Walls.NONE,
+                    work.resolve("step-" + count), loadCore, times);
             System.out.println("capacity step: " + step.toString().lines().findFirst().orElse("") + ", p95 " + Math.round(step.p(0.95)) + " ms");
             if (step.within()) {
                 within = count;
@@ -177,8 +184,8 @@ final class LoadBenchmark implements Runnable {
         return within;
     }
 
-    private static Measured measure(int port, int sessions, double think, int seconds, List<String> locations, LoadPlan.Walls walls, Path work,
-                                    OptionalInt loadCore, ViewBuildTimes times) throws Exception {
+    private static Measured measure(int port, int sessions, double think, int seconds, Duration rampUp, List<String> locations, LoadPlan.Walls walls,
+                                    Path work, OptionalInt loadCore, ViewBuildTimes times) throws Exception {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         com.sun.management.OperatingSystemMXBean system = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         System.gc();
@@ -187,7 +194,7 @@ final class LoadBenchmark implements Runnable {
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         sampler.scheduleAtFixedRate(() -> peakResident.accumulateAndGet(Cores.residentBytes(), Math::max), 0, 250, TimeUnit.MILLISECONDS);
         LoadPlan plan = new LoadPlan("http://127.0.0.1:" + port, "quocgia", "demo-quocgia", sessions, think, seconds, locations, work.resolve("figures.txt"),
-                walls);
+                walls, rampUp);
         // The heap after a full collection once all sessions are on, to compare with the end's (the same sessions held).
         AtomicLong heapOn = new AtomicLong();
         sampler.schedule(() -> {

@@ -102,7 +102,7 @@ public final class DashboardLoad extends Simulation {
         if (plan.walls().count() > 0) {
             populations.add(walls.injectOpen(rampUsers(plan.walls().count()).during(rampUp)));
         }
-        setUp(populations).protocols(protocol).maxDuration(Duration.ofSeconds(plan.seconds() + 120));
+        setUp(populations).protocols(protocol).maxDuration(rampUp.plusSeconds(plan.seconds() + 120));
     }
 
     /** Signs in through the form, with Spring's CSRF token from the sign-in page's meta tag. */

@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What {@link DashboardLoad} runs: against which dashboard, as whom, how many sessions for how long, the think time
- * between views and the views (locations such as {@code /rankings?kpi=...}), and where its figures go. Passed to the
- * Gatling JVM as system properties ({@code ioc.load.*}).
+ * What {@link DashboardLoad} runs: against which dashboard, as whom, how many sessions arriving evenly over
+ * {@code rampUp}, each on for {@code seconds} from its first view, the think time between views and the views (locations
+ * such as {@code /rankings?kpi=...}), and where its figures go. Views are measured apart while the sessions arrive, see
+ * {@link GatlingRun.Result}. Passed to the Gatling JVM as system properties ({@code ioc.load.*}).
  */
 public record LoadPlan(String baseUrl, String user, String password, int sessions, double thinkSeconds, int seconds, List<String> locations,
-                       Path results, Walls walls) {
+                       Path results, Walls walls, Duration rampUp) {
     private static final String PREFIX = "ioc.load.";
 
     /**
@@ -25,16 +26,14 @@ public record LoadPlan(String baseUrl, String user, String password, int session
 
     public LoadPlan {
         locations = List.copyOf(locations);
-        if (sessions < 1 || seconds < 1 || thinkSeconds < 0 || locations.isEmpty() || walls.count() < 0) {
-            throw new IllegalArgumentException("a load needs at least one session, one second and one view, and a think time of 0 s or more");
+        if (sessions < 1 || seconds < 1 || thinkSeconds < 0 || locations.isEmpty() || walls.count() < 0 || rampUp.toSeconds() < 1) {
+            throw new IllegalArgumentException("a load needs at least one session, one second and one view, a think time of 0 s or more "
+                    + "and a second or more for the sessions to arrive");
         }
     }
 
-    /**
-     * How long the sessions take to arrive, evenly: a quarter of the run, at most a minute (people do not all sign in
-     * in the same second). Views are measured apart while they arrive, see {@link GatlingRun.Result}.
-     */
-    public Duration rampUp() {
+    /** How long a run of {@code seconds} gives its sessions to arrive: a quarter of it, at most a minute (people do not all sign in in the same second). */
+    public static Duration rampUpFor(int seconds) {
         return Duration.ofSeconds(Math.max(1, Math.min(60, seconds / 4)));
     }
 
@@ -44,7 +43,8 @@ public record LoadPlan(String baseUrl, String user, String password, int session
                 Map.entry("sessions", Integer.toString(sessions)), Map.entry("think", Double.toString(thinkSeconds)),
                 Map.entry("seconds", Integer.toString(seconds)), Map.entry("locations", String.join(" ", locations)),
                 Map.entry("results", results.toString()), Map.entry("walls", Integer.toString(walls.count())), Map.entry("wall.user", walls.user()),
-                Map.entry("wall.password", walls.password()), Map.entry("wall.location", walls.location()));
+                Map.entry("wall.password", walls.password()), Map.entry("wall.location", walls.location()),
+                Map.entry("ramp-up", Long.toString(rampUp.toSeconds())));
         List<String> options = new ArrayList<>();
         values.forEach((key, value) -> options.add("-D" + PREFIX + key + "=" + value));
         return options;
@@ -54,7 +54,7 @@ public record LoadPlan(String baseUrl, String user, String password, int session
         return new LoadPlan(property("url"), property("user"), property("password"), Integer.parseInt(property("sessions")),
                 Double.parseDouble(property("think")), Integer.parseInt(property("seconds")), List.of(property("locations").split(" ")),
                 Path.of(property("results")), new Walls(Integer.parseInt(property("walls")), property("wall.user"), property("wall.password"),
-                property("wall.location")));
+                property("wall.location")), Duration.ofSeconds(Long.parseLong(property("ramp-up"))));
     }
 
     private static String property(String key) {

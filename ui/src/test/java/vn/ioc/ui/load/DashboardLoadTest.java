@@ -32,7 +32,8 @@ class DashboardLoadTest {
     }
 
     private LoadPlan plan(String password, int sessions, int seconds, List<String> locations, Path folder, LoadPlan.Walls walls) {
-        return new LoadPlan("http://127.0.0.1:" + port, "quocgia", password, sessions, 1, seconds, locations, folder.resolve("figures.txt"), walls);
+        return new LoadPlan("http://127.0.0.1:" + port, "quocgia", password, sessions, 1, seconds, locations, folder.resolve("figures.txt"), walls,
+                LoadPlan.rampUpFor(seconds));
     }
 
     @Test

@@ -132,6 +132,17 @@ public final class Engine implements AutoCloseable {
         return connection;
     }
 
+    /**
+     * A write connection of its own that may create and write {@code system.query_log} and nothing more than any writer
+     * (the {@link EngineSandbox#SYSTEM_LOG_ROLE} role, which every other connection drops and none can take up again
+     * through the HTTP interface: {@code SET ROLE} is not a statement it accepts).
+     */
+    public synchronized EngineConnection openSystemLogWriter() {
+        EngineConnection connection = openDedicated(Access.WRITE);
+        connection.execute(Statement.of("SET ROLE " + EngineSandbox.SYSTEM_LOG_ROLE));
+        return connection;
+    }
+
     public synchronized void closeDedicated(EngineConnection connection) {
         dedicated.remove(connection);
         if (all.remove(connection)) {
@@ -169,6 +180,10 @@ public final class Engine implements AutoCloseable {
         }
         EngineConnection connection = new EngineConnection(chdb, holder, readOnly);
         all.add(connection);
+        if (!readOnly) {
+            // The engine's user holds the system log's role by default: no connection but the log's writer keeps it.
+            connection.execute(Statement.of("SET ROLE NONE"));
+        }
         return connection;
     }
 

@@ -15,7 +15,8 @@ import java.util.List;
  * introspection): a table engine that reaches outside needs its source's grant too ({@code File}, {@code URL},
  * {@code Kafka}...); {@code user_files} and {@code user_scripts} are empty folders and no host is allowed for URLs; a
  * table keeps the default disk and storage policy (a {@code disk(type = web, ...)} in its settings would reach the
- * network). Its settings profile caps the time, memory and result size of every query at a reader's limits, and a
+ * network). Nothing in the {@code system} database or the server's {@link #LOG_DATABASE} can be written, created or dropped,
+ * but the query log by the server's own log writer, which alone holds the {@link #SYSTEM_LOG_ROLE} role. Its settings profile caps the time, memory and result size of every query at a reader's limits, and a
  * connection cannot raise or lift them ({@code SET}, {@code SETTINGS} or URL parameters alike): the engine refuses with
  * SETTING_CONSTRAINT_VIOLATION. Writer connections are started with larger defaults (start-up arguments are not held to
  * the constraints), which they can lower but not raise. The engine checks all of this on the statement it has parsed
@@ -27,6 +28,21 @@ public record EngineSandbox(QueryLimits cap) {
     /** Privileges on tables: what migrations, ingest, the KPI store and dashboards use. */
     static final String TABLE_GRANTS = "SHOW, SELECT, INSERT, ALTER, CREATE DATABASE, CREATE TABLE, CREATE VIEW, CREATE TEMPORARY TABLE, "
             + "DROP DATABASE, DROP TABLE, DROP VIEW, TRUNCATE, OPTIMIZE";
+
+    /** Every privilege that writes, creates or drops: none of them on {@code system} or {@link #LOG_DATABASE}. */
+    private static final String WRITES = "INSERT, ALTER, CREATE TABLE, CREATE VIEW, DROP DATABASE, DROP TABLE, DROP VIEW, TRUNCATE, OPTIMIZE";
+    /**
+     * Where the server keeps its query log ({@code query_log}), shown as the view {@code system.query_log}: the engine's
+     * {@code system} database is rebuilt in memory at every start, so a table there would not outlive a restart.
+     */
+    public static final String LOG_DATABASE = "ioc_system";
+    /**
+     * The only way to write the query log (and its view in {@code system}): the server's log writer takes this role on its
+     * own connection ({@link Engine#openSystemLogWriter()}); every other write connection drops it when opened.
+     */
+    public static final String SYSTEM_LOG_ROLE = "ioc_system_log";
+    /** Which queries a connection sees in {@code system.processes} and {@code system.query_log}: a writer's all, a reader's its own account's. */
+    static final String OWN_QUERIES = "getSetting('readonly') = 0 OR Settings['readonly'] = '2'";
 
     public EngineSandbox {
         if (cap.maxResultBytes() < 1) {
@@ -76,18 +92,37 @@ public record EngineSandbox(QueryLimits cap) {
                             <password></password>
                             <profile>default</profile>
                             <quota>default</quota>
-                            <grants><query>GRANT %s ON *.*</query></grants>
+                            <grants>
+                                <query>GRANT %s ON *.*</query>
+                                <query>REVOKE %s ON system.*</query>
+                                <query>REVOKE %s ON %s.*</query>
+                                <query>GRANT %s</query>
+                            </grants>
                             <!-- The one engine user serves both accounts: a read-only connection (started readonly=2,
-                                 which it cannot change) sees only the queries of read-only connections. -->
+                                 which it cannot change) sees only the queries of read-only connections, running or logged
+                                 (the server's query log marks a reader's queries readonly=2, as they ran). -->
                             <databases>
                                 <system>
                                     <processes>
-                                        <filter>getSetting('readonly') = 0 OR Settings['readonly'] = '2'</filter>
+                                        <filter>%s</filter>
                                     </processes>
                                 </system>
+                                <%s>
+                                    <query_log>
+                                        <filter>%s</filter>
+                                    </query_log>
+                                </%s>
                             </databases>
                         </default>
                     </users>
+                    <roles>
+                        <%s>
+                            <grants>
+                                <query>GRANT CREATE TABLE, INSERT ON %s.query_log</query>
+                                <query>GRANT CREATE VIEW, DROP VIEW ON system.query_log</query>
+                            </grants>
+                        </%s>
+                    </roles>
                     <profiles>
                         <default>
                             <max_execution_time>%d</max_execution_time>
@@ -108,6 +143,7 @@ public record EngineSandbox(QueryLimits cap) {
                     </profiles>
                     <quotas><default/></quotas>
                 </clickhouse>
-                """.formatted(TABLE_GRANTS, seconds, cap.maxMemoryBytes(), cap.maxResultBytes(), seconds, cap.maxMemoryBytes(), cap.maxResultBytes());
+                """.formatted(TABLE_GRANTS, WRITES, WRITES, LOG_DATABASE, SYSTEM_LOG_ROLE, OWN_QUERIES, LOG_DATABASE, OWN_QUERIES, LOG_DATABASE,
+                SYSTEM_LOG_ROLE, LOG_DATABASE, SYSTEM_LOG_ROLE, seconds, cap.maxMemoryBytes(), cap.maxResultBytes(), seconds, cap.maxMemoryBytes(), cap.maxResultBytes());
     }
 }

@@ -33,6 +33,11 @@ final class HttpResponse {
         headers.set("Keep-Alive", "timeout=10");
     }
 
+    /** Whether the answer's body has begun (a failure now reaches the client inside it). */
+    boolean begun() {
+        return body != null;
+    }
+
     void describe(HttpQueryRequest request) {
         this.request = request;
         exchange.getResponseHeaders().set("X-ClickHouse-Query-Id", request.queryId());

@@ -19,8 +19,11 @@ import java.lang.System.Logger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import static java.util.Objects.requireNonNull;
 
@@ -35,6 +38,8 @@ final class QueryHandler implements HttpHandler {
     private static final int HEAD_BYTES = 1 << 20;
     /** Errors that are refusals of what the caller asked (wrong password, no privilege, read-only, a limit it may not lift): logged with account and address. */
     private static final Set<Integer> REFUSALS = Set.of(516, 497, 164, 452);
+    /** Errors of a query stopped while it ran (limits, cancellation): the log's ExceptionWhileProcessing, as ClickHouse has them. */
+    private static final Set<Integer> STOPPED_WHILE_RUNNING = Set.of(158, 159, 160, 241, 394, 396);
     /** BAD_ARGUMENTS, as the engine refuses to stream a statement it only answers whole ("Streaming query is not supported"). */
     private static final int STREAMING_NOT_SUPPORTED = 36;
 
@@ -46,13 +51,15 @@ final class QueryHandler implements HttpHandler {
     private final String timezone;
     private final SignInThrottle throttle = new SignInThrottle();
     private final RunningQueries queries;
+    private final QueryLog queryLog;
     private final KillQuery kills;
     private final ServerMetrics metrics;
 
-    QueryHandler(Engine engine, WarehouseUsers users, Sessions sessions, RunningQueries queries, ServerMetrics metrics,
+    QueryHandler(Engine engine, WarehouseUsers users, Sessions sessions, RunningQueries queries, QueryLog queryLog, ServerMetrics metrics,
                  ServerOptions options, String displayName, String timezone) {
         this.engine = requireNonNull(engine, "engine");
         this.queries = requireNonNull(queries, "queries");
+        this.queryLog = requireNonNull(queryLog, "queryLog");
         this.kills = new KillQuery(queries);
         this.metrics = requireNonNull(metrics, "metrics");
         this.users = requireNonNull(users, "users");
@@ -70,13 +77,17 @@ final class QueryHandler implements HttpHandler {
         String account = ServerMetrics.UNKNOWN_USER;
         boolean metricsAsked = exchange.getRequestURI().getPath().equals("/metrics");
         long started = System.nanoTime();
+        Instant startedAt = Instant.now();
+        HttpQueryRequest request = null;
+        WarehouseUsers.User user = null;
+        RunningQueries.Running running = null;
         try {
             if (!metricsAsked && exchange.getRequestMethod().equalsIgnoreCase("GET") && exchange.getRequestURI().getRawQuery() == null) {
                 // A bare GET / is a liveness check, as on a ClickHouse server.
                 HttpResponse.ok(exchange);
                 return;
             }
-            HttpQueryRequest request = HttpQueryRequest.parse(exchange);
+            request = HttpQueryRequest.parse(exchange);
             response.describe(request);
             claimed = request.user();
             Thread.sleep(throttle.delay(claimed, address));
@@ -92,16 +103,19 @@ final class QueryHandler implements HttpHandler {
                 HttpResponse.text(exchange, metrics.scrape());
                 return;
             }
-            WarehouseUsers.User user = signedIn.get();
+            user = signedIn.get();
             if (!request.get() && !exchange.getRequestMethod().equalsIgnoreCase("POST")) {
                 throw EngineException.of(36, "BAD_ARGUMENTS", "HTTP method " + exchange.getRequestMethod() + " is not supported: use GET or POST");
             }
-            try (RunningQueries.Running running = queries.start(account, request.queryId())) {
-                run(exchange, request, user, running, response);
+            try (RunningQueries.Running query = queries.start(account, request.queryId())) {
+                running = query;
+                run(exchange, request, user, query, response);
             }
             String signedInAccount = account;
+            WarehouseUsers.User signedInUser = user;
             response.failure().ifPresentOrElse(error -> metrics.failed(signedInAccount, error.code(), REFUSALS.contains(error.code())),
-                    () -> metrics.finished(signedInAccount, user.access(), response.finished(), Duration.ofNanos(System.nanoTime() - started)));
+                    () -> metrics.finished(signedInAccount, signedInUser.access(), response.finished(), Duration.ofNanos(System.nanoTime() - started)));
+            log(exchange, startedAt, request, user, running, response, response.failure().orElse(null));
             exchange.close();
         } catch (EngineException e) {
             boolean refused = REFUSALS.contains(e.code());
@@ -109,18 +123,41 @@ final class QueryHandler implements HttpHandler {
             if (refused) {
                 LOG.log(Logger.Level.WARNING, "refused {0} from {1}: {2}", claimed, address, e.getMessage());
             }
+            if (user != null) {
+                log(exchange, startedAt, request, user, running, response, e);
+            }
             answerError(exchange, response, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             exchange.close();
         } catch (IOException e) {
-            // The client went away; the query was cancelled where it could be. Nothing left to say.
+            // The answer broke off (the query failed part-way, or the client went away and the query was cancelled where it
+            // could be). Nothing left to say.
             LOG.log(Logger.Level.DEBUG, "client connection lost: {0}", e.getMessage());
+            if (user != null) {
+                log(exchange, startedAt, request, user, running, response, response.failure()
+                        .orElse(EngineException.of(394, "QUERY_WAS_CANCELLED", "the client's connection was lost: " + e.getMessage())));
+            }
             throw e;
         } catch (RuntimeException e) {
             LOG.log(Logger.Level.ERROR, "unexpected failure serving a query", e);
             answerError(exchange, response, EngineException.unknown(e.toString()));
         }
+    }
+
+    /** Puts a signed-in account's query in {@code system.query_log}; a reader's marked {@code readonly = 2}, as it ran. */
+    private void log(HttpExchange exchange, Instant startedAt, HttpQueryRequest request, WarehouseUsers.User user, RunningQueries.Running running,
+                     HttpResponse response, EngineException error) {
+        QueryLog.Type type = error == null ? QueryLog.Type.QueryFinish
+                : response.begun() || STOPPED_WHILE_RUNNING.contains(error.code()) ? QueryLog.Type.ExceptionWhileProcessing : QueryLog.Type.ExceptionBeforeStart;
+        Map<String, String> settings = new TreeMap<>(request.settings());
+        if (user.access() == Access.READ) {
+            settings.put("readonly", "2");
+        }
+        String userAgent = exchange.getRequestHeaders().getFirst("User-Agent");
+        queryLog.record(new QueryLog.Entry(type, startedAt, Instant.now(), response.finished(), running == null ? "" : running.text(),
+                request.database().orElse("default"), error == null ? 0 : error.code(), error == null ? "" : error.getMessage(), user.name(),
+                request.queryId(), exchange.getRemoteAddress(), !request.get(), userAgent == null ? "" : userAgent, settings));
     }
 
     private static void answerError(HttpExchange exchange, HttpResponse response, EngineException error) throws IOException {
@@ -139,6 +176,7 @@ final class QueryHandler implements HttpHandler {
         Access access = request.get() || request.readOnlyRequested() ? Access.READ : user.access();
         Optional<SqlText.InsertWithData> insert = sql.insertWithData();
         if (insert.isPresent()) {
+            running.describe(insert.get().statement() + " FORMAT " + insert.get().format());
             requireWrite(access, request);
         }
         if (request.sessionId().isPresent()) {
@@ -150,6 +188,7 @@ final class QueryHandler implements HttpHandler {
                     insert(connection, request, running, insert.get(), head, body, response);
                 } else {
                     String text = statementText(head, body);
+                    running.describe(text);
                     QueryClass queryClass = classify(connection, text);
                     if (!isRead(queryClass) && StatementPolicy.check(connection, request, text).equals(StatementPolicy.KILL)) {
                         kill(connection, running, text, sql, request, response);
@@ -168,6 +207,7 @@ final class QueryHandler implements HttpHandler {
             return;
         }
         String text = statementText(head, body);
+        running.describe(text);
         QueryClass queryClass;
         // Each account reads on its own pool: readers holding every read connection cannot keep the writer waiting.
         try (Engine.Lease reader = engine.acquire(user.access(), options.connectionWait())) {

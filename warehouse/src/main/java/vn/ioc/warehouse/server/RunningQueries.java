@@ -93,6 +93,7 @@ final class RunningQueries implements AutoCloseable {
         private final long serial;
         private final String account;
         private final String queryId;
+        private volatile String text = "";
 
         private Running(RunningQueries registry, long serial, String account, String queryId) {
             this.registry = registry;
@@ -111,6 +112,15 @@ final class RunningQueries implements AutoCloseable {
 
         long serial() {
             return serial;
+        }
+
+        /** The client's statement (an INSERT's without its data), once read. */
+        void describe(String statement) {
+            text = statement;
+        }
+
+        String text() {
+            return text;
         }
 
         /** Whether the request still runs. */

@@ -137,6 +137,16 @@ final class SqlText {
         return text;
     }
 
+    /** The statement's first word ({@code SELECT}, {@code INSERT}...), after any brackets; empty when it has none. */
+    String firstWord() {
+        for (int t = 0; t < tokens.size(); t++) {
+            if (tokens.get(t).kind() == Token.Kind.WORD) {
+                return word(t);
+            }
+        }
+        return "";
+    }
+
     /** The format a query names in its own {@code FORMAT} clause, if it has one. */
     Optional<String> outputFormat() {
         for (int t = tokens.size() - 2; t >= 0; t--) {

@@ -38,17 +38,19 @@ public final class WarehouseServer implements AutoCloseable {
     private final WarehouseUsers users;
     private final Sessions sessions;
     private final RunningQueries queries;
+    private final QueryLog queryLog;
     private final HttpServer http;
     private final ExecutorService workers;
     private boolean closed;
 
-    private WarehouseServer(DataDirectory dataDirectory, Engine engine, WarehouseUsers users, Sessions sessions, RunningQueries queries, HttpServer http,
-                            ExecutorService workers) {
+    private WarehouseServer(DataDirectory dataDirectory, Engine engine, WarehouseUsers users, Sessions sessions, RunningQueries queries,
+                            QueryLog queryLog, HttpServer http, ExecutorService workers) {
         this.dataDirectory = dataDirectory;
         this.engine = engine;
         this.users = users;
         this.sessions = sessions;
         this.queries = queries;
+        this.queryLog = queryLog;
         this.http = http;
         this.workers = workers;
     }
@@ -101,11 +103,13 @@ public final class WarehouseServer implements AutoCloseable {
             http.setExecutor(workers);
             Sessions sessions = new Sessions(engine, 64);
             RunningQueries queries = new RunningQueries(engine);
-            http.createContext("/", new QueryHandler(engine, users, sessions, queries, new ServerMetrics(queries), options, displayName(), timezone));
+            QueryLog queryLog = QueryLog.start(engine);
+            http.createContext("/", new QueryHandler(engine, users, sessions, queries, queryLog, new ServerMetrics(queries), options, displayName(),
+                    timezone));
             http.createContext("/ping", HttpResponse::ok);
             http.createContext("/replicas_status", HttpResponse::ok);
             http.start();
-            return new WarehouseServer(dataDirectory, engine, users, sessions, queries, http, workers);
+            return new WarehouseServer(dataDirectory, engine, users, sessions, queries, queryLog, http, workers);
         } catch (IOException e) {
             closeQuietly(engine, dataDirectory);
             throw new WarehouseStartException("cannot start the warehouse: " + e.getMessage(), e);
@@ -113,6 +117,11 @@ public final class WarehouseServer implements AutoCloseable {
             closeQuietly(engine, dataDirectory);
             throw e;
         }
+    }
+
+    /** The server's {@code system.query_log}: a test writes it out at once with {@link QueryLog#flush()}. */
+    QueryLog queryLog() {
+        return queryLog;
     }
 
     public int port() {
@@ -166,6 +175,7 @@ public final class WarehouseServer implements AutoCloseable {
         }
         sessions.close();
         queries.close();
+        queryLog.close();
         closeQuietly(engine, dataDirectory);
     }
 
