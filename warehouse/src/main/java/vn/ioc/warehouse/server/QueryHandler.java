@@ -145,9 +145,15 @@ final class QueryHandler implements HttpHandler {
         }
     }
 
-    /** Puts a signed-in account's query in {@code system.query_log}; a reader's marked {@code readonly = 2}, as it ran. */
+    /**
+     * Puts a signed-in account's query in {@code system.query_log}, unless it asked {@code log_queries=0} (as on ClickHouse);
+     * a reader's marked {@code readonly = 2}, as it ran.
+     */
     private void log(HttpExchange exchange, Instant startedAt, HttpQueryRequest request, WarehouseUsers.User user, RunningQueries.Running running,
                      HttpResponse response, EngineException error) {
+        if ("0".equals(request.settings().get("log_queries"))) {
+            return;
+        }
         QueryLog.Type type = error == null ? QueryLog.Type.QueryFinish
                 : response.begun() || STOPPED_WHILE_RUNNING.contains(error.code()) ? QueryLog.Type.ExceptionWhileProcessing : QueryLog.Type.ExceptionBeforeStart;
         Map<String, String> settings = new TreeMap<>(request.settings());

@@ -24,11 +24,12 @@ class QueryLogTest {
             + "interface, address, query_duration_ms < 60000, normalized_query_hash != 0, event_date = today()";
 
     @Test
-    void everyQueryIsLoggedWithHowItEnded() {
+    void everyQueryIsLoggedWithHowItEndedUnlessAskedNot() {
         String mark = "logged-" + UUID.randomUUID();
         assertEquals(200, post(WRITER, "query_id=" + mark + "-w", "SELECT '" + mark + "'").statusCode());
         assertEquals(200, post(READER, "query_id=" + mark + "-r", "SELECT '" + mark + "', number FROM numbers(3)").statusCode());
         assertEquals("164", code(post(READER, "query_id=" + mark + "-f", "CREATE TABLE default.never (n UInt8) ENGINE = Memory")));
+        assertEquals(200, post(READER, "query_id=" + mark + "-n&log_queries=0", "SELECT 1").statusCode(), "asked not to be logged");
         assertEquals("159", code(post(READER, "query_id=" + mark + "-t&max_execution_time=1", "SELECT count() FROM numbers(1000000000000)")));
         awaitLogged(mark, 4);
 
