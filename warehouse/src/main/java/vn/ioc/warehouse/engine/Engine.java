@@ -133,7 +133,8 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * A write connection of its own that may create and write {@code system.query_log} and nothing more than any writer
+     * A write connection of its own that may create and write the query log ({@link EngineSandbox#LOG_DATABASE}{@code .query_log}
+     * and its view {@code system.query_log}), and otherwise no more than any writer
      * (the {@link EngineSandbox#SYSTEM_LOG_ROLE} role, which every other connection drops and none can take up again
      * through the HTTP interface: {@code SET ROLE} is not a statement it accepts).
      */

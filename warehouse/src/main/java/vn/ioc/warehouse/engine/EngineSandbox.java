@@ -15,9 +15,10 @@ import java.util.List;
  * introspection): a table engine that reaches outside needs its source's grant too ({@code File}, {@code URL},
  * {@code Kafka}...); {@code user_files} and {@code user_scripts} are empty folders and no host is allowed for URLs; a
  * table keeps the default disk and storage policy (a {@code disk(type = web, ...)} in its settings would reach the
- * network). Nothing in the {@code system} database or the server's {@link #LOG_DATABASE} can be written, created or dropped,
- * but the query log by the server's own log writer, which alone holds the {@link #SYSTEM_LOG_ROLE} role. Its settings profile caps the time, memory and result size of every query at a reader's limits, and a
- * connection cannot raise or lift them ({@code SET}, {@code SETTINGS} or URL parameters alike): the engine refuses with
+ * network). Nothing in the {@code system} database or the server's {@link #LOG_DATABASE} can be written, created or
+ * dropped, but the query log by the server's own log writer, which alone holds the {@link #SYSTEM_LOG_ROLE} role. Its
+ * settings profile caps the time, memory and result size of every query at a reader's limits, and a connection cannot
+ * raise or lift them ({@code SET}, {@code SETTINGS} or URL parameters alike): the engine refuses with
  * SETTING_CONSTRAINT_VIOLATION. Writer connections are started with larger defaults (start-up arguments are not held to
  * the constraints), which they can lower but not raise. The engine checks all of this on the statement it has parsed
  * and analysed, so quoting, case, comments, views and CTEs do not get around it.

@@ -62,6 +62,8 @@ class WarehouseProcessTest {
         Process restarted = start(data, port);
         WarehouseConnection writer = writer(data, port);
         assertEquals(2, count(writer, "persisted.t"));
+        assertTrue(count(writer, "system.query_log WHERE query LIKE 'INSERT INTO persisted.t VALUES%' AND type = 'QueryFinish'") >= 1,
+                "the query log, written out at SIGTERM, outlives the restart");
         execute(writer, "INSERT INTO persisted.t VALUES (3, 'Tỉnh Cao Bằng')");
         restarted.destroyForcibly();
         assertTrue(restarted.waitFor(60, TimeUnit.SECONDS));
