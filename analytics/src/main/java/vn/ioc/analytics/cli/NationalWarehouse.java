@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -64,6 +66,7 @@ public final class NationalWarehouse {
             built.next();
             if (built.getLong(1) > 0) {
                 out.println("data: the national facts and KPI store kept by an earlier run");
+                awaitMerged(writer, out);
                 return;
             }
         }
@@ -76,5 +79,35 @@ public final class NationalWarehouse {
         out.printf(Locale.ROOT, "data: %,d fact rows at national scale (34 provinces, 3,321 communes), synthesised in ClickHouse%n",
                 rows.values().stream().mapToLong(Long::longValue).sum());
         AnalyticsCommand.refresh(writer, out);
+        awaitMerged(writer, out);
+    }
+
+    /**
+     * Waits until the engine has merged each partition of the facts into one part (it does so once the parts are a
+     * minute old, migration V014), as a warehouse is between ingests: nothing is timed while it merges.
+     */
+    private static void awaitMerged(WarehouseConnection writer, PrintStream out) throws SQLException {
+        long started = System.nanoTime();
+        long deadline = started + Duration.ofMinutes(15).toNanos();
+        try (Connection connection = writer.open(); Statement statement = connection.createStatement()) {
+            while (true) {
+                try (ResultSet unmerged = statement.executeQuery("SELECT count() FROM (SELECT 1 FROM system.parts WHERE database = currentDatabase() "
+                        + "AND active AND table LIKE '%\\_facts' GROUP BY table, partition_id HAVING count() > 1)")) {
+                    unmerged.next();
+                    long partitions = unmerged.getLong(1);
+                    if (partitions == 0 || System.nanoTime() > deadline) {
+                        out.printf(Locale.ROOT, "data: %s after %d s%n", partitions == 0 ? "each partition of the facts in one part"
+                                : partitions + " partitions of the facts still in several parts", Duration.ofNanos(System.nanoTime() - started).toSeconds());
+                        return;
+                    }
+                }
+                try {
+                    Thread.sleep(2_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SQLException("interrupted while the engine merged the facts' parts", e);
+                }
+            }
+        }
     }
 }
