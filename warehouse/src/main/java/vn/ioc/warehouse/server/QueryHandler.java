@@ -107,7 +107,7 @@ final class QueryHandler implements HttpHandler {
             if (!request.get() && !exchange.getRequestMethod().equalsIgnoreCase("POST")) {
                 throw EngineException.of(36, "BAD_ARGUMENTS", "HTTP method " + exchange.getRequestMethod() + " is not supported: use GET or POST");
             }
-            try (RunningQueries.Running query = queries.start(account, request.queryId())) {
+            try (RunningQueries.Running query = queries.start(account, request.queryId(), exchange.getLocalAddress(), exchange.getRemoteAddress())) {
                 running = query;
                 run(exchange, request, user, query, response);
             }
@@ -279,7 +279,9 @@ final class QueryHandler implements HttpHandler {
         String sent = queryClass == QueryClass.UNKNOWN ? text : running.marked(text);
         Statement statement = new Statement(sent, request.requestedFormat(), request.parameters());
         Optional<StreamedFormat> streamed = StreamedFormat.of(format);
-        if (!isRead(queryClass)) {
+        if (isRead(queryClass)) {
+            running.cancelWhenClientGoes();
+        } else {
             requireWrite(access, request);
         }
         if (!isRead(queryClass) || request.waitEndOfQuery() || streamed.isEmpty()) {

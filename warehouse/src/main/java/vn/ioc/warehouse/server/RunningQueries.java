@@ -6,6 +6,8 @@ import vn.ioc.warehouse.engine.EngineConnection;
 import vn.ioc.warehouse.engine.EngineException;
 import vn.ioc.warehouse.engine.Statement;
 
+import java.lang.System.Logger;
+import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,7 @@ import static java.util.Objects.requireNonNull;
  * query). That is how a {@code KILL QUERY} ({@link KillQuery}) finds the engine's query to cancel.
  */
 final class RunningQueries implements AutoCloseable {
+    private static final Logger LOG = System.getLogger(RunningQueries.class.getName());
     /** What the engine's {@code query} starts with for a statement the server marked; group 1 is the serial. */
     static final String QUERY_MARK = "^/\\* ioc (\\d+) \\*/ ";
     /** The setting that carries the mark of a statement with parameters, and its pattern. */
@@ -39,6 +42,7 @@ final class RunningQueries implements AutoCloseable {
     private final Map<String, Running> byAccountAndId = new ConcurrentHashMap<>();
     private final AtomicLong serials = new AtomicLong();
     private final Engine engine;
+    private final ClientWatch clients = ClientWatch.start();
     /** Cancels on its own connection: a KILL must not wait for a pooled connection the queries it cancels hold. */
     private EngineConnection control;
 
@@ -47,15 +51,22 @@ final class RunningQueries implements AutoCloseable {
     }
 
     /**
-     * Records a request until the returned handle is closed.
+     * Records a request until the returned handle is closed, and watches its client: a read whose client goes is
+     * cancelled ({@link Running#cancelWhenClientGoes()}); a write runs to its end, as on ClickHouse.
      *
      * @throws EngineException QUERY_WITH_SAME_ID_IS_ALREADY_RUNNING (216) when this account runs that id already
      */
-    Running start(String account, String queryId) {
+    Running start(String account, String queryId, InetSocketAddress server, InetSocketAddress client) {
         Running running = new Running(this, serials.incrementAndGet(), account, queryId);
         if (byAccountAndId.putIfAbsent(running.key(), running) != null) {
             throw EngineException.of(216, "QUERY_WITH_SAME_ID_IS_ALREADY_RUNNING", "Query with id = " + queryId + " is already running.");
         }
+        running.client = clients.watch(server, client, () -> {
+            if (running.cancelWhenClientGoes && running.running()) {
+                LOG.log(Logger.Level.INFO, "the client of {0}''s query {1} at {2} has gone: cancelling it", account, queryId, client);
+                cancel(running);
+            }
+        });
         return running;
     }
 
@@ -81,6 +92,7 @@ final class RunningQueries implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        clients.close();
         if (control != null) {
             engine.closeDedicated(control);
             control = null;
@@ -94,6 +106,8 @@ final class RunningQueries implements AutoCloseable {
         private final String account;
         private final String queryId;
         private volatile String text = "";
+        private volatile boolean cancelWhenClientGoes;
+        private ClientWatch.Watched client;
 
         private Running(RunningQueries registry, long serial, String account, String queryId) {
             this.registry = registry;
@@ -123,6 +137,11 @@ final class RunningQueries implements AutoCloseable {
             return text;
         }
 
+        /** The request reads: cancel its query if its client goes before the answer. */
+        void cancelWhenClientGoes() {
+            cancelWhenClientGoes = true;
+        }
+
         /** Whether the request still runs. */
         boolean running() {
             return registry.byAccountAndId.get(key()) == this;
@@ -149,6 +168,7 @@ final class RunningQueries implements AutoCloseable {
 
         @Override
         public void close() {
+            client.close();
             registry.byAccountAndId.remove(key(), this);
         }
     }

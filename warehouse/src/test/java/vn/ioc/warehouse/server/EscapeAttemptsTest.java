@@ -191,6 +191,26 @@ class EscapeAttemptsTest {
         assertTrue(after.statusCode() == 404 || "2\n".equals(after.body()), "a session broken by a failed stream ends: " + after.body());
     }
 
+    /**
+     * An answer given whole (JSON, Parquet, or any format with {@code wait_end_of_query=1}) that fails once running leaves
+     * its output in the engine, which gave it out ahead of the next answer on that connection: a session keeps its
+     * connection, so its next answer shows it. The session serves on, with only its own bytes.
+     */
+    @Test
+    void aWholeAnswerFailingPartWayLeavesNothingForTheNextAnswer() {
+        String failing = "SELECT number, throwIf(number = 5000, 'planned failure') FROM numbers(10000) SETTINGS max_block_size = 100";
+        String overLimit = "SELECT number, 'x' FROM numbers(100000) SETTINGS max_result_rows = 1000, max_block_size = 100";
+        for (String user : List.of(READER, WRITER)) {
+            for (String request : List.of("default_format=JSON", "default_format=Parquet", "wait_end_of_query=1")) {
+                String session = "session_id=whole-leak-" + System.nanoTime() + "&";
+                assertEquals("395", post(user, session + request, failing).headers().firstValue("X-ClickHouse-Exception-Code").orElse(""));
+                assertEquals("2\n", post(user, session, "SELECT 2").body(), user + ", " + request + ": the next answer holds only its own bytes");
+                assertEquals("396", post(user, session + request, overLimit).headers().firstValue("X-ClickHouse-Exception-Code").orElse(""));
+                assertEquals("3\n", post(user, session, "SELECT 3").body(), user + ", " + request + ": the next answer holds only its own bytes");
+            }
+        }
+    }
+
     @Test
     void readersHoldingEveryReadConnectionDoNotKeepTheWriterWaiting() throws Exception {
         int readers = ServerOptions.defaults(Path.of("unused")).readers();
@@ -216,18 +236,20 @@ class EscapeAttemptsTest {
                 int n = i;
                 answers.add(clients.submit(() -> {
                     String user = n % 2 == 0 ? READER : WRITER;
-                    return switch (n % 4) {
+                    return switch (n % 5) {
                         case 0 -> Integer.toString(post(user, "compress=1&default_format=RowBinaryWithNamesAndTypes",
                                 "SELECT throwIf(number = 2, 'planned failure') FROM numbers(5)").statusCode());
                         case 1 -> post(user, "", "SELECT " + n).body();
                         case 2 -> Integer.toString(post(user, "default_format=JSONEachRow", "SELECT sleep(5)").statusCode());
+                        case 3 -> Integer.toString(post(user, "default_format=JSON",
+                                "SELECT number, throwIf(number = 500, 'planned failure') FROM numbers(1000) SETTINGS max_block_size = 10").statusCode());
                         default -> post(user, "default_format=CSV", "SELECT " + n + ", 'k" + n + "'").body();
                     };
                 }));
             }
             for (int i = 0; i < answers.size(); i++) {
-                String expected = switch (i % 4) {
-                    case 0, 2 -> "500";
+                String expected = switch (i % 5) {
+                    case 0, 2, 3 -> "500";
                     case 1 -> i + "\n";
                     default -> i + ",\"k" + i + "\"\n";
                 };

@@ -262,6 +262,54 @@ class HttpInterfaceTest {
         assertEquals(0, running(marker), "the query must stop once its client has gone");
     }
 
+    /**
+     * A read answered whole (JSON) or computing long before its first rows writes nothing to its client until it ends: it
+     * is cancelled once the client has gone all the same. A write whose client goes runs to its end, as on ClickHouse.
+     */
+    @Test
+    void aQueryAnsweredWholeIsCancelledWhenItsClientGoesAway() throws Exception {
+        for (String format : List.of("JSON", "TSV")) {
+            String marker = "whole_cancel_probe_" + format + System.nanoTime();
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", TestWarehouse.server().port())) {
+                sendRaw(socket, READER, "SELECT sum(sleepEachRow(0.5)), '" + marker + "' FROM numbers(60) SETTINGS max_block_size = 1 FORMAT " + format);
+                awaitRunning(marker);
+            }
+            long closed = System.nanoTime();
+            while (running(marker) > 0 && System.nanoTime() - closed < java.util.concurrent.TimeUnit.SECONDS.toNanos(10)) {
+                Thread.sleep(100);
+            }
+            assertEquals(0, running(marker), format + ": the query must stop once its client has gone, not 30 s later");
+        }
+        String table = DB + ".written_after_client_left";
+        ok(post(WRITER, "", "CREATE TABLE " + table + " (n UInt64) ENGINE = MergeTree ORDER BY n"));
+        String marker = "write_probe_" + System.nanoTime();
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", TestWarehouse.server().port())) {
+            sendRaw(socket, WRITER, "INSERT INTO " + table + " SELECT number + sleepEachRow(0.2) * 0 FROM numbers(10) WHERE '" + marker
+                    + "' != '' SETTINGS max_block_size = 1");
+            awaitRunning(marker);
+        }
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (running(marker) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals("10\n", ok(post(WRITER, "", "SELECT count() FROM " + table)).body(), "the write must run to its end");
+    }
+
+    private static void sendRaw(java.net.Socket socket, String user, String sql) throws IOException {
+        byte[] body = sql.getBytes(StandardCharsets.UTF_8);
+        socket.getOutputStream().write(("POST / HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + basic(user) + "\r\nContent-Length: " + body.length
+                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().write(body);
+        socket.getOutputStream().flush();
+    }
+
+    private static void awaitRunning(String marker) throws InterruptedException {
+        for (int i = 0; i < 100 && running(marker) == 0; i++) {
+            Thread.sleep(50);
+        }
+        assertTrue(running(marker) > 0, marker + " never showed as running");
+    }
+
     private static int running(String marker) {
         String count = ok(get(WRITER, q("SELECT count() FROM system.processes WHERE query LIKE '%" + marker
                 + "%' AND query NOT LIKE '%system.processes%'"))).body().strip();
