@@ -26,16 +26,18 @@ import static java.util.Objects.requireNonNull;
  * Tells when a client has gone while its query runs. The JDK's HTTP server says nothing of a closed connection until
  * the answer is written to it, and a query answered whole (or one that computes long before its first rows) writes
  * nothing until it ends. So the server looks at the kernel's table of TCP connections ({@code /proc/net/tcp} and
- * {@code tcp6}, Linux) a few times a second while a client is watched: a client closed its connection when the server's
- * end of it waits in {@code CLOSE_WAIT}, as ClickHouse finds it by polling its socket for the end of the stream; and
- * reset it when the connection is gone from the table, in {@link #ABSENT_LOOKS} looks in a row (the kernel writes the
- * table out a page at a time, so a look taken while connections come and go can miss one). Where the table cannot be
- * read, a client gone is noticed only when its answer is written, and the server says so once at start.
+ * {@code tcp6}, Linux) a few times a second once a query has run for {@link #GRACE} (a look costs the kernel about
+ * 2 ms however few the connections, and most queries end well before): a client closed its connection when the
+ * server's end of it waits in {@code CLOSE_WAIT}, as ClickHouse finds it by polling its socket for the end of the
+ * stream; and reset it when the connection is gone from the table, in {@link #ABSENT_LOOKS} looks in a row (the kernel
+ * writes the table out a page at a time, so a look taken while connections come and go can miss one). Where the table
+ * cannot be read, a client gone is noticed only when its answer is written, and the server says so once at start.
  */
 final class ClientWatch implements AutoCloseable {
     private static final Logger LOG = System.getLogger(ClientWatch.class.getName());
     private static final List<Path> TABLES = List.of(Path.of("/proc/net/tcp"), Path.of("/proc/net/tcp6"));
     private static final Duration INTERVAL = Duration.ofMillis(250);
+    private static final Duration GRACE = Duration.ofSeconds(1);
     /** The kernel's state of a connection its peer has closed ({@code TCP_CLOSE_WAIT}), as the table prints it. */
     private static final String CLOSE_WAIT = "08";
     private static final int ABSENT_LOOKS = 3;
@@ -73,7 +75,9 @@ final class ClientWatch implements AutoCloseable {
     }
 
     private void look() {
-        if (watched.isEmpty()) {
+        long now = System.nanoTime();
+        List<Watched> due = watched.stream().filter(watch -> now - watch.since >= GRACE.toNanos()).toList();
+        if (due.isEmpty()) {
             return;
         }
         try {
@@ -81,7 +85,7 @@ final class ClientWatch implements AutoCloseable {
             for (Path table : tables) {
                 connections.putAll(connections(Files.readAllLines(table)));
             }
-            for (Watched watch : watched) {
+            for (Watched watch : due) {
                 String state = connections.get(watch.connection);
                 watch.absent = state == null ? watch.absent + 1 : 0;
                 if ((CLOSE_WAIT.equals(state) || watch.absent >= ABSENT_LOOKS) && watched.remove(watch)) {
@@ -139,6 +143,7 @@ final class ClientWatch implements AutoCloseable {
     final class Watched implements AutoCloseable {
         private final Connection connection;
         private final Runnable gone;
+        private final long since = System.nanoTime();
         /** Looks in a row that did not find the connection; only the watch's thread reads and writes it. */
         private int absent;
 
