@@ -146,15 +146,21 @@ public final class EngineConnection {
 
     /** Runs a statement and holds its whole result. */
     public QueryResult execute(Statement statement) {
+        try {
+            return run(statement);
+        } catch (EngineException e) {
+            readOutLeftovers();
+            throw e;
+        }
+    }
+
+    private QueryResult run(Statement statement) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment result = chdb.query(false, connection, NativeStatement.allocate(arena, statement));
             try {
                 failOnError(result);
                 MemorySegment data = chdb.resultData(result);
                 return new QueryResult(data.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE), chdb.statistics(result));
-            } catch (EngineException e) {
-                readOutLeftovers(arena);
-                throw e;
             } finally {
                 chdb.destroyResult(result);
             }
@@ -168,19 +174,16 @@ public final class EngineConnection {
      * whose answer is known is asked, up to twice: the first reads out any leftovers; the connection serves on only
      * once one gives exactly its answer, and is broken otherwise.
      */
-    private void readOutLeftovers(Arena arena) {
-        for (int attempt = 0; attempt < 2; attempt++) {
-            MemorySegment probe = chdb.query(false, connection, NativeStatement.allocate(arena, Statement.of("SELECT '" + NOTHING_LEFT + "'", "TSVRaw")));
-            try {
-                failOnError(probe);
-                if (new String(chdb.resultData(probe).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE), StandardCharsets.UTF_8).equals(NOTHING_LEFT + "\n")) {
+    private void readOutLeftovers() {
+        Statement probe = Statement.of("SELECT '" + NOTHING_LEFT + "'", "TSVRaw");
+        try {
+            for (int attempt = 0; attempt < 2; attempt++) {
+                if (run(probe).text().equals(NOTHING_LEFT + "\n")) {
                     return;
                 }
-            } catch (EngineException e) {
-                break;
-            } finally {
-                chdb.destroyResult(probe);
             }
+        } catch (EngineException e) {
+            // A connection that cannot answer even this is broken.
         }
         broken = true;
     }
