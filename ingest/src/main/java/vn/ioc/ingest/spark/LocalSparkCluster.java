@@ -58,6 +58,7 @@ public final class LocalSparkCluster {
             if (Loopback.answers(MASTER_PORT)) {
                 throw new IllegalStateException("port " + MASTER_PORT + " on 127.0.0.1 is taken by another program (another Spark master?)");
             }
+            Loopback.awaitFree(MASTER_PORT, Duration.ofSeconds(90), "the Spark master");
             launch("master", List.of("org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port", Integer.toString(MASTER_PORT),
                     "--webui-port", Integer.toString(MASTER_UI_PORT)));
             await("the master on " + MASTER_URL, () -> Loopback.answers(MASTER_PORT));

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -35,6 +36,7 @@ import static java.util.Objects.requireNonNull;
 public final class LocalDruid {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(40);
+    private static final Duration PORT_TIMEOUT = Duration.ofSeconds(90);
     private static final List<String> JVM_ACCESS = List.of(
             "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED", "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
             "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
@@ -114,6 +116,7 @@ public final class LocalDruid {
             if (process.isAlive()) {
                 progress.accept(role.id() + " did not stop within " + STOP_TIMEOUT.toSeconds() + " s: killed");
                 process.destroyForcibly();
+                process.onExit().orTimeout(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
             }
             try {
                 Files.deleteIfExists(pidFile(role));
@@ -152,12 +155,12 @@ public final class LocalDruid {
         return home.resolve("run").resolve(role.id() + ".pid");
     }
 
+    private static List<Integer> ports(DruidRole role) {
+        return role == DruidRole.COORDINATOR ? List.of(role.port(), DruidRole.DERBY_PORT) : List.of(role.port());
+    }
+
     private void refuseTakenPort(DruidRole role) {
-        List<Integer> ports = new ArrayList<>(List.of(role.port()));
-        if (role == DruidRole.COORDINATOR) {
-            ports.add(DruidRole.DERBY_PORT);
-        }
-        for (int port : ports) {
+        for (int port : ports(role)) {
             if (Loopback.answers(port)) {
                 throw new IllegalStateException("cannot start Druid's " + role.id() + ": port " + port
                         + " on 127.0.0.1 is taken by another program (another Druid? `ioc druid status --data DIR` tells)");
@@ -166,6 +169,7 @@ public final class LocalDruid {
     }
 
     private void launch(DruidRole role, DruidRuntime runtime) {
+        ports(role).forEach(port -> Loopback.awaitFree(port, PORT_TIMEOUT, "Druid's " + role.id()));
         try {
             Files.createDirectories(home.resolve("log"));
             Files.createDirectories(home.resolve("run"));
