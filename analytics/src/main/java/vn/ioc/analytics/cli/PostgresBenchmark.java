@@ -2,18 +2,24 @@ package vn.ioc.analytics.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import vn.ioc.analytics.comparison.FactCopy;
 import vn.ioc.analytics.comparison.PostgresCluster;
 import vn.ioc.analytics.comparison.PostgresComparison;
 import vn.ioc.analytics.comparison.QueryComparison;
+import vn.ioc.warehouse.WarehouseConnection;
+import vn.ioc.warehouse.process.Cores;
 import vn.ioc.warehouse.server.WarehouseServer;
 import vn.ioc.warehouse.server.WarehouseUsers;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 
 /**
  * {@code ioc bench postgres}: the national-scale facts of {@code ioc bench analytics} copied into a PostgreSQL from
@@ -47,21 +53,43 @@ public final class PostgresBenchmark implements Runnable {
 
     /**
      * Starts a PostgreSQL (kept in {@code keep}'s postgres folder when {@code keep} is given), copies the warehouse's facts
-     * into it unless it holds them, runs the query set on both, prints the comparison with its targets and returns it.
+     * into it unless it holds them, then runs the query set on both and prints the comparison with its targets. The
+     * timed part puts both servers on core 0 (this JVM, which embeds the warehouse, and PostgreSQL's processes) and the
+     * client that times them in a JVM of its own on the last core ({@link PostgresBenchmarkClient}): a client must not
+     * share the servers' core. On one core, or without {@code taskset}, the client runs in this JVM.
      */
-    public static PostgresComparison.Outcome compare(WarehouseServer server, Path keep, int runs, Duration warmUp, PrintStream out) throws SQLException {
-        try (PostgresCluster postgres = keep == null ? PostgresCluster.start(out::println) : PostgresCluster.startKept(keep.resolve("postgres"), out::println);
-             Connection clickHouse = server.connection(WarehouseUsers.READER, "ioc").open();
-             Connection writer = server.connection(WarehouseUsers.WRITER, "ioc").open();
-             Connection postgresConnection = postgres.open()) {
-            PostgresComparison.Outcome outcome = PostgresComparison.run(clickHouse, writer, postgresConnection, runs, warmUp, out::println);
-            print(outcome, runs, out);
-            return outcome;
+    public static PostgresComparison.Outcome compare(WarehouseServer server, Path keep, int runs, Duration warmUp, PrintStream out)
+            throws SQLException, IOException, InterruptedException {
+        try (PostgresCluster postgres = keep == null ? PostgresCluster.start(out::println) : PostgresCluster.startKept(keep.resolve("postgres"), out::println)) {
+            WarehouseConnection reader = server.connection(WarehouseUsers.READER, "ioc");
+            List<FactCopy.Copied> copied;
+            try (Connection writer = server.connection(WarehouseUsers.WRITER, "ioc").open(); Connection postgresConnection = postgres.open()) {
+                copied = PostgresComparison.copy(writer, postgresConnection, out::println);
+            }
+            List<ProcessHandle> servers = List.of(postgres.server());
+            OptionalInt clientCore = Cores.pinServers(servers);
+            try {
+                if (clientCore.isEmpty()) {
+                    out.println("one core only (or no taskset): the servers and the client share the machine");
+                    try (Connection clickHouse = reader.open(); Connection postgresConnection = postgres.open()) {
+                        PostgresComparison.Outcome outcome = PostgresComparison.time(clickHouse, postgresConnection, copied, runs, warmUp, out::println);
+                        print(outcome, runs, out);
+                        return outcome;
+                    }
+                }
+                out.println("servers (ClickHouse in this JVM, PostgreSQL) on core 0, the client timing them on core " + clientCore.getAsInt()
+                        + " in a JVM of its own");
+                PostgresComparison.Outcome outcome = PostgresBenchmarkClient.run(clientCore.getAsInt(), reader, postgres, runs, warmUp);
+                return new PostgresComparison.Outcome(outcome.clickHouseVersion(), outcome.postgresVersion(), copied, outcome.month(), outcome.province(),
+                        outcome.results(), outcome.floor());
+            } finally {
+                Cores.unpinServers(servers);
+            }
         }
     }
 
     /** Prints the comparison with its targets. */
-    private static void print(PostgresComparison.Outcome outcome, int runs, PrintStream out) {
+    static void print(PostgresComparison.Outcome outcome, int runs, PrintStream out) {
         out.printf(Locale.ROOT, "queries: month %s, province %s; %d timed runs on each side after 3 warm-up runs, ClickHouse %s and %s "
                 + "in turn, through their JDBC drivers (ms); a KPI-store read also as the dashboard reads it once kept (kept p95)%n",
                 outcome.month().toString().substring(0, 7), outcome.province(), runs, outcome.clickHouseVersion(), outcome.postgresVersion());

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Consumer;
@@ -138,6 +139,21 @@ public final class PostgresCluster implements AutoCloseable {
         properties.setProperty("user", USER);
         properties.setProperty("password", password);
         return DriverManager.getConnection(url(), properties);
+    }
+
+    /** The server's main process (its postmaster, whose children serve the connections). */
+    public ProcessHandle server() {
+        try {
+            long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).getFirst().strip());
+            return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("PostgreSQL's server (pid " + pid + ") is not running"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read PostgreSQL's postmaster.pid in " + data, e);
+        }
+    }
+
+    /** What a client in another process needs to sign in: the URL, the user and the password. */
+    public Map<String, String> signIn() {
+        return Map.of("url", url(), "user", USER, "password", password);
     }
 
     public String url() {

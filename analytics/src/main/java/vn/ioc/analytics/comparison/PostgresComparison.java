@@ -97,6 +97,11 @@ public final class PostgresComparison {
      */
     public static Outcome run(Connection clickHouse, Connection writer, Connection postgres, int runs, Duration warmUp, Consumer<String> progress)
             throws SQLException {
+        return time(clickHouse, postgres, copy(writer, postgres, progress), runs, warmUp, progress);
+    }
+
+    /** Copies the warehouse's facts into PostgreSQL, indexed and analysed, unless an earlier run did. */
+    public static List<FactCopy.Copied> copy(Connection writer, Connection postgres, Consumer<String> progress) throws SQLException {
         FactCopy copy = new FactCopy(writer, postgres);
         List<FactCopy.Copied> copied = new ArrayList<>();
         for (FactCopy.Table table : DashboardQueries.TABLES) {
@@ -106,6 +111,12 @@ public final class PostgresComparison {
                     : String.format(Locale.ROOT, "postgres: %s, %,d rows copied in %.1f s, indexed and analysed in %.1f s", done.table(),
                     done.rows(), done.copySeconds(), done.indexSeconds()));
         }
+        return copied;
+    }
+
+    /** Runs the query set on both, the facts {@code copied} already, after {@code warmUp} of {@code SELECT 1} on both in turn. */
+    public static Outcome time(Connection clickHouse, Connection postgres, List<FactCopy.Copied> copied, int runs, Duration warmUp,
+                               Consumer<String> progress) throws SQLException {
         LocalDate month;
         String province;
         try (ResultSet last = clickHouse.createStatement().executeQuery("SELECT max(period) FROM population_facts");

@@ -8,6 +8,7 @@ import vn.ioc.analytics.cli.NationalWarehouse;
 import vn.ioc.ui.base.ViewBuildTimes;
 import vn.ioc.ui.load.GatlingRun;
 import vn.ioc.ui.load.LoadPlan;
+import vn.ioc.warehouse.process.Cores;
 import vn.ioc.warehouse.server.WarehouseServer;
 import vn.ioc.warehouse.server.WarehouseUsers;
 
@@ -124,7 +125,7 @@ final class LoadBenchmark implements Runnable {
 
     /** Runs the load against a dashboard over {@code server}, printing as it goes; pins this JVM to core 0 for good. */
     Outcome measure(WarehouseServer server) throws Exception {
-        OptionalInt loadCore = Cores.pinServer();
+        OptionalInt loadCore = Cores.pinServers(List.of());
         System.out.println(loadCore.isPresent() ? "server (dashboard and warehouse) on core 0, load generator on core " + loadCore.getAsInt()
                 : "one core only (or no taskset): server and load generator share the machine");
         int port;
