@@ -11,7 +11,6 @@ import vn.ioc.warehouse.process.Cores;
 import vn.ioc.warehouse.server.WarehouseServer;
 import vn.ioc.warehouse.server.WarehouseUsers;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -59,7 +58,7 @@ public final class PostgresBenchmark implements Runnable {
      * share the servers' core. On one core, or without {@code taskset}, the client runs in this JVM.
      */
     public static PostgresComparison.Outcome compare(WarehouseServer server, Path keep, int runs, Duration warmUp, PrintStream out)
-            throws SQLException, IOException, InterruptedException {
+            throws Exception {
         try (PostgresCluster postgres = keep == null ? PostgresCluster.start(out::println) : PostgresCluster.startKept(keep.resolve("postgres"), out::println)) {
             WarehouseConnection reader = server.connection(WarehouseUsers.READER, "ioc");
             List<FactCopy.Copied> copied;
@@ -72,24 +71,28 @@ public final class PostgresBenchmark implements Runnable {
                 if (clientCore.isEmpty()) {
                     out.println("one core only (or no taskset): the servers and the client share the machine");
                     try (Connection clickHouse = reader.open(); Connection postgresConnection = postgres.open()) {
-                        PostgresComparison.Outcome outcome = PostgresComparison.time(clickHouse, postgresConnection, copied, runs, warmUp, out::println);
-                        print(outcome, runs, out);
-                        return outcome;
+                        return time(clickHouse, postgresConnection, copied, runs, warmUp, out);
                     }
                 }
                 out.println("servers (ClickHouse in this JVM, PostgreSQL) on core 0, the client timing them on core " + clientCore.getAsInt()
                         + " in a JVM of its own");
-                PostgresComparison.Outcome outcome = PostgresBenchmarkClient.run(clientCore.getAsInt(), reader, postgres, runs, warmUp);
-                return new PostgresComparison.Outcome(outcome.clickHouseVersion(), outcome.postgresVersion(), copied, outcome.month(), outcome.province(),
-                        outcome.results(), outcome.floor());
+                return PostgresBenchmarkClient.run(clientCore.getAsInt(), reader, postgres, runs, warmUp).withCopied(copied);
             } finally {
                 Cores.unpinServers(servers);
             }
         }
     }
 
+    /** Runs the query set on both and prints the comparison with its targets. */
+    static PostgresComparison.Outcome time(Connection clickHouse, Connection postgres, List<FactCopy.Copied> copied, int runs, Duration warmUp,
+                                           PrintStream out) throws SQLException {
+        PostgresComparison.Outcome outcome = PostgresComparison.time(clickHouse, postgres, copied, runs, warmUp, out::println);
+        print(outcome, runs, out);
+        return outcome;
+    }
+
     /** Prints the comparison with its targets. */
-    static void print(PostgresComparison.Outcome outcome, int runs, PrintStream out) {
+    private static void print(PostgresComparison.Outcome outcome, int runs, PrintStream out) {
         out.printf(Locale.ROOT, "queries: month %s, province %s; %d timed runs on each side after 3 warm-up runs, ClickHouse %s and %s "
                 + "in turn, through their JDBC drivers (ms); a KPI-store read also as the dashboard reads it once kept (kept p95)%n",
                 outcome.month().toString().substring(0, 7), outcome.province(), runs, outcome.clickHouseVersion(), outcome.postgresVersion());

@@ -4,19 +4,20 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.ioc.analytics.comparison.PostgresCluster;
 import vn.ioc.analytics.comparison.PostgresComparison;
 import vn.ioc.warehouse.WarehouseConnection;
+import vn.ioc.warehouse.cli.ChildJvm;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Properties;
 
 /**
@@ -32,27 +33,17 @@ public final class PostgresBenchmarkClient {
     }
 
     /**
-     * Runs the client on {@code core} ({@code taskset}) with this JVM's options and class path, waits for it and returns
-     * what it measured (the facts' copy left out: the client does not make it).
+     * Runs the client on {@code core} alone, in a JVM started as this one was ({@link ChildJvm}), and returns what it
+     * measured (the facts' copy left out: the client does not make it).
      */
-    static PostgresComparison.Outcome run(int core, WarehouseConnection reader, PostgresCluster postgres, int runs, Duration warmUp)
-            throws IOException, InterruptedException {
+    static PostgresComparison.Outcome run(int core, WarehouseConnection reader, PostgresCluster postgres, int runs, Duration warmUp) throws Exception {
         Path measured = Files.createTempFile("ioc-bench-postgres-", ".json");
-        List<String> command = new ArrayList<>(List.of("taskset", "-c", Integer.toString(core), ProcessHandle.current().info().command().orElse("java")));
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), PostgresBenchmarkClient.class.getName(), Integer.toString(runs),
-                Long.toString(warmUp.toSeconds()), measured.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
-        Map<String, String> environment = builder.environment();
-        environment.put("IOC_WAREHOUSE_URL", reader.url());
-        environment.put("IOC_WAREHOUSE_USER", reader.user());
-        environment.put("IOC_WAREHOUSE_PASSWORD", reader.password());
+        Map<String, String> environment = new HashMap<>(Map.of("IOC_WAREHOUSE_URL", reader.url(), "IOC_WAREHOUSE_USER", reader.user(),
+                "IOC_WAREHOUSE_PASSWORD", reader.password()));
         postgres.signIn().forEach((name, value) -> environment.put(POSTGRES + name.toUpperCase(Locale.ROOT), value));
         try {
-            int exit = builder.start().waitFor();
-            if (exit != 0) {
-                throw new IllegalStateException("the benchmark's client failed (exit " + exit + "; its output is above)");
-            }
+            ChildJvm.run(PostgresBenchmarkClient.class, List.of(Integer.toString(runs), Long.toString(warmUp.toSeconds()), measured.toString()),
+                    environment, OptionalInt.of(core));
             return fromJson(Files.readString(measured));
         } finally {
             Files.deleteIfExists(measured);
@@ -67,8 +58,7 @@ public final class PostgresBenchmarkClient {
         postgresUser.setProperty("password", System.getenv(POSTGRES + "PASSWORD"));
         try (Connection clickHouse = WarehouseConnection.fromEnvironment().open();
              Connection postgres = DriverManager.getConnection(System.getenv(POSTGRES + "URL"), postgresUser)) {
-            PostgresComparison.Outcome outcome = PostgresComparison.time(clickHouse, postgres, List.of(), runs, warmUp, System.out::println);
-            PostgresBenchmark.print(outcome, runs, System.out);
+            PostgresComparison.Outcome outcome = PostgresBenchmark.time(clickHouse, postgres, List.of(), runs, warmUp, System.out);
             Files.writeString(Path.of(args[2]), toJson(outcome));
         }
     }

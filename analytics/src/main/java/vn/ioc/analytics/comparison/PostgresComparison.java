@@ -43,6 +43,11 @@ public final class PostgresComparison {
             results = List.copyOf(results);
         }
 
+        /** The same measurements, with the facts' copy that preceded them. */
+        public Outcome withCopied(List<FactCopy.Copied> facts) {
+            return new Outcome(clickHouseVersion, postgresVersion, facts, month, province, results, floor);
+        }
+
         /** Queries over {@link #TARGET_MS} at p95 on ClickHouse. */
         public long slow() {
             return results.stream().filter(QueryComparison.Result::slow).count();

@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
- * Runs an {@code ioc} command in a JVM of its own, started as this one was: for a benchmark with a part that needs a
- * process of its own (the embedded engine serves one storage folder per process) or a module it cannot compile against.
+ * Runs an {@code ioc} command (or another main class) in a JVM of its own, started as this one was: for a benchmark
+ * with a part that needs a process of its own (the embedded engine serves one storage folder per process, a client must
+ * not share the server's core) or a module it cannot compile against.
  */
 public final class ChildJvm {
     private ChildJvm() {
@@ -18,9 +20,19 @@ public final class ChildJvm {
 
     /** Runs {@code ioc arguments...} with {@code environment} added, shows what it prints as it comes, and returns it. */
     public static String run(List<String> arguments, Map<String, String> environment) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        return run(Ioc.class, arguments, environment, OptionalInt.empty());
+    }
+
+    /**
+     * Runs {@code main} with {@code arguments} and {@code environment} added, on {@code core} alone when given
+     * ({@code taskset}), shows what it prints as it comes, and returns it.
+     */
+    public static String run(Class<?> main, List<String> arguments, Map<String, String> environment, OptionalInt core) throws Exception {
+        List<String> command = new ArrayList<>();
+        core.ifPresent(cpu -> command.addAll(List.of("taskset", "-c", Integer.toString(cpu))));
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Ioc.class.getName()));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().putAll(environment);
@@ -33,7 +45,8 @@ public final class ChildJvm {
             }
         }
         if (process.waitFor() != 0) {
-            throw new IllegalStateException("`ioc " + String.join(" ", arguments) + "` failed (exit code " + process.exitValue() + ")");
+            throw new IllegalStateException("`" + (main == Ioc.class ? "ioc" : main.getName()) + " " + String.join(" ", arguments) + "` failed (exit code "
+                    + process.exitValue() + ")");
         }
         return printed.toString();
     }
